@@ -1,0 +1,184 @@
+"""Text normalization shared by the index (patterns) and the engine (texts), so both sides agree.
+
+Matching is case- and width-insensitive: NFKC folds full-width forms (ＳｏｌａｒＴｅｃｈ -> SolarTech),
+casefold handles case (and ß -> ss). Dashes, quotes and odd spaces are unified so "Confidential – Internal"
+matches "confidential - internal".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+_PUNCTUATION_FOLD = str.maketrans(
+    {
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+        "\u00a0": " ", "\u200b": "", "\ufeff": "",
+    }
+)
+
+
+def normalize_text(text: str) -> str:
+    """NFKC + casefold + punctuation folding; the single normal form for patterns and texts."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_PUNCTUATION_FOLD)
+
+
+def strip_accents(text: str) -> str:
+    """'José' -> 'jose': names are often typed without accents by non-native writers."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_cjk(ch: str) -> bool:
+    """Han, kana and hangul: scripts written without spaces between words."""
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF  # hiragana, katakana
+        or 0x3400 <= code <= 0x4DBF  # CJK extension A
+        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
+        or 0xAC00 <= code <= 0xD7AF  # hangul syllables
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
+        or 0x20000 <= code <= 0x2FA1F  # extensions B+
+    )
+
+
+def is_word_char(ch: str) -> bool:
+    """A character that continues a Latin-script word; CJK never does, so CJK needs no boundaries."""
+    return ch.isalnum() and not is_cjk(ch)
+
+
+def has_boundaries(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is not glued to surrounding letters/digits of a spaced script.
+
+    Only pattern edges that are themselves word characters need a boundary: "SolarTech公司" matches
+    "solartech", "prices" does not match "price", and "价格表" matches "价格" anywhere.
+    """
+    if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
+        return False
+    last = end - 1
+    return not (end < len(text) and is_word_char(text[last]) and is_word_char(text[end]))
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    "p div br tr li h1 h2 h3 h4 h5 h6 table blockquote pre hr section article header footer ul ol".split()
+)
+# Containers mail clients use for quoted history (Gmail, Outlook desktop/web, Apple Mail, Thunderbird).
+_QUOTE_XPATH = (
+    "//blockquote | //div[contains(concat(' ', normalize-space(@class), ' '), ' gmail_quote ')]"
+    " | //div[@id='divRplyFwdMsg'] | //div[@id='appendonsend'] | //div[@class='moz-cite-prefix']"
+)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML body, line breaks kept at block elements; never raises on bad HTML."""
+    new, quoted = split_html(html)
+    return new if not quoted else f"{new}\n{quoted}"
+
+
+def split_html(html: str) -> tuple[str, str]:
+    """(new text, quoted text) of an HTML body, using the quote containers of common mail clients."""
+    root = _parse_html(html)
+    if root is None:
+        return "", ""
+    quoted_parts: list[str] = []
+    for element in root.xpath(_QUOTE_XPATH):
+        if element.getparent() is None or _inside_removed_quote(element):
+            continue
+        for removed in _detach_quote(element):
+            quoted_parts.append(_element_text(removed))
+    return _element_text(root), "\n".join(part for part in quoted_parts if part)
+
+
+def _parse_html(html: str) -> etree._Element | None:
+    if not html.strip():
+        return None
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for element in root.xpath("//script | //style | //head | //title"):
+        element.drop_tree()
+    return root
+
+
+def _inside_removed_quote(element: etree._Element) -> bool:
+    return any(a.get("data-sg-quoted") for a in element.iterancestors())
+
+
+def _detach_quote(element: etree._Element) -> list[etree._Element]:
+    """Remove a quote container from the tree and return what was removed, in document order."""
+    parent = element.getparent()
+    if parent is None:
+        return []
+    removed = [element]
+    # Outlook puts the quoted mail *after* the divRplyFwdMsg header as siblings, so take them too.
+    if element.get("id") in ("divRplyFwdMsg", "appendonsend"):
+        removed.extend(element.itersiblings())
+    for node in removed:
+        node.set("data-sg-quoted", "1")
+        parent.remove(node)
+    return removed
+
+
+def _element_text(element: etree._Element) -> str:
+    chunks: list[str] = []
+    for node in element.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag.lower() in _BLOCK_TAGS:
+            chunks.append("\n")
+        if node.text and tag:
+            chunks.append(node.text)
+        if node.tail and node is not element:
+            chunks.append(node.tail)
+    text = "".join(chunks)
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
+
+
+# --- quoted history in plain text ----------------------------------------------------------------
+
+_QUOTE_START = re.compile(
+    r"""^(?:
+        [ \t]*-{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|mensaje\s+original
+                     |message\s+d'origine|原始邮件|forwarded\s+message|weitergeleitete\s+nachricht)\s*-{2,}
+      | [ \t]*_{10,}[ \t]*$
+      | [ \t]*on\s.{1,200}\swrote:[ \t]*$
+      | [ \t]*am\s.{1,200}\sschrieb.{0,40}:[ \t]*$
+      | [ \t]*le\s.{1,200}\sa\s+écrit[ \t]*:[ \t]*$
+      | [ \t]*el\s.{1,200}\sescribió[ \t]*:[ \t]*$
+      | [ \t]*(?:发件人|寄件者)[:：]
+      | [ \t]*(?:from|von|de)[ \t]*:[^\n]*\n[ \t]*(?:sent|gesendet|envoyé|enviado|date|datum)[ \t]*:
+      | [ \t]*>
+    )""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SplitText:
+    new: str
+    quoted: str
+
+
+def split_quoted(text: str) -> SplitText:
+    """Split a plain-text body at the first reply/forward marker: what the sender wrote vs history."""
+    match = _QUOTE_START.search(text)
+    if match is None:
+        return SplitText(text, "")
+    return SplitText(text[: match.start()], text[match.start() :])
+
+
+def split_body(body: str, body_format: str) -> SplitText:
+    """New and quoted text of a draft body in either format."""
+    if body_format == "html":
+        new, quoted_html = split_html(body)
+        plain = split_quoted(new)
+        quoted = "\n".join(part for part in (plain.quoted, quoted_html) if part)
+        return SplitText(plain.new, quoted)
+    return split_quoted(body)

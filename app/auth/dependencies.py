@@ -1,0 +1,66 @@
+"""The CurrentUser / AdminUser dependencies; each AUTH_MODE plugs in one authenticator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from starlette.requests import HTTPConnection
+
+from app.auth.dev import authenticate_dev
+from app.auth.exceptions import AdminRequired, AuthModeNotAvailable
+from app.auth.principal import Principal
+from app.config import Settings
+from app.deps import SessionDep, SettingsDep
+from app.tenants.models import Tenant, User
+from app.tenants.service import resolve
+
+Authenticator = Callable[[HTTPConnection, Settings], Principal]
+
+
+def _dev(conn: HTTPConnection, _: Settings) -> Principal:
+    return authenticate_dev(conn)
+
+
+def _not_available(conn: HTTPConnection, settings: Settings) -> Principal:
+    raise AuthModeNotAvailable(f"AUTH_MODE={settings.auth_mode} is not available in this build.")
+
+
+# Entra and Google validation register here when they are built.
+AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": _not_available, "google": _not_available}
+
+
+@dataclass(frozen=True, slots=True)
+class AuthContext:
+    user: User
+    tenant: Tenant
+    principal: Principal
+
+    @property
+    def is_admin(self) -> bool:
+        return self.principal.role == "admin"
+
+
+def get_principal(request: Request, settings: SettingsDep) -> Principal:
+    return AUTHENTICATORS[settings.auth_mode](request, settings)
+
+
+def get_current_user(
+    session: SessionDep, principal: Annotated[Principal, Depends(get_principal)]
+) -> AuthContext:
+    tenant, user = resolve(session, principal)
+    return AuthContext(user=user, tenant=tenant, principal=principal)
+
+
+CurrentUser = Annotated[AuthContext, Depends(get_current_user)]
+
+
+def require_admin(auth: CurrentUser) -> AuthContext:
+    if not auth.is_admin:
+        raise AdminRequired()
+    return auth
+
+
+AdminUser = Annotated[AuthContext, Depends(require_admin)]

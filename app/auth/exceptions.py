@@ -1,0 +1,21 @@
+from app.errors import Forbidden, Unauthorized
+
+
+class MissingCredentials(Unauthorized):
+    code = "missing_credentials"
+    message = "Sign-in is required."
+
+
+class InvalidCredentials(Unauthorized):
+    code = "invalid_credentials"
+    message = "The sign-in could not be verified."
+
+
+class AuthModeNotAvailable(Unauthorized):
+    code = "auth_not_configured"
+    message = "This sign-in method is not configured on the server."
+
+
+class AdminRequired(Forbidden):
+    code = "admin_required"
+    message = "Only an administrator can do this."

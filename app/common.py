@@ -1,0 +1,37 @@
+"""Small pieces shared by every domain package."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def id_field() -> Any:
+    return Field(default_factory=new_id, primary_key=True)
+
+
+def json_column(nullable: bool = False) -> Column[Any]:
+    return Column(JSONType, nullable=nullable)
+
+
+def timestamp_column(nullable: bool = False) -> Column[Any]:
+    return Column(DateTime(timezone=True), nullable=nullable)
+
+
+def created_at_field() -> Any:
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)

@@ -1,0 +1,50 @@
+"""Settings from environment variables (see DESIGN.md)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+AuthMode = Literal["dev", "entra", "google"]
+MailboxProviderName = Literal["fake", "graph", "gmail"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = "sqlite:///./data/sendguard.db"
+    # Production must choose a real sign-in; `make run` and the tests set AUTH_MODE=dev explicitly.
+    auth_mode: AuthMode = "entra"
+    mailbox_provider: MailboxProviderName = "fake"
+    migrate_on_start: bool = True
+    log_level: str = "INFO"
+    default_locale: str = "en"
+
+    # Limits (bytes unless named otherwise)
+    max_request_bytes: int = Field(default=30 * 1024 * 1024, ge=1024)
+    max_csv_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_csv_rows: int = Field(default=100_000, ge=1)
+
+    # Microsoft Entra (AUTH_MODE=entra) and Graph
+    entra_client_id: str = ""
+    entra_client_secret: SecretStr = SecretStr("")
+    entra_scope: str = "access_as_user"
+
+    # Google (AUTH_MODE=google and the Gmail add-on)
+    google_client_id: str = ""
+    gmail_addon_service_account: str = ""
+
+    # Origins allowed to call the API from a browser (the add-in's own origin)
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, status
+from starlette.concurrency import run_in_threadpool
+
+from app.auth.dependencies import AdminUser, CurrentUser
+from app.deps import SessionDep, SettingsDep
+from app.directory import importer, repository, service
+from app.directory.schemas import (
+    ImportResult,
+    OrganizationCreate,
+    OrganizationList,
+    OrganizationPublic,
+    OrganizationUpdate,
+)
+from app.directory.upload import read_csv_upload
+
+router = APIRouter(prefix="/v1/organizations", tags=["directory"])
+
+
+@router.get("", response_model=OrganizationList)
+def list_organizations(
+    session: SessionDep,
+    auth: CurrentUser,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> OrganizationList:
+    items, total = repository.search(session, auth.tenant.id, (q or "").strip() or None, limit, offset)
+    return OrganizationList(
+        items=[OrganizationPublic.model_validate(o) for o in items], total=total, limit=limit, offset=offset
+    )
+
+
+@router.post("", response_model=OrganizationPublic, status_code=status.HTTP_201_CREATED)
+def create_organization(session: SessionDep, auth: AdminUser, body: OrganizationCreate) -> OrganizationPublic:
+    org = service.create(session, auth.tenant, body)
+    session.commit()
+    return OrganizationPublic.model_validate(org)
+
+
+@router.post(
+    "/import",
+    response_model=ImportResult,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    },
+)
+async def import_organizations(
+    request: Request, session: SessionDep, auth: AdminUser, settings: SettingsDep
+) -> ImportResult:
+    data = await read_csv_upload(request, settings.max_csv_bytes)
+    return await run_in_threadpool(_import_and_commit, session, auth, data, settings.max_csv_rows)
+
+
+def _import_and_commit(session: SessionDep, auth: AdminUser, data: bytes, max_rows: int) -> ImportResult:
+    result = importer.import_csv(session, auth.tenant, data, max_rows)
+    session.commit()
+    return result
+
+
+@router.get("/{org_id}", response_model=OrganizationPublic)
+def get_organization(session: SessionDep, auth: CurrentUser, org_id: uuid.UUID) -> OrganizationPublic:
+    return OrganizationPublic.model_validate(service.get(session, auth.tenant, org_id))
+
+
+@router.patch("/{org_id}", response_model=OrganizationPublic)
+def update_organization(
+    session: SessionDep, auth: AdminUser, org_id: uuid.UUID, body: OrganizationUpdate
+) -> OrganizationPublic:
+    org = service.update(session, auth.tenant, org_id, body)
+    session.commit()
+    return OrganizationPublic.model_validate(org)
+
+
+@router.delete("/{org_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_organization(session: SessionDep, auth: AdminUser, org_id: uuid.UUID) -> None:
+    service.delete(session, auth.tenant, org_id)
+    session.commit()

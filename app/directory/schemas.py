@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from app.directory.validation import normalize_domain, normalize_email, normalize_language
+
+OrgKind = Literal["customer", "prospect", "partner", "supplier", "competitor"]
+
+Domain = Annotated[str, Field(min_length=1, max_length=253), AfterValidator(normalize_domain)]
+Email = Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalize_email)]
+Language = Annotated[str, Field(min_length=2, max_length=16), AfterValidator(normalize_language)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+def _strip(value: str) -> str:
+    stripped = " ".join(value.split())
+    if not stripped:
+        raise ValueError("must not be blank")
+    return stripped
+
+
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_strip)]
+
+
+class ContactBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, Field(max_length=200)] = ""
+    email: Email
+    title: Annotated[str, Field(max_length=200)] | None = None
+    language: Language | None = None
+
+
+class ContactCreate(ContactBase):
+    pass
+
+
+class ContactPublic(ContactBase):
+    model_config = ConfigDict(extra="ignore", from_attributes=True)
+
+    id: uuid.UUID
+
+
+class OrganizationBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    kind: OrgKind
+    domains: Annotated[list[Domain], Field(max_length=100)] = []
+    aliases: Annotated[list[ShortText], Field(max_length=100)] = []
+    rival_group: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    owner_email: Email | None = None
+    customer_code: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    country: Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")] | None = None
+    language: Language | None = None
+    notes: Annotated[str, Field(max_length=2000)] | None = None
+
+    @field_validator("domains", "aliases")
+    @classmethod
+    def _unique(cls, values: list[str]) -> list[str]:
+        return list(dict.fromkeys(values))
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, value: str | None) -> str | None:
+        return value.upper() if value else value
+
+
+class OrganizationCreate(OrganizationBase):
+    contacts: Annotated[list[ContactCreate], Field(max_length=1000)] = []
+
+
+class OrganizationUpdate(BaseModel):
+    """PATCH: only the fields sent change; `contacts`, when sent, replaces the list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    kind: OrgKind | None = None
+    domains: Annotated[list[Domain], Field(max_length=100)] | None = None
+    aliases: Annotated[list[ShortText], Field(max_length=100)] | None = None
+    rival_group: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    owner_email: Email | None = None
+    customer_code: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    country: Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")] | None = None
+    language: Language | None = None
+    notes: Annotated[str, Field(max_length=2000)] | None = None
+    contacts: Annotated[list[ContactCreate], Field(max_length=1000)] | None = None
+
+
+class OrganizationPublic(OrganizationBase):
+    model_config = ConfigDict(extra="ignore", from_attributes=True)
+
+    id: uuid.UUID
+    contacts: list[ContactPublic] = []
+
+
+class OrganizationList(BaseModel):
+    items: list[OrganizationPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class ImportError_(BaseModel):
+    line: int
+    message: str
+
+
+class ImportResult(BaseModel):
+    created: int
+    updated: int
+    contacts_created: int = 0
+    contacts_updated: int = 0
+    errors: list[ImportError_] = []

@@ -1,0 +1,61 @@
+"""Application factory: `app = create_app()`; the lifespan builds the engine and brings the schema up to date."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from app.config import Settings, get_settings
+from app.db import create_db_engine, migrate
+from app.directory.router import router as directory_router
+from app.errors import install_error_handlers
+from app.health import router as health_router
+from app.limits import BodySizeLimitMiddleware
+from app.observability import Metrics, MetricsMiddleware
+from app.policies.router import router as policy_router
+
+log = logging.getLogger("app")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = create_db_engine(settings.database_url)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            await run_in_threadpool(migrate, engine)
+        try:
+            yield
+        finally:
+            engine.dispose()
+
+    app = FastAPI(
+        title="SendGuard",
+        version="1.0.0",
+        summary="Checks outgoing mail for wrong recipients and helps recover from misdirected sends.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.metrics = metrics
+    install_error_handlers(app)
+    app.include_router(health_router)
+    app.include_router(policy_router)
+    app.include_router(directory_router)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    return app
+
+
+def _configure_logging() -> None:
+    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+
+_configure_logging()
+app = create_app()

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from app.tenants.models import Tenant, User
+
+
+def get_tenant_by_key(session: Session, key: str) -> Tenant | None:
+    return session.exec(select(Tenant).where(Tenant.key == key)).first()
+
+
+def get_user(session: Session, tenant_id: uuid.UUID, subject: str) -> User | None:
+    return session.exec(select(User).where(User.tenant_id == tenant_id, User.subject == subject)).first()
+
+
+def bump_version(session: Session, tenant_id: uuid.UUID) -> None:
+    """Mark the tenant's directory or policy as changed, so every replica rebuilds its index."""
+    session.execute(update(Tenant).where(Tenant.id == tenant_id).values(version=Tenant.version + 1))  # type: ignore[arg-type]
+
+
+def current_version(session: Session, tenant_id: uuid.UUID) -> int:
+    version = session.exec(select(Tenant.version).where(Tenant.id == tenant_id)).one()
+    return int(version)

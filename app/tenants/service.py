@@ -1,0 +1,61 @@
+"""Tenants and users are created on first use from a verified principal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.auth.principal import Principal
+from app.tenants import repository
+from app.tenants.models import Tenant, User
+
+Row = TypeVar("Row", Tenant, User)
+
+
+def resolve(session: Session, principal: Principal) -> tuple[Tenant, User]:
+    tenant = repository.get_tenant_by_key(session, principal.tenant_key) or _create_tenant(session, principal)
+    user = repository.get_user(session, tenant.id, principal.subject) or _create_user(session, tenant, principal)
+    if user.role != principal.role or user.email != principal.email:
+        user.role = principal.role
+        user.email = principal.email
+        session.add(user)
+        session.commit()
+    return tenant, user
+
+
+def _create_tenant(session: Session, principal: Principal) -> Tenant:
+    tenant = Tenant(
+        key=principal.tenant_key,
+        name=principal.tenant_name,
+        internal_domains=list(principal.internal_domains),
+    )
+    return _insert_or_fetch(session, tenant, lambda: repository.get_tenant_by_key(session, principal.tenant_key))
+
+
+def _create_user(session: Session, tenant: Tenant, principal: Principal) -> User:
+    user = User(
+        tenant_id=tenant.id,
+        subject=principal.subject,
+        email=principal.email,
+        display_name=principal.display_name,
+        locale=principal.locale or tenant.default_language,
+        role=principal.role,
+    )
+    return _insert_or_fetch(session, user, lambda: repository.get_user(session, tenant.id, principal.subject))
+
+
+def _insert_or_fetch(session: Session, row: Row, fetch: Callable[[], Row | None]) -> Row:
+    """Insert; if a concurrent first request won the race, read its row instead."""
+    session.add(row)
+    try:
+        session.commit()
+        return row
+    except IntegrityError:
+        session.rollback()
+        existing = fetch()
+        if existing is None:
+            raise
+        return existing
