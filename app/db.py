@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -17,6 +18,8 @@ log = logging.getLogger(__name__)
 ALEMBIC_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant works; every replica must use the same one so only one migrates at a time.
 _MIGRATION_LOCK_ID = 0x5E4D6A4D
+# Alembic keeps its context in module globals, so two migrations in one process must not overlap.
+_MIGRATION_THREAD_LOCK = threading.Lock()
 
 
 def normalize_url(url: str) -> str:
@@ -78,6 +81,11 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema up to date; safe when several replicas start at once on PostgreSQL."""
+    with _MIGRATION_THREAD_LOCK:
+        _migrate(engine)
+
+
+def _migrate(engine: Engine) -> None:
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:
             conn.execute(text("SELECT pg_advisory_lock(:id)"), {"id": _MIGRATION_LOCK_ID})

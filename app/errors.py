@@ -135,19 +135,17 @@ def install_error_handlers(app: FastAPI) -> None:
             error_body(code, str(exc.detail)), status_code=exc.status_code, headers=getattr(exc, "headers", None)
         )
 
-    @app.exception_handler(OperationalError)
-    async def handle_db_down(_: Request, exc: OperationalError) -> JSONResponse:
-        log.warning("database unavailable: %s", type(exc.orig).__name__ if exc.orig else "unknown")
-        return JSONResponse(
-            error_body("database_unavailable", "The database is unavailable; try again shortly."),
-            status_code=503,
-            headers={"Retry-After": "5"},
-        )
-
     @app.exception_handler(DBAPIError)
     async def handle_db_error(_: Request, exc: DBAPIError) -> JSONResponse:
-        if exc.connection_invalidated:
-            return await handle_db_down(_, OperationalError(exc.statement, exc.params, exc.orig))
+        # OperationalError covers refused connections, lost connections and timeouts: the database
+        # is away, which the caller should hear as a retryable 503, not as our bug.
+        if isinstance(exc, OperationalError) or exc.connection_invalidated:
+            log.warning("database unavailable: %s", type(exc.orig).__name__ if exc.orig else "unknown")
+            return JSONResponse(
+                error_body("database_unavailable", "The database is unavailable; try again shortly."),
+                status_code=503,
+                headers={"Retry-After": "5"},
+            )
         log.exception("database error")
         return JSONResponse(error_body("internal_error", "Something went wrong on our side."), status_code=500)
 

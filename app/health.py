@@ -20,9 +20,7 @@ def healthz() -> dict[str, str]:
 async def readyz(request: Request) -> JSONResponse:
     if await run_in_threadpool(database_reachable, request.app.state.engine):
         return JSONResponse({"status": "ready", "database": "ok"})
-    return JSONResponse(
-        error_body("database_unavailable", "The database is unreachable."), status_code=503
-    )
+    return JSONResponse(error_body("database_unavailable", "The database is unreachable."), status_code=503)
 
 
 @router.get("/metrics", response_class=Response)

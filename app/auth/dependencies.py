@@ -47,9 +47,7 @@ def get_principal(request: Request, settings: SettingsDep) -> Principal:
     return AUTHENTICATORS[settings.auth_mode](request, settings)
 
 
-def get_current_user(
-    session: SessionDep, principal: Annotated[Principal, Depends(get_principal)]
-) -> AuthContext:
+def get_current_user(session: SessionDep, principal: Annotated[Principal, Depends(get_principal)]) -> AuthContext:
     tenant, user = resolve(session, principal)
     return AuthContext(user=user, tenant=tenant, principal=principal)
 

@@ -6,7 +6,7 @@ from email_validator import EmailNotValidError, validate_email
 from starlette.requests import HTTPConnection
 
 from app.auth.exceptions import InvalidCredentials, MissingCredentials
-from app.auth.principal import Principal
+from app.auth.principal import Principal, Role
 
 
 def authenticate_dev(conn: HTTPConnection) -> Principal:
@@ -18,7 +18,7 @@ def authenticate_dev(conn: HTTPConnection) -> Principal:
     except EmailNotValidError as exc:
         raise InvalidCredentials("X-Dev-User is not a valid e-mail address.") from exc
     domain = email.rsplit("@", 1)[1]
-    role = "admin" if conn.headers.get("x-dev-role", "").strip().lower() == "admin" else "member"
+    role: Role = "admin" if conn.headers.get("x-dev-role", "").strip().lower() == "admin" else "member"
     return Principal(
         subject=f"dev:{email}",
         email=email,

@@ -109,7 +109,7 @@ def _decode(data: bytes) -> str:
         ) from exc
 
 
-def _check_header(fieldnames: list[str] | None | object) -> None:
+def _check_header(fieldnames: list[str] | object | None) -> None:
     if not fieldnames or not isinstance(fieldnames, list):
         raise InvalidCsv("The file is empty or has no header row.", details={"expected": list(COLUMNS)})
     names = [str(n).strip().lower() for n in fieldnames]
@@ -271,4 +271,3 @@ def _upsert_contact(state: DirectoryState, org: Organization, tenant_id: uuid.UU
         state.contacts_updated += 1
         if org.id not in state.created:
             state.updated.add(org.id)
-

@@ -1,6 +1,6 @@
 import uuid
-from typing import Optional
 from datetime import datetime
+from typing import Optional
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
@@ -29,7 +29,11 @@ class Organization(SQLModel, table=True):
 
     domain_rows: list["OrganizationDomain"] = Relationship(
         back_populates="organization",
-        sa_relationship_kwargs={"cascade": "all, delete-orphan", "lazy": "selectin", "order_by": "OrganizationDomain.domain"},
+        sa_relationship_kwargs={
+            "cascade": "all, delete-orphan",
+            "lazy": "selectin",
+            "order_by": "OrganizationDomain.domain",
+        },
     )
     contacts: list["Contact"] = Relationship(
         back_populates="organization",
@@ -37,8 +41,8 @@ class Organization(SQLModel, table=True):
     )
 
     @property
-    def domains(self) -> list[str]:  # noqa: D102
-        return [row.domain for row in self.domain_rows]
+    def domains(self) -> list[str]:
+        return sorted(row.domain for row in self.domain_rows)
 
 
 class OrganizationDomain(SQLModel, table=True):

@@ -62,7 +62,17 @@ def update(session: Session, tenant: Tenant, org_id: uuid.UUID, data: Organizati
         _ensure_unique(emails)
         _ensure_contacts_free(session, tenant.id, emails, owner=org.id)
         _set_contacts(org, tenant.id, data.contacts)
-    for field in ("name", "kind", "aliases", "rival_group", "owner_email", "customer_code", "country", "language", "notes"):
+    for field in (
+        "name",
+        "kind",
+        "aliases",
+        "rival_group",
+        "owner_email",
+        "customer_code",
+        "country",
+        "language",
+        "notes",
+    ):
         if field in changes:
             if field in ("name", "kind", "aliases") and changes[field] is None:
                 continue  # required fields cannot be cleared
@@ -105,14 +115,14 @@ def _ensure_unique(emails: list[str]) -> None:
 
 def _set_domains(org: Organization, tenant_id: uuid.UUID, domains: list[str]) -> None:
     existing = {row.domain: row for row in org.domain_rows}
-    org.domain_rows = [existing.get(d) or OrganizationDomain(tenant_id=tenant_id, domain=d) for d in domains]
+    org.domain_rows = [existing.get(d) or OrganizationDomain(tenant_id=tenant_id, organization_id=org.id, domain=d) for d in domains]
 
 
 def _set_contacts(org: Organization, tenant_id: uuid.UUID, contacts: list[ContactCreate]) -> None:
     existing = {c.email: c for c in org.contacts}
     rows = []
     for data in contacts:
-        row = existing.get(data.email) or Contact(tenant_id=tenant_id, email=data.email)
+        row = existing.get(data.email) or Contact(tenant_id=tenant_id, organization_id=org.id, email=data.email)
         row.name, row.title, row.language = data.name, data.title, data.language
         rows.append(row)
     org.contacts = rows

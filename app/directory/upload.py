@@ -37,7 +37,7 @@ async def _read_stream(request: Request, max_bytes: int) -> bytes:
 async def _read_multipart(request: Request, max_bytes: int) -> bytes:
     try:
         form = await request.form(max_files=1, max_fields=5, max_part_size=max_bytes + 1)
-    except Exception as exc:  # noqa: BLE001 - starlette raises several types for broken forms
+    except Exception as exc:
         if "size" in str(exc).lower():
             raise CsvTooLarge(details={"max_bytes": max_bytes}) from exc
         raise InvalidCsv("The multipart form could not be read.") from exc

@@ -29,14 +29,16 @@ class PolicyFields(BaseModel):
 
     @field_validator("enforcement")
     @classmethod
-    def _complete(cls, value: dict[str, str]) -> dict[str, str]:
+    def _complete(cls, value: dict[SeverityName, ActionName]) -> dict[SeverityName, ActionName]:
         # A policy that names only some severities keeps the defaults for the rest.
         return {**DEFAULT_ENFORCEMENT, **value}
 
     @field_validator("sensitive_terms")
     @classmethod
     def _dedupe(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        return {category: list(dict.fromkeys(t.strip() for t in terms if t.strip())) for category, terms in value.items()}
+        return {
+            category: list(dict.fromkeys(t.strip() for t in terms if t.strip())) for category, terms in value.items()
+        }
 
 
 class PolicyUpdate(PolicyFields):

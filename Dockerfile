@@ -1,0 +1,20 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DATABASE_URL=sqlite:////data/sendguard.db
+
+WORKDIR /srv/sendguard
+COPY requirements.lock pyproject.toml README.md ./
+RUN pip install --no-cache-dir -r requirements.lock
+COPY app ./app
+COPY frontend ./frontend
+COPY addin_manifest ./addin_manifest
+RUN pip install --no-cache-dir --no-deps . \
+    && useradd --system --uid 10001 --home-dir /srv/sendguard sendguard \
+    && mkdir -p /data && chown sendguard /data
+
+USER sendguard
+EXPOSE 8000
+# The schema is brought up to date at start-up (safe with several replicas on PostgreSQL).
+CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]

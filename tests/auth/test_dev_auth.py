@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from app.config import Settings
+from app.main import create_app
+from app.tenants.models import Tenant, User
+from tests.directory.test_organizations import assert_error
+from tests.helpers import headers
+
+
+def test_first_request_creates_tenant_and_user(client: TestClient, db: Session) -> None:
+    client.get("/v1/policy", headers=headers("Alex.Chen@Acme-Trade.example"))
+    tenant = db.exec(select(Tenant)).one()
+    assert tenant.key == "dev:acme-trade.example"
+    assert tenant.internal_domains == ["acme-trade.example"]
+    user = db.exec(select(User)).one()
+    assert (user.email, user.role, user.tenant_id) == ("alex.chen@acme-trade.example", "member", tenant.id)
+
+
+def test_role_follows_the_credential(client: TestClient, db: Session) -> None:
+    client.get("/v1/policy", headers=headers("sam@acme-trade.example", admin=True))
+    client.get("/v1/policy", headers=headers("sam@acme-trade.example"))
+    assert db.exec(select(User.role)).one() == "member"
+
+
+def test_concurrent_first_requests_create_one_tenant(client: TestClient, db: Session) -> None:
+    users = [headers(f"user{i}@newco.example") for i in range(8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(lambda h: client.get("/v1/policy", headers=h).status_code, users))
+    assert statuses == [200] * 8
+    assert len(db.exec(select(Tenant).where(Tenant.key == "dev:newco.example")).all()) == 1
+    assert len(db.exec(select(User)).all()) == 8
+
+
+def test_non_dev_modes_refuse_dev_headers(settings: Settings) -> None:
+    for mode in ("entra", "google"):
+        app = create_app(settings.model_copy(update={"auth_mode": mode}))
+        with TestClient(app) as client:
+            assert_error(client.get("/v1/policy", headers=headers(admin=True)), 401)
+        app.state.engine.dispose()

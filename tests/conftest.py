@@ -1,0 +1,113 @@
+"""Fixtures: every database test runs on SQLite and on PostgreSQL.
+
+PostgreSQL comes from TEST_POSTGRES_URL (a server URL; the suite creates and drops its own database).
+When it is unreachable the PostgreSQL half is skipped locally, but fails under CI so that a green run
+always means both engines were exercised.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel
+
+import app.models
+from app.config import Settings
+from app.db import create_db_engine, migrate, normalize_url
+from app.main import create_app
+
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _postgres_server_url() -> str:
+    return normalize_url(os.environ.get("TEST_POSTGRES_URL", DEFAULT_PG))
+
+
+def _create_postgres_database(worker: str) -> tuple[str, Engine]:
+    server = sa.make_url(_postgres_server_url())
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    name = f"sendguard_test_{worker}_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    return server.set(database=name).render_as_string(hide_password=False), admin
+
+
+def _postgres_unavailable(exc: Exception) -> None:
+    message = f"PostgreSQL not reachable at {_postgres_server_url()}: {type(exc).__name__}"
+    if os.environ.get("CI") or os.environ.get("REQUIRE_POSTGRES"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    if request.param == "sqlite":
+        path = Path(tmp_path_factory.mktemp("db")) / "sendguard.db"
+        url = f"sqlite:///{path}"
+        migrate_engine = create_db_engine(url)
+        migrate(migrate_engine)
+        migrate_engine.dispose()
+        yield url
+        return
+    try:
+        url, admin = _create_postgres_database(worker)
+    except Exception as exc:
+        _postgres_unavailable(exc)
+        return
+    migrate_engine = create_db_engine(url)
+    migrate(migrate_engine)
+    migrate_engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(
+        database_url=database_url,
+        auth_mode="dev",
+        mailbox_provider="fake",
+        migrate_on_start=False,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[object]:
+    application = create_app(settings)
+    yield application
+    _empty_all_tables(application.state.engine)
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def client(app: object) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:  # type: ignore[arg-type]
+        yield test_client
+
+
+@pytest.fixture
+def db(app: object) -> Iterator[Session]:
+    with Session(app.state.engine, expire_on_commit=False) as session:  # type: ignore[attr-defined]
+        yield session
+
+
+def _empty_all_tables(engine: Engine) -> None:
+    tables = [t for t in reversed(SQLModel.metadata.sorted_tables)]
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(sa.text(f"TRUNCATE {names} CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
