@@ -89,8 +89,8 @@ class CheckResult:
         return tuple(f.code for f in self.findings)
 
 
-def severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+def severity_rank(severity: Severity) -> int:
+    return SEVERITIES.index(severity)
 
 
 def max_severity(severities: list[Severity]) -> Severity:

@@ -67,7 +67,7 @@ def has_boundaries(text: str, start: int, end: int) -> bool:
 # --- HTML ----------------------------------------------------------------------------------------
 
 _BLOCK_TAGS = frozenset(
-    "p div br tr li h1 h2 h3 h4 h5 h6 table blockquote pre hr section article header footer ul ol".split()
+    ["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "pre", "hr", "section", "article", "header", "footer", "ul", "ol"]
 )
 # Containers mail clients use for quoted history (Gmail, Outlook desktop/web, Apple Mail, Thunderbird).
 _QUOTE_XPATH = (
@@ -88,7 +88,7 @@ def split_html(html: str) -> tuple[str, str]:
     if root is None:
         return "", ""
     quoted_parts: list[str] = []
-    for element in root.xpath(_QUOTE_XPATH):
+    for element in _elements(root, _QUOTE_XPATH):
         if element.getparent() is None or _inside_removed_quote(element):
             continue
         for removed in _detach_quote(element):
@@ -103,9 +103,15 @@ def _parse_html(html: str) -> etree._Element | None:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
-    for element in root.xpath("//script | //style | //head | //title"):
-        element.drop_tree()
+    for element in _elements(root, "//script | //style | //head | //title"):
+        if isinstance(element, lxml.html.HtmlElement):
+            element.drop_tree()
     return root
+
+
+def _elements(root: etree._Element, xpath: str) -> list[etree._Element]:
+    found = root.xpath(xpath)
+    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
 
 
 def _inside_removed_quote(element: etree._Element) -> bool:

@@ -1,0 +1,217 @@
+"""Everything the rules need about one draft, computed once: resolved recipients and one scan per text.
+
+Rules are small pure functions of a RuleContext, so each one can be unit-tested with a hand-made draft.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from app.analysis.directory import OrgEntry
+from app.analysis.doc_classes import classify_document
+from app.analysis.domains import email_domain, registrable_domain
+from app.analysis.draft import Attachment, Draft, Recipient
+from app.analysis.index import DirectoryIndex
+from app.analysis.normalize import SplitText, normalize_text, split_body
+
+Field = Literal["to", "cc", "bcc"]
+Location = Literal["subject", "body", "quoted", "attachment_name", "attachment_text"]
+
+_ADDRESS_OR_DOMAIN = re.compile(r"(?:([a-z0-9._%+'-]+)@)?((?:[a-z0-9-]+\.)+[a-z]{2,24})(?![a-z0-9-])")
+_REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|fw|fwd|wg|tr|rv|r|回复|答复|转发)\s*[:：]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Per-request inputs besides the draft and the tenant's index."""
+
+    locale: str = "en"
+    # Addresses the sender has written to before; None = the caller does not know (skip first_time).
+    known_correspondents: frozenset[str] | None = None
+    # (code, recipient email) pairs the user dismissed recently: shown as info.
+    suppressed: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientInfo:
+    email: str  # lower-cased
+    name: str
+    field: Field
+    domain: str
+    internal: bool
+    org_index: int | None
+    org: OrgEntry | None
+    # Directory org id, or "domain:<registrable>" for an unknown external domain (its own organization).
+    org_key: str
+
+    @property
+    def visible(self) -> bool:
+        return self.field != "bcc"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An organization named somewhere in the draft."""
+
+    org_index: int
+    location: Location
+    evidence: str
+    attachment: str | None = None  # attachment name for attachment_name / attachment_text
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    kind: str  # sensitive | marker | comment | attach
+    category: str
+    location: Location
+    evidence: str
+
+
+@dataclass(slots=True)
+class RuleContext:
+    draft: Draft
+    index: DirectoryIndex
+    check: CheckContext
+    recipients: tuple[RecipientInfo, ...]
+    body: SplitText
+    doc_classes: tuple[str, ...]
+    subject_doc_class: str
+    mentions: list[Mention] = field(default_factory=list)
+    terms: list[TermHit] = field(default_factory=list)
+
+    @property
+    def external(self) -> tuple[RecipientInfo, ...]:
+        return tuple(r for r in self.recipients if not r.internal)
+
+    @property
+    def visible_external(self) -> tuple[RecipientInfo, ...]:
+        return tuple(r for r in self.recipients if r.visible and not r.internal)
+
+    @property
+    def sender(self) -> str:
+        return self.draft.sender.strip().lower()
+
+    @property
+    def subject_is_reply(self) -> bool:
+        return bool(_REPLY_PREFIX.match(self.draft.subject))
+
+    def terms_of(self, kind: str, locations: tuple[Location, ...] | None = None) -> list[TermHit]:
+        return [t for t in self.terms if t.kind == kind and (locations is None or t.location in locations)]
+
+
+def build_context(draft: Draft, index: DirectoryIndex, check: CheckContext) -> RuleContext:
+    body = split_body(draft.body, draft.body_format)
+    ctx = RuleContext(
+        draft=draft,
+        index=index,
+        check=check,
+        recipients=_resolve_recipients(draft, index),
+        body=body,
+        doc_classes=tuple(_doc_class(a) for a in draft.attachments),
+        subject_doc_class=classify_document(draft.subject),
+    )
+    _scan(ctx, draft.subject, "subject")
+    _scan(ctx, body.new, "body")
+    _scan(ctx, body.quoted, "quoted")
+    for attachment in draft.attachments:
+        _scan(ctx, attachment.name, "attachment_name", attachment.name)
+        _scan_attachment_content(ctx, attachment)
+    return ctx
+
+
+def _doc_class(attachment: Attachment) -> str:
+    return attachment.doc_class or classify_document(attachment.name, attachment.text)
+
+
+# --- recipients ----------------------------------------------------------------------------------
+
+
+def _resolve_recipients(draft: Draft, index: DirectoryIndex) -> tuple[RecipientInfo, ...]:
+    internal_fallback = _sender_domain_if_no_internal(draft, index)
+    seen: set[str] = set()
+    resolved: list[RecipientInfo] = []
+    for field_name, recipients in (("to", draft.to), ("cc", draft.cc), ("bcc", draft.bcc)):
+        for recipient in recipients:
+            email = recipient.email.strip().lower()
+            if email and email not in seen:
+                seen.add(email)
+                resolved.append(resolve_recipient(recipient, field_name, index, internal_fallback))  # type: ignore[arg-type]
+    return tuple(resolved)
+
+
+def _sender_domain_if_no_internal(draft: Draft, index: DirectoryIndex) -> str | None:
+    # A tenant without configured internal domains still owns the sender's domain.
+    if index.internal_domains or "@" not in draft.sender:
+        return None
+    return email_domain(draft.sender)
+
+
+def resolve_recipient(
+    recipient: Recipient, field_name: Field, index: DirectoryIndex, internal_fallback: str | None = None
+) -> RecipientInfo:
+    email = recipient.email.strip().lower()
+    domain = email_domain(email)
+    internal = index.is_internal_domain(domain) or (
+        internal_fallback is not None and (domain == internal_fallback or domain.endswith("." + internal_fallback))
+    )
+    org_index = None if internal else index.org_index_for_address(email)
+    org = index.org(org_index) if org_index is not None else None
+    org_key = org.id if org is not None else f"domain:{registrable_domain(domain)}"
+    return RecipientInfo(email, recipient.name.strip(), field_name, domain, internal, org_index, org, org_key)
+
+
+# --- text scanning -------------------------------------------------------------------------------
+
+
+def _scan_attachment_content(ctx: RuleContext, attachment: Attachment) -> None:
+    if attachment.text:
+        _scan(ctx, attachment.text, "attachment_text", attachment.name)
+    # A cached scan (AttachmentScan) gives the organizations without the text.
+    for org_id in attachment.mentioned_org_ids:
+        org_index = ctx.index.org_index_by_id.get(org_id)
+        if org_index is not None:
+            evidence = f"{attachment.name}: {ctx.index.org(org_index).name}"
+            ctx.mentions.append(Mention(org_index, "attachment_text", evidence, attachment.name))
+
+
+def _scan(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:
+    if not raw:
+        return
+    normalized = normalize_text(raw)
+    # Offsets map back to the raw text when normalization kept the length (the usual case).
+    source = raw if len(raw) == len(normalized) else normalized
+    seen_orgs: set[int] = set()
+    seen_terms: set[tuple[str, str]] = set()
+    for hit in ctx.index.scan(normalized):
+        kind, ref, category = hit.payload
+        evidence = source[hit.start : hit.end]
+        if kind == "org":
+            org_index = int(ref)  # type: ignore[call-overload]
+            if org_index not in seen_orgs:
+                seen_orgs.add(org_index)
+                ctx.mentions.append(Mention(org_index, location, evidence, attachment))
+        elif (str(ref), evidence.lower()) not in seen_terms:
+            seen_terms.add((str(ref), evidence.lower()))
+            ctx.terms.append(TermHit(str(ref), category, location, evidence))
+    _scan_addresses(ctx, normalized, source, location, attachment, seen_orgs)
+
+
+def _scan_addresses(
+    ctx: RuleContext, normalized: str, source: str, location: Location, attachment: str | None, seen: set[int]
+) -> None:
+    """Addresses and domains in the text, looked up in the index's hash maps (not in the automaton)."""
+    if "." not in normalized:
+        return
+    index = ctx.index
+    for match in _ADDRESS_OR_DOMAIN.finditer(normalized):
+        domain = match.group(2)
+        if index.is_internal_domain(domain):
+            continue
+        org_index = index.org_index_for_address(match.group(0)) if match.group(1) else None
+        if org_index is None:
+            org_index = index.org_index_for_domain(domain)
+        if org_index is not None and org_index not in seen:
+            seen.add(org_index)
+            ctx.mentions.append(Mention(org_index, location, source[match.start() : match.end()], attachment))

@@ -1,0 +1,232 @@
+"""Directory index: everything a check needs, compiled once per tenant version.
+
+A check must not loop over organizations, so the index precomputes:
+- one Aho-Corasick automaton over normalized org names (and their core without legal suffix), aliases,
+  customer codes and the built-in/policy term lists; a text is scanned once for all of them;
+- hash maps for addresses and domains (e-mail addresses and domains in texts are found with one regex
+  pass and looked up here: keeping them out of the trie halves its size, see bench/RESULTS.md);
+- name maps for greetings and display names, learned confusion pairs, and the look-alike buckets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from app.analysis.directory import ContactEntry, DirectorySnapshot, OrgEntry, PolicyView
+from app.analysis.domains import LookalikeIndex, parent_domains, registrable_domain
+from app.analysis.normalize import has_boundaries, is_cjk, normalize_text, strip_accents
+from app.analysis.terms import ATTACHMENT_PHRASES, INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS
+
+# Automaton payloads: ("org", org_index, via) with via in name|alias|code, or ("term", kind, category).
+Payload = tuple[str, object, str]
+
+_LEGAL_SUFFIXES = frozenset(
+    ["gmbh", "ag", "kg", "ohg", "ug", "mbh", "ltd", "limited", "co", "inc", "corp", "corporation", "company", "llc", "llp", "lp", "plc", "pty", "pte", "sa", "s.a", "sl", "s.l", "srl", "s.r.l", "sarl", "s.a.r.l", "sas", "s.a.s", "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "a/s", "spa", "s.p.a", "kk", "k.k", "e.k", "e.v", "se", "sagl", "cia", "cía", "y", "&"]
+)
+_CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "株式会社")
+# Cores that are ordinary words would match everywhere; the full name still matches.
+_GENERIC_CORES = frozenset(
+    ["trading", "solar", "global", "international", "group", "company", "industries", "industrial", "tech", "technology", "technologies", "import", "export", "logistics", "energy", "china", "europe", "asia", "germany", "spain", "france", "services", "solutions", "systems", "products", "international", "trade"]
+)
+_TOKEN_SPLIT = re.compile(r"[\s,.;()]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int  # exclusive
+    payload: Payload
+
+
+@dataclass(slots=True)
+class DirectoryIndex:
+    version: int
+    policy: PolicyView
+    internal_domains: frozenset[str]
+    orgs: tuple[OrgEntry, ...]
+    automaton: ahocorasick.Automaton
+    org_index_by_id: dict[str, int] = field(default_factory=dict)
+    org_by_domain: dict[str, int] = field(default_factory=dict)
+    contact_by_email: dict[str, ContactEntry] = field(default_factory=dict)
+    contacts_by_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
+    contacts_by_first_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
+    contacts_by_last_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
+    confusions: dict[str, str] = field(default_factory=dict)
+    lookalikes: LookalikeIndex = field(default_factory=LookalikeIndex)
+
+    # --- addresses ------------------------------------------------------------------------------
+
+    def is_internal_domain(self, domain: str) -> bool:
+        """Internal domains and all their subdomains."""
+        return any(parent in self.internal_domains for parent in parent_domains(domain))
+
+    def org_index_for_domain(self, domain: str) -> int | None:
+        for parent in parent_domains(domain):
+            found = self.org_by_domain.get(parent)
+            if found is not None:
+                return found
+        return None
+
+    def org_index_for_address(self, address: str) -> int | None:
+        contact = self.contact_by_email.get(address)
+        if contact is not None and contact.org_id in self.org_index_by_id:
+            return self.org_index_by_id[contact.org_id]
+        return self.org_index_for_domain(address.rpartition("@")[2])
+
+    def org(self, org_index: int) -> OrgEntry:
+        return self.orgs[org_index]
+
+    # --- text -----------------------------------------------------------------------------------
+
+    def scan(self, normalized: str) -> Iterator[Hit]:
+        """All pattern hits in an already normalized text, word boundaries enforced for Latin scripts."""
+        for end_inclusive, (length, payloads) in self.automaton.iter(normalized):
+            start = end_inclusive - length + 1
+            if not has_boundaries(normalized, start, end_inclusive + 1):
+                continue
+            for payload in payloads:
+                yield Hit(start, end_inclusive + 1, payload)
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+
+def build_index(snapshot: DirectorySnapshot) -> DirectoryIndex:
+    internal = frozenset(d.lower().strip(".") for d in snapshot.internal_domains if d)
+    patterns: dict[str, list[Payload]] = {}
+    _add_term_patterns(patterns, snapshot.policy)
+    index = DirectoryIndex(
+        version=snapshot.tenant_version,
+        policy=snapshot.policy,
+        internal_domains=internal,
+        orgs=snapshot.organizations,
+        automaton=ahocorasick.Automaton(),
+    )
+    for org_index, org in enumerate(snapshot.organizations):
+        index.org_index_by_id[org.id] = org_index
+        _add_org_patterns(patterns, org, org_index)
+        _add_org_domains(index, org, org_index)
+    for domain in internal:
+        index.lookalikes.add(registrable_domain(domain))
+    for contact in snapshot.contacts:
+        _add_contact(index, contact)
+    index.confusions = _strongest_confusions(snapshot)
+    _compile_automaton(index.automaton, patterns)
+    return index
+
+
+def _add_pattern(patterns: dict[str, list[Payload]], key: str, payload: Payload) -> None:
+    bucket = patterns.setdefault(key, [])
+    if payload not in bucket:
+        bucket.append(payload)
+
+
+def _add_term_patterns(patterns: dict[str, list[Payload]], policy: PolicyView) -> None:
+    for category, terms in SENSITIVE_TERMS.items():
+        for term in terms:
+            _add_pattern(patterns, normalize_text(term), ("term", "sensitive", category))
+    for category, extra in policy.sensitive_terms.items():
+        for term in extra:
+            if term.strip():
+                _add_pattern(patterns, normalize_text(term.strip()), ("term", "sensitive", category))
+    for kind, terms in (("marker", INTERNAL_MARKERS), ("comment", INTERNAL_COMMENTS)):
+        for term in terms:
+            _add_pattern(patterns, normalize_text(term), ("term", kind, kind))
+    for term in ATTACHMENT_PHRASES:
+        _add_pattern(patterns, normalize_text(term), ("term", "attach", "attach"))
+
+
+def _add_org_patterns(patterns: dict[str, list[Payload]], org: OrgEntry, org_index: int) -> None:
+    for via, names in (("name", (org.name,)), ("alias", org.aliases)):
+        for raw in names:
+            full = normalize_text(raw).strip()
+            for key in {full, core_name(full)}:
+                if _usable_name(key):
+                    _add_pattern(patterns, key, ("org", org_index, via))
+    if org.customer_code:
+        code = normalize_text(org.customer_code).strip()
+        if _usable_code(code):
+            _add_pattern(patterns, code, ("org", org_index, "code"))
+
+
+def core_name(normalized_name: str) -> str:
+    """"solartech gmbh" -> "solartech", "阳光科技有限公司" -> "阳光科技": how people write the name."""
+    name = normalized_name.strip()
+    for suffix in _CJK_LEGAL_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    tokens = [t for t in _TOKEN_SPLIT.split(name) if t]
+    while len(tokens) > 1 and tokens[-1].strip(".") in _LEGAL_SUFFIXES:
+        tokens.pop()
+    core = " ".join(tokens)
+    return "" if core in _GENERIC_CORES else core
+
+
+def _usable_name(key: str) -> bool:
+    if not key:
+        return False
+    if any(is_cjk(ch) for ch in key):
+        return len(key) >= 2
+    return sum(ch.isalnum() for ch in key) >= 3
+
+
+def _usable_code(code: str) -> bool:
+    # Short or purely numeric codes would match prices, quantities and dates.
+    if any(ch.isalpha() for ch in code):
+        return len(code) >= 4
+    return len(code) >= 6
+
+
+def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int) -> None:
+    for raw in org.domains:
+        domain = raw.lower().strip().strip(".").removeprefix("@")
+        if not domain:
+            continue
+        index.org_by_domain.setdefault(domain, org_index)
+        index.lookalikes.add(registrable_domain(domain))
+
+
+def name_key(name: str) -> str:
+    """Display names and greetings compared accent- and case-insensitively, titles kept out."""
+    return " ".join(strip_accents(normalize_text(name)).replace(",", " ").split())
+
+
+def _add_contact(index: DirectoryIndex, contact: ContactEntry) -> None:
+    email = contact.email.lower().strip()
+    if not email:
+        return
+    index.contact_by_email.setdefault(email, contact)
+    key = name_key(contact.name)
+    if not key:
+        return
+    index.contacts_by_name.setdefault(key, []).append(contact)
+    tokens = key.split()
+    if len(tokens) >= 2:
+        index.contacts_by_first_name.setdefault(tokens[0], []).append(contact)
+        index.contacts_by_last_name.setdefault(tokens[-1], []).append(contact)
+    elif is_cjk(key[0]) and len(key) >= 2:
+        # Chinese names: surname first, greeted as 王先生 / 王经理 / 王总.
+        index.contacts_by_last_name.setdefault(key[0], []).append(contact)
+
+
+def _strongest_confusions(snapshot: DirectorySnapshot) -> dict[str, str]:
+    """wrong address -> the intended address it was most often confused with."""
+    best: dict[str, tuple[int, str]] = {}
+    for entry in snapshot.confusions:
+        wrong, intended = entry.wrong.lower().strip(), entry.intended.lower().strip()
+        if wrong and intended and wrong != intended and entry.count > best.get(wrong, (0, ""))[0]:
+            best[wrong] = (entry.count, intended)
+    return {wrong: intended for wrong, (_count, intended) in best.items()}
+
+
+def _compile_automaton(automaton: ahocorasick.Automaton, patterns: dict[str, list[Payload]]) -> None:
+    for key, payloads in patterns.items():
+        # Store the key length so a hit's start offset needs no lookup.
+        automaton.add_word(key, (len(key), tuple(payloads)))
+    if not patterns:
+        automaton.add_word("\x00", (1, ()))  # an empty automaton cannot be compiled
+    automaton.make_automaton()

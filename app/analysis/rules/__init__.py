@@ -1,0 +1,37 @@
+"""One module per rule family; each rule is a pure function RuleContext -> list[Finding]."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.analysis.context import RuleContext
+from app.analysis.findings import Finding
+from app.analysis.rules.addresses import contact_mismatch, known_confusion, lookalike_domain
+from app.analysis.rules.audience import competitor_recipient, exposed_recipients, large_audience, rival_exposure
+from app.analysis.rules.content import content_mismatch
+from app.analysis.rules.greeting import greeting_mismatch
+from app.analysis.rules.missing_attachment import missing_attachment
+from app.analysis.rules.relationship import first_time_recipient, owner_mismatch
+from app.analysis.rules.sensitive import internal_content_external, sensitive_external
+
+Rule = Callable[[RuleContext], list[Finding]]
+
+# Roughly worst-first, so findings read in order of urgency before the engine sorts by severity.
+ALL_RULES: tuple[Rule, ...] = (
+    rival_exposure,
+    internal_content_external,
+    content_mismatch,
+    competitor_recipient,
+    lookalike_domain,
+    contact_mismatch,
+    known_confusion,
+    exposed_recipients,
+    greeting_mismatch,
+    missing_attachment,
+    sensitive_external,
+    large_audience,
+    owner_mismatch,
+    first_time_recipient,
+)
+
+__all__ = ["ALL_RULES", "Rule"]

@@ -1,0 +1,94 @@
+"""Wrong address for the right person: lookalike_domain, contact_mismatch, known_confusion."""
+
+from __future__ import annotations
+
+from app.analysis.context import RecipientInfo, RuleContext
+from app.analysis.directory import ContactEntry
+from app.analysis.findings import Finding, Fix
+from app.analysis.index import name_key
+from app.analysis.normalize import is_cjk
+
+
+def lookalike_domain(ctx: RuleContext) -> list[Finding]:
+    """An unknown domain one edit / a swapped TLD / a confusable spelling away from a known one."""
+    findings = []
+    for recipient in ctx.recipients:
+        if recipient.internal or recipient.org_index is not None:
+            continue
+        match = ctx.index.lookalikes.find(recipient.domain)
+        if match is None:
+            continue
+        suggestion = _same_mailbox_at(recipient.email, recipient.domain, match.domain)
+        findings.append(
+            Finding(
+                code="lookalike_domain",
+                severity="high",
+                recipients=(recipient.email,),
+                evidence=(f"{recipient.domain} ~ {match.domain} ({match.reason})",),
+                fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=suggestion),),
+                params={"recipient": recipient.email, "domain": recipient.domain, "known": match.domain,
+                        "suggestion": suggestion},
+            )
+        )
+    return findings
+
+
+def _same_mailbox_at(email: str, typed_domain: str, known_registrable: str) -> str:
+    """m.schmidt@mail.solartec.de -> m.schmidt@mail.solartech.de: keep the mailbox and subdomain."""
+    local = email.rpartition("@")[0]
+    labels = typed_domain.split(".")
+    known_labels = known_registrable.split(".")
+    subdomain = labels[: max(0, len(labels) - len(known_labels))]
+    return f"{local}@{'.'.join(subdomain + known_labels)}"
+
+
+def contact_mismatch(ctx: RuleContext) -> list[Finding]:
+    """The display name is a known contact, but the address is not one of that contact's."""
+    findings = []
+    for recipient in ctx.recipients:
+        contacts = _contacts_named(ctx, recipient)
+        if not contacts or any(c.email.lower() == recipient.email for c in contacts):
+            continue
+        contact = contacts[0]
+        org = ctx.index.orgs[ctx.index.org_index_by_id[contact.org_id]] if contact.org_id in ctx.index.org_index_by_id else None
+        findings.append(
+            Finding(
+                code="contact_mismatch",
+                severity="high",
+                recipients=(recipient.email,),
+                evidence=(f"{recipient.name} <{recipient.email}> ≠ {contact.email}",),
+                fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=contact.email),),
+                params={"name": recipient.name, "recipient": recipient.email, "suggestion": contact.email,
+                        "org": org.name if org else ""},
+            )
+        )
+    return findings
+
+
+def _contacts_named(ctx: RuleContext, recipient: RecipientInfo) -> list[ContactEntry]:
+    key = name_key(recipient.name)
+    # Single words ("Sales", "Michael") are not a person's identity; CJK names are written without spaces.
+    if "@" in key or not (len(key.split()) >= 2 or (key and is_cjk(key[0]) and len(key) >= 2)):
+        return []
+    return ctx.index.contacts_by_name.get(key, [])
+
+
+def known_confusion(ctx: RuleContext) -> list[Finding]:
+    """The recipient is the wrong side of a confusion learned from an earlier incident."""
+    present = {r.email for r in ctx.recipients}
+    findings = []
+    for recipient in ctx.recipients:
+        intended = ctx.index.confusions.get(recipient.email)
+        if intended is None or intended in present:
+            continue
+        findings.append(
+            Finding(
+                code="known_confusion",
+                severity="high",
+                recipients=(recipient.email,),
+                evidence=(f"{recipient.email} was sent mail meant for {intended}",),
+                fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=intended),),
+                params={"recipient": recipient.email, "suggestion": intended},
+            )
+        )
+    return findings

@@ -1,0 +1,75 @@
+"""content_mismatch: the draft names an organization that none of the external recipients belongs to."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from app.analysis.context import Mention, RuleContext
+from app.analysis.directory import Severity
+from app.analysis.doc_classes import BINDING_CLASSES
+from app.analysis.findings import Finding, Fix, max_severity
+from app.analysis.rules._common import emails, listing
+
+# Only customers' and prospects' names mark a document as "theirs". Partners, suppliers and competitors
+# are named in ordinary mail to customers ("our forwarder X will call you"), so they never trigger.
+_OWNER_KINDS = frozenset({"customer", "prospect"})
+# Forwarders, installers and agents handle customers' papers every day.
+_HANDLER_KINDS = frozenset({"partner", "supplier"})
+
+
+def content_mismatch(ctx: RuleContext) -> list[Finding]:
+    external = ctx.external
+    if not external:
+        return []
+    recipient_orgs = {r.org_index for r in external if r.org_index is not None}
+    foreign: dict[int, list[Mention]] = defaultdict(list)
+    for mention in ctx.mentions:
+        org = ctx.index.org(mention.org_index)
+        if mention.org_index not in recipient_orgs and org.kind in _OWNER_KINDS:
+            foreign[mention.org_index].append(mention)
+    only_handlers = all(r.org is not None and r.org.kind in _HANDLER_KINDS for r in external)
+    return [_finding(ctx, org_index, mentions, only_handlers) for org_index, mentions in foreign.items()]
+
+
+def _finding(ctx: RuleContext, org_index: int, mentions: list[Mention], only_handlers: bool) -> Finding:
+    org = ctx.index.org(org_index)
+    severity: Severity = "info" if only_handlers else max_severity([_severity(ctx, m) for m in mentions])
+    attachments = tuple(dict.fromkeys(m.attachment for m in mentions if m.attachment))
+    return Finding(
+        code="content_mismatch",
+        severity=severity,
+        recipients=emails(ctx.external),
+        evidence=tuple(_evidence(m) for m in mentions),
+        fixes=tuple(Fix("remove_attachment", name=name) for name in attachments),
+        params={
+            "org": org.name,
+            "where": listing(_where(m) for m in mentions),
+            "recipients": listing(emails(ctx.external)),
+        },
+    )
+
+
+def _severity(ctx: RuleContext, mention: Mention) -> Severity:
+    if mention.location in ("attachment_name", "attachment_text"):
+        return "critical" if _attachment_class(ctx, mention.attachment) in BINDING_CLASSES else "high"
+    if mention.location == "subject":
+        binding = ctx.subject_doc_class in BINDING_CLASSES
+        return "critical" if binding else "high"
+    return "medium"
+
+
+def _attachment_class(ctx: RuleContext, name: str | None) -> str:
+    for attachment, doc_class in zip(ctx.draft.attachments, ctx.doc_classes, strict=True):
+        if attachment.name == name:
+            return doc_class
+    return "other"
+
+
+def _where(mention: Mention) -> str:
+    return mention.attachment or mention.location
+
+
+def _evidence(mention: Mention) -> str:
+    if mention.attachment:
+        return f"{mention.attachment}: {mention.evidence}"
+    return f"{mention.location}: {mention.evidence}"

@@ -1,0 +1,52 @@
+"""Who we know and who owns them: first_time_recipient, owner_mismatch."""
+
+from __future__ import annotations
+
+from app.analysis.context import RuleContext
+from app.analysis.findings import Finding, Fix
+from app.analysis.rules._common import emails
+
+
+def first_time_recipient(ctx: RuleContext) -> list[Finding]:
+    """External address never written to and not in the directory (only when the caller knows)."""
+    known = ctx.check.known_correspondents
+    if known is None:
+        return []
+    known_lower = {address.lower() for address in known}
+    return [
+        Finding(
+            code="first_time_recipient",
+            severity="info",
+            recipients=(r.email,),
+            evidence=(r.email,),
+            params={"recipient": r.email},
+        )
+        for r in ctx.external
+        if r.email not in known_lower and r.email not in ctx.index.contact_by_email
+    ]
+
+
+def owner_mismatch(ctx: RuleContext) -> list[Finding]:
+    """The recipient's organization belongs to another salesperson: suggest a proper hand-off."""
+    by_org: dict[int, list] = {}
+    for recipient in ctx.external:
+        org = recipient.org
+        if recipient.org_index is None or org is None or not org.owner_email:
+            continue
+        if org.owner_email.strip().lower() != ctx.sender:
+            by_org.setdefault(recipient.org_index, []).append(recipient)
+    findings = []
+    for org_index, members in by_org.items():
+        org = ctx.index.org(org_index)
+        owner = (org.owner_email or "").strip().lower()
+        findings.append(
+            Finding(
+                code="owner_mismatch",
+                severity="info",
+                recipients=emails(members),
+                evidence=(f"{org.name}: {owner}",),
+                fixes=(Fix("use_template", template="handoff_internal"),),
+                params={"org": org.name, "owner": owner},
+            )
+        )
+    return findings
