@@ -177,34 +177,50 @@ def _scan_attachment_content(ctx: RuleContext, attachment: Attachment) -> None:
 
 
 def _scan(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:
+    scanned = scan_text(ctx.index, raw)
+    for org_index, evidence in scanned.orgs:
+        ctx.mentions.append(Mention(org_index, location, evidence, attachment))
+    for kind, category, evidence in scanned.terms:
+        ctx.terms.append(TermHit(kind, category, location, evidence))
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedText:
+    orgs: list[tuple[int, str]]  # (org index, evidence), first mention of each organization
+    terms: list[tuple[str, str, str]]  # (kind, category, evidence), each distinct term once
+
+
+def scan_text(index: DirectoryIndex, raw: str) -> ScannedText:
+    """One automaton pass plus one address regex pass over a text: organizations and terms it names."""
+    result = ScannedText([], [])
     if not raw:
-        return
+        return result
     normalized = normalize_text(raw)
     # Offsets map back to the raw text when normalization kept the length (the usual case).
     source = raw if len(raw) == len(normalized) else normalized
     seen_orgs: set[int] = set()
     seen_terms: set[tuple[str, str]] = set()
-    for hit in ctx.index.scan(normalized):
+    for hit in index.scan(normalized):
         kind, ref, category = hit.payload
         evidence = source[hit.start : hit.end]
         if kind == "org":
             org_index = int(ref)  # type: ignore[call-overload]
             if org_index not in seen_orgs:
                 seen_orgs.add(org_index)
-                ctx.mentions.append(Mention(org_index, location, evidence, attachment))
+                result.orgs.append((org_index, evidence))
         elif (str(ref), evidence.lower()) not in seen_terms:
             seen_terms.add((str(ref), evidence.lower()))
-            ctx.terms.append(TermHit(str(ref), category, location, evidence))
-    _scan_addresses(ctx, normalized, source, location, attachment, seen_orgs)
+            result.terms.append((str(ref), category, evidence))
+    _scan_addresses(index, normalized, source, seen_orgs, result)
+    return result
 
 
 def _scan_addresses(
-    ctx: RuleContext, normalized: str, source: str, location: Location, attachment: str | None, seen: set[int]
+    index: DirectoryIndex, normalized: str, source: str, seen: set[int], result: ScannedText
 ) -> None:
     """Addresses and domains in the text, looked up in the index's hash maps (not in the automaton)."""
     if "." not in normalized:
         return
-    index = ctx.index
     for match in _ADDRESS_OR_DOMAIN.finditer(normalized):
         domain = match.group(2)
         if index.is_internal_domain(domain):
@@ -214,4 +230,4 @@ def _scan_addresses(
             org_index = index.org_index_for_domain(domain)
         if org_index is not None and org_index not in seen:
             seen.add(org_index)
-            ctx.mentions.append(Mention(org_index, location, source[match.start() : match.end()], attachment))
+            result.orgs.append((org_index, source[match.start() : match.end()]))

@@ -24,15 +24,34 @@ from app.analysis.terms import ATTACHMENT_PHRASES, INTERNAL_COMMENTS, INTERNAL_M
 # Automaton payloads: ("org", org_index, via) with via in name|alias|code, or ("term", kind, category).
 Payload = tuple[str, object, str]
 
+# Compared without dots: "S.L." -> "sl".
 _LEGAL_SUFFIXES = frozenset(
-    ["gmbh", "ag", "kg", "ohg", "ug", "mbh", "ltd", "limited", "co", "inc", "corp", "corporation", "company", "llc", "llp", "lp", "plc", "pty", "pte", "sa", "s.a", "sl", "s.l", "srl", "s.r.l", "sarl", "s.a.r.l", "sas", "s.a.s", "bv", "b.v", "nv", "n.v", "oy", "ab", "as", "a/s", "spa", "s.p.a", "kk", "k.k", "e.k", "e.v", "se", "sagl", "cia", "cía", "y", "&"]
+    (
+        "gmbh", "ag", "kg", "ohg", "ug", "mbh", "ltd", "limited", "co", "inc", "corp", "corporation", "srl",
+        "company", "llc", "llp", "lp", "plc", "pty", "pte", "sa", "sl", "sarl", "sas", "bv", "nv", "oy",
+        "ab", "as", "a/s", "spa", "kk", "ek", "ev", "se", "sagl", "cia", "cía", "y", "&",
+    )
 )
 _CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "株式会社")
+# Words that describe the business rather than name it: "Sonnenkraft Vertrieb GmbH" is called "Sonnenkraft".
+_DESCRIPTORS = frozenset(
+    (
+        "vertrieb", "vertriebs", "handel", "handels", "distribution", "distributors", "distributor",
+        "trading", "logistics", "international", "group", "holding", "industries", "industry", "technology",
+        "technologies", "solutions", "systems", "energy", "energie", "energía", "energia", "import",
+        "export", "services", "sales", "solar", "trade",
+    )
+)
 # Cores that are ordinary words would match everywhere; the full name still matches.
 _GENERIC_CORES = frozenset(
-    ["trading", "solar", "global", "international", "group", "company", "industries", "industrial", "tech", "technology", "technologies", "import", "export", "logistics", "energy", "china", "europe", "asia", "germany", "spain", "france", "services", "solutions", "systems", "products", "international", "trade"]
+    (
+        "trading", "solar", "global", "international", "group", "company", "industries", "industrial",
+        "tech", "technology", "technologies", "import", "export", "logistics", "energy", "china", "europe",
+        "asia", "germany", "spain", "france", "services", "solutions", "systems", "products", "trade",
+        "soleil", "sonne", "sun", "sol",
+    )
 )
-_TOKEN_SPLIT = re.compile(r"[\s,.;()]+")
+_TOKEN_SPLIT = re.compile(r"[\s,;()]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +163,8 @@ def _add_org_patterns(patterns: dict[str, list[Payload]], org: OrgEntry, org_ind
     for via, names in (("name", (org.name,)), ("alias", org.aliases)):
         for raw in names:
             full = normalize_text(raw).strip()
-            for key in {full, core_name(full)}:
+            core = core_name(full)
+            for key in {full, core, short_name(core)}:
                 if _usable_name(key):
                     _add_pattern(patterns, key, ("org", org_index, via))
     if org.customer_code:
@@ -160,10 +180,21 @@ def core_name(normalized_name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)]
     tokens = [t for t in _TOKEN_SPLIT.split(name) if t]
-    while len(tokens) > 1 and tokens[-1].strip(".") in _LEGAL_SUFFIXES:
+    # "S.L.", "Co.," and "s.a.r.l." compare without their dots.
+    while len(tokens) > 1 and tokens[-1].replace(".", "") in _LEGAL_SUFFIXES:
         tokens.pop()
-    core = " ".join(tokens)
-    return "" if core in _GENERIC_CORES else core
+    if all(token in _GENERIC_CORES for token in tokens):
+        return ""
+    return " ".join(tokens).strip(" .")
+
+
+def short_name(core: str) -> str:
+    """Core without trailing business descriptors, if something distinctive (>= 5 chars) remains."""
+    tokens = core.split()
+    while len(tokens) > 1 and tokens[-1] in _DESCRIPTORS:
+        tokens.pop()
+    short = " ".join(tokens)
+    return "" if short == core or len(short) < 5 or short in _GENERIC_CORES else short
 
 
 def _usable_name(key: str) -> bool:

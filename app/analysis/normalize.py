@@ -67,7 +67,10 @@ def has_boundaries(text: str, start: int, end: int) -> bool:
 # --- HTML ----------------------------------------------------------------------------------------
 
 _BLOCK_TAGS = frozenset(
-    ["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "pre", "hr", "section", "article", "header", "footer", "ul", "ol"]
+    (
+        "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "pre", "hr",
+        "section", "article", "header", "footer", "ul", "ol",
+    )
 )
 # Containers mail clients use for quoted history (Gmail, Outlook desktop/web, Apple Mail, Thunderbird).
 _QUOTE_XPATH = (

@@ -23,7 +23,12 @@ _CJK_GREETING = re.compile(r"^\s*(?:尊敬的|亲爱的)?\s*(?P<name>[\u4e00-\u9
 _CJK_DEAR = re.compile(r"^\s*(?:尊敬的|亲爱的)\s*(?P<name>[\u4e00-\u9fff]{1,6})")
 _LATIN_NAME_NIHAO = re.compile(r"^\s*(?P<name>[^\W\d_][\w'\- ]{1,40}?)\s*[,，]?\s*(?:您好|你好)")
 _LINES_TO_CHECK = 3  # the salutation is at the top of what the sender wrote
-_NOT_NAMES = frozenset(["all", "team", "everyone", "there", "sir", "madam", "sirs", "colleagues", "friends", "together", "alle", "zusammen", "todos", "tous"])
+_NOT_NAMES = frozenset(
+    (
+        "all", "team", "everyone", "there", "sir", "madam", "sirs", "colleagues",
+        "friends", "together", "alle", "zusammen", "todos", "tous",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)

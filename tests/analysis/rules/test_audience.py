@@ -1,0 +1,89 @@
+from app.analysis.directory import PolicyView
+from app.analysis.index import build_index
+from app.analysis.rules.audience import competitor_recipient, exposed_recipients, large_audience, rival_exposure
+from tests.analysis.conftest import context_for, draft, make_snapshot
+
+FIVE_CUSTOMERS = [
+    "m.schmidt@solartech.de",
+    "a.weber@sonnenkraft.de",
+    "j.garcia@energiasolar.es",
+    "p.dubois@soleil-distribution.fr",
+    "wang.wei@sunnew.cn",
+]
+
+
+def test_exposed_recipients_fires_for_customers_in_cc(index):
+    ctx = context_for(draft(to=["alex@acme-trade.example"], cc=FIVE_CUSTOMERS, subject="Price update 2026"), index)
+    [finding] = exposed_recipients(ctx)
+    assert finding.severity == "medium"
+    assert set(finding.recipients) == set(FIVE_CUSTOMERS)
+    assert finding.fixes[0].to_dict() == {"type": "move_to_bcc", "recipients": list(finding.recipients)}
+    assert finding.params["count"] == "5"
+
+
+def test_exposed_recipients_counts_unknown_domains_by_registrable_domain(index):
+    ctx = context_for(draft(to=["a@mail.newco.co.uk", "b@eu.newco.co.uk"]), index)
+    assert exposed_recipients(ctx) == []
+    ctx = context_for(draft(to=["a@mail.newco.co.uk", "b@other.co.uk"]), index)
+    assert len(exposed_recipients(ctx)) == 1
+
+
+def test_exposed_recipients_quiet_for_one_org_and_bcc(index):
+    one_org = draft(to=["m.schmidt@solartech.de"], cc=["k.bauer@solartech.de", "alex@acme-trade.example"])
+    assert exposed_recipients(context_for(one_org, index)) == []
+    in_bcc = draft(to=["alex@acme-trade.example"], bcc=FIVE_CUSTOMERS)
+    assert exposed_recipients(context_for(in_bcc, index)) == []
+
+
+def test_exposed_recipients_respects_policy_threshold():
+    idx = build_index(make_snapshot(PolicyView(bcc_threshold=3)))
+    two = draft(to=["m.schmidt@solartech.de", "j.garcia@energiasolar.es"])
+    three = draft(to=["m.schmidt@solartech.de", "j.garcia@energiasolar.es", "wang.wei@sunnew.cn"])
+    assert exposed_recipients(context_for(two, idx)) == []
+    assert len(exposed_recipients(context_for(three, idx))) == 1
+
+
+def test_rival_exposure_fires_for_same_rival_group(index):
+    ctx = context_for(draft(to=["alex@acme-trade.example"], cc=FIVE_CUSTOMERS), index)
+    [finding] = rival_exposure(ctx)
+    assert finding.severity == "critical"
+    assert set(finding.recipients) == {"m.schmidt@solartech.de", "a.weber@sonnenkraft.de"}
+    assert finding.params["group"] == "de-distributors"
+    assert finding.fixes[0].type == "move_to_bcc"
+
+
+def test_rival_exposure_not_for_single_visible_rival_or_bcc(index):
+    assert rival_exposure(context_for(draft(to=["a.weber@sonnenkraft.de"]), index)) == []
+    hidden = draft(to=["m.schmidt@solartech.de"], bcc=["a.weber@sonnenkraft.de"])
+    assert rival_exposure(context_for(hidden, index)) == []
+    different_groups = draft(to=["m.schmidt@solartech.de", "j.garcia@energiasolar.es"])
+    assert rival_exposure(context_for(different_groups, index)) == []
+
+
+def test_competitor_recipient_fires_even_in_bcc(index):
+    ctx = context_for(draft(to=["m.schmidt@solartech.de"], bcc=["sales@brightpanel.com"]), index)
+    [finding] = competitor_recipient(ctx)
+    assert finding.severity == "high"
+    assert finding.recipients == ("sales@brightpanel.com",)
+    assert finding.fixes[0].to_dict() == {"type": "remove_recipient", "recipient": "sales@brightpanel.com"}
+
+
+def test_competitor_recipient_quiet_for_customers(index):
+    assert competitor_recipient(context_for(draft(to=FIVE_CUSTOMERS), index)) == []
+
+
+def test_large_audience_at_policy_limit():
+    idx = build_index(make_snapshot(PolicyView(large_audience=4)))
+    few = draft(to=FIVE_CUSTOMERS[:3])
+    many = draft(to=FIVE_CUSTOMERS[:4])
+    assert large_audience(context_for(few, idx)) == []
+    [finding] = large_audience(context_for(many, idx))
+    assert finding.severity == "low"
+    assert finding.params["count"] == "4"
+    assert finding.fixes[0].recipients == tuple(FIVE_CUSTOMERS[:4])
+
+
+def test_large_audience_default_25(index):
+    addresses = [f"buyer{i}@customer{i}.com" for i in range(25)]
+    assert len(large_audience(context_for(draft(bcc=addresses), index))) == 0
+    assert len(large_audience(context_for(draft(to=addresses), index))) == 1

@@ -1,0 +1,95 @@
+from app.analysis.rules.content import content_mismatch
+from tests.analysis.conftest import context_for, draft
+
+PI = "PI_SolarTech_2026-001.pdf"
+
+
+def test_pi_of_solartech_to_rival_is_critical(index):
+    d = draft(to=["a.weber@sonnenkraft.de"], subject="PI for order 2026-001", body="Dear Anna, please find attached the PI.", attachments=[PI])
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "critical"
+    assert finding.params["org"] == "SolarTech GmbH"
+    assert finding.evidence == (f"{PI}: SolarTech",)
+    assert [f.to_dict() for f in finding.fixes] == [{"type": "remove_attachment", "name": PI}]
+
+
+def test_pi_to_its_own_customer_is_quiet(index):
+    d = draft(to=["m.schmidt@solartech.de"], subject="PI for SolarTech order", body="Dear Michael, attached the PI for SolarTech.", attachments=[PI])
+    assert content_mismatch(context_for(d, index)) == []
+
+
+def test_catalogue_naming_other_customer_is_high_not_critical(index):
+    d = draft(to=["a.weber@sonnenkraft.de"], attachments=["Katalog_SolarTech_Edition.pdf"])
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "high"
+
+
+def test_body_only_mention_is_medium(index):
+    d = draft(to=["j.garcia@energiasolar.es"], body="Estimado José, como hablamos con SolarTech la semana pasada...")
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "medium"
+    assert finding.fixes == ()
+    assert finding.evidence == ("body: SolarTech",)
+
+
+def test_subject_with_pi_naming_other_customer_is_critical(index):
+    d = draft(to=["j.garcia@energiasolar.es"], subject="Proforma invoice Sonnenkraft 2026-07")
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "critical"
+    assert finding.params["org"] == "Sonnenkraft Vertrieb GmbH"
+
+
+def test_attachment_text_naming_other_customer(index):
+    text = "PROFORMA INVOICE\nBuyer: Energía Solar Ibérica S.L.\nUnit price EUR 0.21/W"
+    d = draft(to=["m.schmidt@solartech.de"], attachments=["PI_2026-002.pdf"], attachment_texts={"PI_2026-002.pdf": text})
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "critical"
+    assert finding.params["org"] == "Energía Solar Ibérica S.L."
+
+
+def test_chinese_name_full_width_and_customer_code(index):
+    d = draft(to=["m.schmidt@solartech.de"], body="附件是阳光新能源的订单。")
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.params["org"] == "阳光新能源有限公司"
+    by_code = draft(to=["wang.wei@sunnew.cn"], body="客户编号 ＳＴ－１００１ 的货已发")
+    [finding] = content_mismatch(context_for(by_code, index))
+    assert finding.params["org"] == "SolarTech GmbH"
+
+
+def test_contact_address_and_domain_in_text_count_as_mentions(index):
+    d = draft(to=["j.garcia@energiasolar.es"], body="Please also copy m.schmidt@solartech.de on the shipment.")
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.params["org"] == "SolarTech GmbH"
+
+
+def test_word_boundaries_prevent_partial_matches(index):
+    d = draft(to=["j.garcia@energiasolar.es"], body="Our solartechnology roadmap and ESIgn tools.")
+    assert content_mismatch(context_for(d, index)) == []
+
+
+def test_partner_recipient_makes_it_info(index):
+    d = draft(to=["tom.lee@fastfreight.com"], body="Please ship for SolarTech.", attachments=["PI_SolarTech_2026-001.pdf"])
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "info"
+
+
+def test_internal_only_mail_is_quiet(index):
+    d = draft(to=["bob@acme-trade.example"], body="Bob, SolarTech and Sonnenkraft both want the PI.", attachments=[PI])
+    assert content_mismatch(context_for(d, index)) == []
+
+
+def test_competitor_and_partner_mentions_do_not_trigger(index):
+    d = draft(to=["m.schmidt@solartech.de"], body="BrightPanel is more expensive; FastFreight Logistics will deliver.")
+    assert content_mismatch(context_for(d, index)) == []
+
+
+def test_cached_scan_org_ids_are_used(index):
+    from app.analysis.draft import Attachment, Draft, Recipient
+
+    d = Draft(
+        sender="alex@acme-trade.example",
+        to=(Recipient("a.weber@sonnenkraft.de"),),
+        attachments=(Attachment("scan.pdf", doc_class="contract", mentioned_org_ids=("solartech",)),),
+    )
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "critical"

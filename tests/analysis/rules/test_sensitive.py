@@ -1,0 +1,102 @@
+import pytest
+
+from app.analysis.directory import PolicyView
+from app.analysis.index import build_index
+from app.analysis.rules.sensitive import internal_content_external, sensitive_external
+from tests.analysis.conftest import context_for, draft, make_snapshot
+
+CUSTOMER = "m.schmidt@solartech.de"
+
+
+@pytest.mark.parametrize(
+    ("body", "category", "severity"),
+    [
+        ("The unit price is EUR 0.21/W.", "prices", "low"),
+        ("单价为每瓦0.21欧元。", "prices", "low"),
+        ("Der Stückpreis beträgt 0,21 EUR.", "prices", "low"),
+        ("Our margin on this order is only 4%.", "costs", "high"),
+        ("我们的成本价是0.15。", "costs", "high"),
+        ("Unsere Marge liegt bei 8 %.", "costs", "high"),
+        ("El precio de coste es 0,15.", "costs", "high"),
+        ("Notre prix de revient est de 0,15.", "costs", "high"),
+        ("Bankverbindung: Sparkasse", "bank", "high"),
+        ("IBAN DE89 3704 0044 0532 0130 00", "bank", "high"),
+        ("收款账户如下", "bank", "high"),
+        ("Coordonnées bancaires ci-dessous", "bank", "high"),
+        ("Payment terms: 30% deposit, balance before shipment.", "terms", "low"),
+        ("Condiciones de pago: 30% anticipo.", "terms", "low"),
+    ],
+)
+def test_sensitive_categories(index, body, category, severity):
+    findings = sensitive_external(context_for(draft(to=[CUSTOMER], body=body), index))
+    by_category = {f.params["category"]: f for f in findings}
+    assert by_category[category].severity == severity
+    assert by_category[category].recipients == (CUSTOMER,)
+
+
+def test_sensitive_evidence_is_original_text(index):
+    [finding] = sensitive_external(context_for(draft(to=[CUSTOMER], body="Our MARGIN is thin."), index))
+    assert finding.evidence == ("MARGIN",)
+
+
+def test_sensitive_quiet_internal_and_quoted(index):
+    internal = draft(to=["bob@acme-trade.example"], body="Our margin is 4%, cost price 0.15.")
+    assert sensitive_external(context_for(internal, index)) == []
+    quoted = draft(to=[CUSTOMER], body="Thanks!\n\nOn Mon, Michael wrote:\n> what is the price?")
+    assert sensitive_external(context_for(quoted, index)) == []
+    assert sensitive_external(context_for(draft(to=[CUSTOMER], body="See you in Munich."), index)) == []
+
+
+def test_policy_terms_extend_builtin_lists():
+    idx = build_index(make_snapshot(PolicyView(sensitive_terms={"costs": ("Projekt Falke",)})))
+    [finding] = sensitive_external(context_for(draft(to=[CUSTOMER], body="Update zu projekt falke"), idx))
+    assert finding.params["category"] == "costs"
+    assert finding.severity == "high"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "FYI - internal only: we can go to 0.19.",
+        "Confidential – Internal\nNotes on the account",
+        "仅限内部：客户要求降价。",
+        "Nur intern: Angebot nicht weitergeben.",
+        "Solo uso interno.",
+        "Usage interne uniquement.",
+        "Between us, they are a slow payer.",
+        "别告诉客户我们的底价。",
+    ],
+)
+def test_internal_markers_and_comments(index, body):
+    [finding] = internal_content_external(context_for(draft(to=[CUSTOMER], body=body), index))
+    assert finding.severity == "critical"
+    assert finding.evidence
+
+
+def test_forwarded_internal_discussion_to_the_customer(index):
+    body = (
+        "Hi Michael, see below.\n\n"
+        "-----Original Message-----\n"
+        "From: Bob Li <bob@acme-trade.example>\n"
+        "Sent: Monday, March 2, 2026 10:00\n"
+        "To: Alex <alex@acme-trade.example>\n"
+        "Subject: SolarTech\n\n"
+        "They always push for more discount, let's hold at 0.21.\n"
+    )
+    [finding] = internal_content_external(context_for(draft(to=[CUSTOMER], body=body), index))
+    assert finding.severity == "critical"
+    assert "bob@acme-trade.example -> alex@acme-trade.example" in finding.evidence
+
+
+def test_quoted_customer_thread_is_not_internal(index):
+    body = (
+        "Hi Michael, confirmed.\n\n"
+        "From: Alex <alex@acme-trade.example>\nSent: Monday\nTo: Michael <m.schmidt@solartech.de>\n"
+        "Subject: RE: order\n\nDear Michael, the goods ship Friday.\n"
+    )
+    assert internal_content_external(context_for(draft(to=[CUSTOMER], body=body), index)) == []
+
+
+def test_internal_content_to_internal_is_quiet(index):
+    d = draft(to=["bob@acme-trade.example"], body="Internal only: between us, they are difficult.")
+    assert internal_content_external(context_for(d, index)) == []

@@ -1,0 +1,160 @@
+"""End-to-end checks of realistic drafts: the seed situations, quiet everyday mail, policy and suppression."""
+
+from app.analysis.context import CheckContext
+from app.analysis.directory import PolicyView
+from app.analysis.engine import check, localize
+from app.analysis.index import build_index
+from tests.analysis.conftest import draft, make_snapshot
+
+CUSTOMERS = [
+    "m.schmidt@solartech.de",
+    "a.weber@sonnenkraft.de",
+    "j.garcia@energiasolar.es",
+    "p.dubois@soleil-distribution.fr",
+    "wang.wei@sunnew.cn",
+]
+
+
+def test_seed_pi_for_solartech_sent_to_rival_distributor(index):
+    d = draft(
+        to=["a.weber@sonnenkraft.de"], names={"a.weber@sonnenkraft.de": "Anna Weber"},
+        subject="PI for order 2026-001", body="Dear Anna,\nplease find attached the PI.\nBest regards, Alex",
+        attachments=["PI_SolarTech_2026-001.pdf"],
+    )
+    result = check(d, index)
+    assert "rival_exposure" not in result.codes  # only one visible recipient
+    mismatch = next(f for f in result.findings if f.code == "content_mismatch")
+    assert mismatch.severity == "critical"
+    assert result.findings[0] is mismatch  # worst first
+    assert result.verdict == "warn"
+    assert result.doc_classes == ("pi",)
+    assert result.mentioned_org_ids == ("solartech",)
+
+
+def test_seed_price_announcement_with_five_customers_in_cc(index):
+    d = draft(
+        to=["alex@acme-trade.example"], cc=CUSTOMERS, subject="Price adjustment from 1 April",
+        body="Dear partners,\nour prices for mono panels change on 1 April.\n",
+    )
+    result = check(d, index)
+    assert {"exposed_recipients", "rival_exposure"} <= set(result.codes)
+    assert result.findings[0].code == "rival_exposure"
+
+
+def test_seed_mistyped_domain(index):
+    result = check(draft(to=["m.schmidt@solartec.de"], body="Hi Michael,\nsee you Monday."), index)
+    [finding] = [f for f in result.findings if f.code == "lookalike_domain"]
+    assert finding.fixes[0].suggestion == "m.schmidt@solartech.de"
+
+
+def test_seed_forwarded_internal_discussion_to_the_customer(index):
+    body = (
+        "Hi Michael,\nplease see below.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Bob <bob@acme-trade.example>\nDate: Mon, 2 Mar 2026\nTo: Alex <alex@acme-trade.example>\n"
+        "Subject: SolarTech renewal\n\nThey are a slow payer; keep the deposit at 50%.\n"
+    )
+    result = check(draft(to=["m.schmidt@solartech.de"], body=body), index)
+    finding = next(f for f in result.findings if f.code == "internal_content_external")
+    assert finding.severity == "critical"
+    assert any("bob@acme-trade.example" in e for e in finding.evidence)
+
+
+def test_seed_please_find_attached_without_attachment(index):
+    result = check(draft(to=["m.schmidt@solartech.de"], body="Dear Michael,\nplease find attached our offer."), index)
+    assert "missing_attachment" in result.codes
+    assert result.verdict == "warn"
+
+
+def test_normal_follow_up_with_own_pi_is_quiet(index):
+    d = draft(
+        to=["m.schmidt@solartech.de"], names={"m.schmidt@solartech.de": "Michael Schmidt"},
+        subject="PI for order 2026-001",
+        body="Dear Michael,\nplease find attached the PI for your order. Let me know if anything is unclear.\n",
+        attachments=["PI_SolarTech_2026-001.pdf"],
+        attachment_texts={"PI_SolarTech_2026-001.pdf": "PROFORMA INVOICE\nBuyer: SolarTech GmbH\nm.schmidt@solartech.de"},
+    )
+    result = check(d, index)
+    assert result.verdict == "ok"
+    assert all(f.severity in ("info", "low") for f in result.findings)
+
+
+def test_internal_only_mail_is_quiet(index):
+    d = draft(
+        to=["bob@acme-trade.example"], cc=["sales.team@de.acme-trade.example"],
+        body="Bob, internal only: SolarTech margin is 4%, Sonnenkraft wants the same PI.",
+        attachments=["PI_SolarTech_2026-001.pdf"],
+    )
+    result = check(d, index)
+    assert result.findings == ()
+    assert result.verdict == "ok"
+    assert result.hold_minutes == 0
+
+
+def test_reply_in_long_thread_is_quiet(index):
+    history = "".join(
+        f"\nOn Mon, {n} Mar 2026 at 10:00, Michael Schmidt <m.schmidt@solartech.de> wrote:\n"
+        f"> Hi Alex, thanks for the update on shipment {n}. Please find attached the packing list.\n"
+        f">\n> From: Alex <alex@acme-trade.example>\n> To: Michael <m.schmidt@solartech.de>\n"
+        for n in range(1, 12)
+    )
+    d = draft(
+        to=["m.schmidt@solartech.de"], cc=["k.bauer@solartech.de"], subject="RE: RE: Shipment schedule",
+        body="Hi Michael,\nnoted, thank you.\nAlex" + history,
+    )
+    result = check(d, index)
+    assert result.verdict == "ok"
+    assert result.findings == ()
+
+
+def test_html_body_uses_new_part_only_for_attachment_phrase(index):
+    html = (
+        "<html><head><style>p{color:red}</style><script>var attached=1</script></head><body>"
+        "<p>Dear Michael,</p><p>thank you.</p>"
+        "<div class='gmail_quote'>On Mon, Michael wrote:<blockquote>Please find attached</blockquote></div>"
+        "</body></html>"
+    )
+    result = check(draft(to=["m.schmidt@solartech.de"], body=html, body_format="html"), index)
+    assert "missing_attachment" not in result.codes
+
+
+def test_enforcement_block_and_hold_minutes():
+    policy = PolicyView(
+        enforcement={"info": "allow", "low": "allow", "medium": "warn", "high": "warn", "critical": "block"},
+        hold_external_minutes=5,
+    )
+    idx = build_index(make_snapshot(policy))
+    result = check(draft(to=["a.weber@sonnenkraft.de"], attachments=["PI_SolarTech_2026-001.pdf"]), idx)
+    assert result.verdict == "block"
+    assert result.hold_minutes == 5
+    internal = check(draft(to=["bob@acme-trade.example"]), idx)
+    assert (internal.verdict, internal.hold_minutes) == ("ok", 0)
+
+
+def test_dismissed_finding_for_same_recipient_is_info(index):
+    d = draft(to=["m.schmidt@solartec.de"])
+    suppressed = CheckContext(suppressed=frozenset({("lookalike_domain", "m.schmidt@solartec.de")}))
+    result = check(d, index, suppressed)
+    finding = next(f for f in result.findings if f.code == "lookalike_domain")
+    assert (finding.severity, finding.suppressed) == ("info", True)
+    assert result.verdict == "ok"
+    other = CheckContext(suppressed=frozenset({("lookalike_domain", "someone@else.de")}))
+    assert check(d, index, other).verdict == "warn"
+
+
+def test_localized_result_in_chinese_and_fallback(index):
+    result = check(draft(to=["m.schmidt@solartec.de"]), index)
+    zh = localize(result, "zh-CN")
+    assert zh.summary.startswith("发送前请检查")
+    assert "solartech.de" in zh.findings[0].message
+    fr = localize(result, "fr")
+    assert fr.summary.startswith("Please check before sending")
+    assert fr.findings[0].to_dict()["fixes"] == [
+        {"type": "replace_recipient", "recipient": "m.schmidt@solartec.de", "suggestion": "m.schmidt@solartech.de"}
+    ]
+
+
+def test_no_tenant_internal_domains_falls_back_to_sender_domain():
+    idx = build_index(make_snapshot(internal_domains=()))
+    result = check(draft(to=["bob@acme-trade.example"], body="Our margin is 4%."), idx)
+    assert result.findings == ()

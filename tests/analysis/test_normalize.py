@@ -1,0 +1,70 @@
+import pytest
+
+from app.analysis.normalize import has_boundaries, html_to_text, normalize_text, split_body, split_quoted
+
+
+def test_normalize_folds_width_case_and_dashes():
+    assert normalize_text("ＳｏｌａｒＴｅｃｈ") == "solartech"
+    assert normalize_text("Straße") == "strasse"
+    assert normalize_text("Confidential – Internal") == "confidential - internal"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("call solartech today", "solartech", True),
+        ("solartechnology", "solartech", False),
+        ("pi_solartech_2026", "solartech", True),
+        ("solartech公司", "solartech", True),
+        ("价格表", "价格", True),
+        ("prices", "price", False),
+        ("price.", "price", True),
+    ],
+)
+def test_word_boundaries_only_for_spaced_scripts(text, word, expected):
+    start = text.index(word)
+    assert has_boundaries(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "-----Original Message-----\nFrom: x",
+        "On Mon, 2 Mar 2026 at 10:00, Michael <m@x.de> wrote:",
+        "Am 02.03.2026 um 10:00 schrieb Michael Schmidt:",
+        "Le lun. 2 mars 2026, Pierre a écrit :",
+        "El lun, 2 mar 2026, José escribió:",
+        "发件人: 王伟\n发送时间: 2026年3月2日",
+        "From: Michael Schmidt\nSent: Monday, March 2, 2026",
+        "> quoted line",
+    ],
+)
+def test_split_quoted_recognizes_reply_markers(marker):
+    split = split_quoted(f"Thanks, noted.\n\n{marker}\nold text")
+    assert split.new.strip() == "Thanks, noted."
+    assert "old text" in split.quoted
+
+
+def test_split_quoted_without_history():
+    assert split_quoted("Dear Anna,\nFrom now on, the price is fixed.").quoted == ""
+
+
+def test_html_to_text_drops_script_style_and_survives_broken_html():
+    text = html_to_text("<p>Hello<script>evil()</script><style>.a{}</style> <b>world</b><div>next")
+    assert "evil" not in text
+    assert "Hello" in text and "world" in text and "next" in text
+    assert html_to_text("") == ""
+    assert html_to_text("<<<>>>") in ("", "<<<>>>")
+
+
+def test_html_quote_blocks_are_split_off():
+    outlook = (
+        "<div>New text</div><hr><div id='divRplyFwdMsg'><b>From:</b> Michael</div>"
+        "<div>old body</div>"
+    )
+    split = split_body(outlook, "html")
+    assert "New text" in split.new and "old body" not in split.new
+    assert "old body" in split.quoted
+    gmail = "<div>Hi</div><div class='gmail_quote'>On Mon wrote:<blockquote>older</blockquote></div>"
+    split = split_body(gmail, "html")
+    assert (split.new.strip(), "older" in split.quoted) == ("Hi", True)
