@@ -1,0 +1,190 @@
+"""Extraction from real generated files, hostile inputs, and the cacheable scan."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from openpyxl import Workbook
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+from app.analysis.attachments import (
+    Extraction,
+    ExtractionLimits,
+    detect_language,
+    detect_type,
+    extract_text,
+    scan_attachment,
+)
+
+LIMITS = ExtractionLimits()
+
+
+def make_pdf(pages: list[str], password: str | None = None) -> bytes:
+    """A real PDF with one Helvetica text line per page, written by pypdf."""
+    writer = PdfWriter()
+    for text in pages:
+        page = writer.add_blank_page(width=595, height=842)
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+        )
+        stream = DecodedStreamObject()
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream.set_data(f"BT /F1 12 Tf 50 800 Td ({escaped}) Tj ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    if password:
+        writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_xlsx(rows: list[list[object]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Prices"
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_pdf_text_is_extracted():
+    data = make_pdf(["PROFORMA INVOICE PI-2026-001", "Buyer: SolarTech GmbH"])
+    result = extract_text("PI.pdf", "application/pdf", data, LIMITS)
+    assert (result.detected_type, result.error, result.truncated) == ("pdf", None, False)
+    assert "PROFORMA INVOICE" in result.text and "SolarTech GmbH" in result.text
+
+
+def test_pdf_page_limit_truncates():
+    data = make_pdf([f"page {n}" for n in range(5)])
+    result = extract_text("x.pdf", "application/pdf", data, ExtractionLimits(max_pages=2))
+    assert result.truncated
+    assert "page 1" in result.text and "page 2" not in result.text
+
+
+def test_encrypted_pdf_reports_encrypted():
+    data = make_pdf(["secret prices"], password="s3cret")
+    result = extract_text("locked.pdf", "application/pdf", data, LIMITS)
+    assert result.error == "encrypted"
+    assert result.text == ""
+
+
+def test_docx_paragraphs_and_tables():
+    data = make_docx(["Angebot Nr. 4711", "Sehr geehrter Herr Schmidt"], [["Modul", "Preis"], ["M-400", "0,21 EUR"]])
+    result = extract_text("Angebot.docx", "application/octet-stream", data, LIMITS)
+    assert result.detected_type == "docx"
+    assert "Angebot Nr. 4711" in result.text and "0,21 EUR" in result.text
+
+
+def test_xlsx_rows_and_row_limit():
+    data = make_xlsx([["Model", "Unit price"], *[[f"M-{n}", 0.2 + n / 100] for n in range(50)]])
+    result = extract_text("Preisliste.xlsx", "", data, LIMITS)
+    assert result.detected_type == "xlsx"
+    assert "Unit price" in result.text and "M-49" in result.text
+    limited = extract_text("Preisliste.xlsx", "", data, ExtractionLimits(max_rows=10))
+    assert limited.truncated and "M-49" not in limited.text
+
+
+def test_csv_and_txt_including_gb18030():
+    csv_data = "organization;price\nSolarTech;0.21\nSonnenkraft;0.22\n".encode()
+    result = extract_text("list.csv", "text/csv", csv_data, LIMITS)
+    assert result.detected_type == "csv"
+    assert "Sonnenkraft\t0.22" in result.text
+    chinese = "报价单：阳光新能源有限公司，单价每瓦0.21欧元。".encode("gb18030")
+    result = extract_text("note.txt", "text/plain", chinese, LIMITS)
+    assert (result.detected_type, "阳光新能源" in result.text) == ("txt", True)
+
+
+def test_type_comes_from_bytes_not_from_claims():
+    pdf = make_pdf(["hidden PI"])
+    lying = extract_text("photo.jpg", "image/jpeg", pdf, LIMITS)
+    assert lying.detected_type == "pdf" and "hidden PI" in lying.text
+    fake_pdf = extract_text("PI.pdf", "application/pdf", make_docx(["really a docx"]), LIMITS)
+    assert fake_pdf.detected_type == "docx" and "really a docx" in fake_pdf.text
+
+
+def test_zip_bomb_is_refused_before_parsing():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (50 * 1024 * 1024))
+    data = out.getvalue()
+    assert len(data) < 200_000
+    result = extract_text("cv.docx", "application/vnd.openxmlformats", data, LIMITS)
+    assert (result.detected_type, result.error) == ("docx", "zip_bomb")
+    small_limit = ExtractionLimits(max_uncompressed_bytes=1024 * 1024, max_compression_ratio=1e9)
+    assert extract_text("cv.docx", "", data, small_limit).error == "zip_bomb"
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (bytes(range(256)) * 40, "unsupported"),
+        (b"%PDF-1.7\n garbage garbage", "corrupt"),
+        (b"PK\x03\x04 not really a zip", "unsupported"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "unsupported"),
+    ],
+)
+def test_garbage_never_raises(data, error):
+    result = extract_text("x.bin", "application/octet-stream", data, LIMITS)
+    assert isinstance(result, Extraction)
+    assert result.error == error
+
+
+def test_input_and_output_bounds():
+    big = b"price list " * 1000
+    assert extract_text("a.txt", "text/plain", big, ExtractionLimits(max_input_bytes=100)).error == "too_large"
+    capped = extract_text("a.txt", "text/plain", big, ExtractionLimits(max_chars=50))
+    assert (len(capped.text), capped.truncated) == (50, True)
+
+
+def test_deadline_stops_extraction():
+    data = make_xlsx([[f"row {n}"] for n in range(2000)])
+    result = extract_text("big.xlsx", "", data, ExtractionLimits(max_seconds=0.0))
+    assert result.truncated and result.error == "timeout"
+    assert "row 1999" not in result.text
+
+
+def test_detect_type_and_language():
+    assert detect_type(b"") == "empty"
+    assert detect_type(b"hello world, plain") == "txt"
+    assert detect_language("Sehr geehrter Herr Schmidt, anbei der Preis für die Module und die Lieferung") == "de"
+    assert detect_language("附件是最新的报价单，请查收。") == "zh"
+    assert detect_language("") is None
+
+
+def test_scan_attachment_for_the_cache(index):
+    data = make_pdf(["PROFORMA INVOICE", "Buyer: Sonnenkraft Vertrieb GmbH, a.weber@sonnenkraft.de"])
+    extraction = extract_text("scan_001.pdf", "application/pdf", data, LIMITS)
+    result = scan_attachment(index, "scan_001.pdf", extraction)
+    assert result.doc_class == "pi"
+    assert result.org_ids == ("sonnenkraft",)
+    named = scan_attachment(index, "PI_SolarTech_2026-001.pdf", Extraction("", False, "pdf", "encrypted"))
+    assert (named.doc_class, named.org_ids) == ("pi", ("solartech",))
