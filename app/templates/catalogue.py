@@ -170,7 +170,6 @@ _DECLARED: tuple[TemplateInfo, ...] = (
         "致误收邮件的人：致歉，请对方不阅读直接删除并回复确认。",
         (
             *RECIPIENT,
-            _opt("recipient_company", "Recipient's company", "收件人公司"),
             FieldSpec("sent_date", "Date of the misdirected mail", "误发日期", "date"),
             FieldSpec("original_subject", "Subject of the misdirected mail", "误发邮件主题"),
             _opt("document_name", "Attachment sent by mistake", "误发的附件"),
@@ -192,7 +191,11 @@ _DECLARED: tuple[TemplateInfo, ...] = (
             FieldSpec("sent_date", "Date of the misdirected mail", "误发日期", "date"),
             FieldSpec("document_name", "Document that went astray", "被误发的文件"),
             _opt("document_description", "What the document is", "文件说明"),
-            FieldSpec("wrong_recipient", "Who received it (as you will tell the customer)", "误收方（告知客户的说法）"),
+            # Who got it is phrased by the template in the letter's language; naming them is the sender's choice.
+            _enum(
+                "wrong_recipient_kind", "Who received it", "误收方类型", ("customer", "rival", "other"), "other",
+            ),
+            _opt("wrong_recipient_company", "Name the company that received it (optional)", "误收方公司（可选）"),
             _enum(
                 "deletion_status", "Has the wrong recipient confirmed deletion?", "误收方是否已确认删除",
                 ("requested", "confirmed"), "requested",
