@@ -24,7 +24,12 @@ class Settings(BaseSettings):
     default_locale: str = "en"
 
     # Limits (bytes unless named otherwise)
-    max_request_bytes: int = Field(default=30 * 1024 * 1024, ge=1024)
+    max_request_bytes: int = Field(default=40 * 1024 * 1024, ge=1024)
+    max_body_chars: int = Field(default=5_000_000, ge=1000)
+    max_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    max_check_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    max_extracted_chars: int = Field(default=1_000_000, ge=1000)
+    extraction_seconds: float = Field(default=2.0, gt=0)
     max_csv_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_csv_rows: int = Field(default=100_000, ge=1)
 

@@ -9,7 +9,9 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.checks.index_cache import IndexCache
 from app.config import Settings
+from app.observability import Metrics
 
 
 def get_settings_dep(request: Request) -> Settings:
@@ -29,3 +31,17 @@ def get_db(request: Request) -> Iterator[Session]:
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_db)]
+
+
+def get_index_cache(request: Request) -> IndexCache:
+    cache: IndexCache = request.app.state.index_cache
+    return cache
+
+
+def get_metrics(request: Request) -> Metrics:
+    metrics: Metrics = request.app.state.metrics
+    return metrics
+
+
+IndexCacheDep = Annotated[IndexCache, Depends(get_index_cache)]
+MetricsDep = Annotated[Metrics, Depends(get_metrics)]

@@ -9,12 +9,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
+from app.checks.index_cache import IndexCache
+from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
 from app.directory.router import router as directory_router
 from app.errors import install_error_handlers
 from app.health import router as health_router
 from app.limits import BodySizeLimitMiddleware
+from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
 
@@ -44,10 +47,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.metrics = metrics
+    app.state.index_cache = IndexCache()
+    app.state.mailbox = build_provider(settings)
     install_error_handlers(app)
     app.include_router(health_router)
     app.include_router(policy_router)
     app.include_router(directory_router)
+    app.include_router(checks_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app

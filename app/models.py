@@ -1,7 +1,21 @@
 """Every table, imported in one place so that Alembic sees the whole schema."""
 
+from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismissal
 from app.directory.models import Contact, Organization, OrganizationDomain
+from app.incidents.models import ConfusionPair
 from app.policies.models import Policy
 from app.tenants.models import Tenant, User
 
-__all__ = ["Contact", "Organization", "OrganizationDomain", "Policy", "Tenant", "User"]
+__all__ = [
+    "AttachmentScan",
+    "CheckRecord",
+    "ConfusionPair",
+    "Contact",
+    "Correspondent",
+    "Dismissal",
+    "Organization",
+    "OrganizationDomain",
+    "Policy",
+    "Tenant",
+    "User",
+]

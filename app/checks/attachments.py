@@ -1,0 +1,76 @@
+"""Attachment bytes: decoded, hashed, turned into text in memory, and remembered only as a scan result."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from app.analysis.attachments import Extraction, ExtractionLimits, extract_text, scan_attachment
+from app.analysis.index import DirectoryIndex
+from app.checks import repository
+from app.checks.exceptions import AttachmentTooLarge, InvalidAttachment
+from app.checks.models import AttachmentScan
+from app.config import Settings
+from app.tenants.models import Tenant
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedAttachment:
+    sha256: str
+    extraction: Extraction
+    scan: AttachmentScan
+
+
+def decode(content_base64: str, name: str, max_bytes: int) -> bytes:
+    # base64 is 4/3 of the bytes: refuse before decoding what would be too large anyway.
+    if len(content_base64) > (max_bytes * 4) // 3 + 8:
+        raise AttachmentTooLarge(details={"attachment": name, "max_bytes": max_bytes})
+    try:
+        data = base64.b64decode("".join(content_base64.split()), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidAttachment(
+            f"The content of '{name}' is not valid base64.", details={"attachment": name, "reason": "invalid_base64"}
+        ) from exc
+    if len(data) > max_bytes:
+        raise AttachmentTooLarge(details={"attachment": name, "max_bytes": max_bytes})
+    return data
+
+
+def limits(settings: Settings) -> ExtractionLimits:
+    return ExtractionLimits(
+        max_input_bytes=settings.max_attachment_bytes,
+        max_chars=settings.max_extracted_chars,
+        max_seconds=settings.extraction_seconds,
+    )
+
+
+def scan(
+    session: Session,
+    tenant: Tenant,
+    index: DirectoryIndex,
+    name: str,
+    content_type: str,
+    data: bytes,
+    settings: Settings,
+) -> ScannedAttachment:
+    sha256 = hashlib.sha256(data).hexdigest()
+    extraction = extract_text(name, content_type, data, limits(settings))
+    result = scan_attachment(index, name, extraction)
+    row = repository.save_scan(
+        session,
+        AttachmentScan(
+            tenant_id=tenant.id,
+            sha256=sha256,
+            doc_class=result.doc_class,
+            organization_ids=list(result.org_ids),
+            language=result.language,
+            truncated=extraction.truncated,
+            size=len(data),
+            index_version=index.version,
+        ),
+    )
+    return ScannedAttachment(sha256=sha256, extraction=extraction, scan=row)

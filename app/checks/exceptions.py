@@ -1,0 +1,26 @@
+from app.errors import NotFound, PayloadTooLarge, ValidationFailed
+
+
+class CheckNotFound(NotFound):
+    code = "check_not_found"
+    message = "No such check."
+
+
+class InvalidAttachment(ValidationFailed):
+    code = "invalid_attachment"
+    message = "An attachment could not be read."
+
+
+class AttachmentTooLarge(PayloadTooLarge):
+    code = "attachment_too_large"
+    message = "The attachments are larger than the service accepts."
+
+
+class BodyTooLarge(PayloadTooLarge):
+    code = "body_too_large"
+    message = "The message body is larger than the service checks."
+
+
+class UnknownDismissedCode(ValidationFailed):
+    code = "unknown_dismissed_code"
+    message = "Only findings of this check can be dismissed."

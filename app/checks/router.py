@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
+
+from app.auth.dependencies import CurrentUser
+from app.checks import service
+from app.checks.schemas import CheckRequest, CheckResponse, OutcomeRequest, OutcomeResponse, ScanRequest, ScanResponse
+from app.deps import IndexCacheDep, MetricsDep, SessionDep, SettingsDep
+from app.directory.validation import normalize_domain
+from app.mailbox.base import MailMessage
+from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider, prior_correspondents
+
+router = APIRouter(prefix="/v1", tags=["checks"])
+
+
+@router.post("/drafts/check", response_model=CheckResponse)
+async def check_draft(
+    session: SessionDep,
+    auth: CurrentUser,
+    cache: IndexCacheDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
+    mailbox: MailboxDep,
+    body: CheckRequest,
+) -> CheckResponse:
+    correspondents = None
+    if body.ref is not None:
+        ensure_provider(mailbox, body.ref.provider)
+        access = await access_for(auth)
+        message = await mailbox.get_message(access, body.ref.id)
+        correspondents = await prior_correspondents(mailbox, access, _external(message, auth.tenant.internal_domains))
+    else:
+        assert body.draft is not None  # the schema requires exactly one of draft and ref
+        message = service.message_from_request(body.draft, settings)
+    return await run_in_threadpool(
+        service.check_message,
+        session,
+        auth,
+        cache,
+        settings,
+        metrics,
+        message,
+        client=body.client,
+        trigger=body.trigger,
+        locale=body.locale,
+        correspondents=correspondents,
+    )
+
+
+def _external(message: MailMessage, internal_domains: list[str]) -> list[str]:
+    internal = set(internal_domains)
+    result = []
+    for recipient in (*message.to, *message.cc, *message.bcc):
+        domain = recipient.email.rsplit("@", 1)[-1].lower()
+        try:
+            domain = normalize_domain(domain)
+        except ValueError:
+            continue
+        if not any(domain == d or domain.endswith("." + d) for d in internal):
+            result.append(recipient.email)
+    return result
+
+
+@router.post("/checks/{check_id}/outcome", response_model=OutcomeResponse)
+def record_outcome(
+    session: SessionDep, auth: CurrentUser, check_id: uuid.UUID, body: OutcomeRequest
+) -> OutcomeResponse:
+    return service.record_outcome(session, auth, check_id, body)
+
+
+@router.post("/attachments/scan", response_model=ScanResponse)
+def scan_attachment(
+    session: SessionDep, auth: CurrentUser, cache: IndexCacheDep, settings: SettingsDep, body: ScanRequest
+) -> ScanResponse:
+    return service.scan_attachment(session, auth, cache, settings, body)

@@ -1,0 +1,270 @@
+"""Checking a draft: build the provider-neutral draft, run the engine, record codes and timing only."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from app.analysis.context import CheckContext
+from app.analysis.draft import Attachment, Draft, Recipient
+from app.analysis.engine import check as run_engine
+from app.analysis.findings import CheckResult
+from app.analysis.index import DirectoryIndex
+from app.analysis.messages import localize, supported_locale
+from app.auth.dependencies import AuthContext
+from app.checks import attachments, repository
+from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound, UnknownDismissedCode
+from app.checks.index_cache import IndexCache
+from app.checks.models import CheckRecord, Dismissal
+from app.checks.schemas import (
+    CheckResponse,
+    DraftIn,
+    FindingOut,
+    OutcomeRequest,
+    OutcomeResponse,
+    ScannedOrganization,
+    ScanRequest,
+    ScanResponse,
+)
+from app.common import utcnow
+from app.config import Settings
+from app.mailbox.base import MailAddress, MailAttachment, MailMessage
+from app.observability import Metrics
+
+
+def hash_address(tenant_id: uuid.UUID, email: str) -> str:
+    """Addresses are remembered only as tenant-salted hashes (for dismissals and first-time checks)."""
+    return hashlib.sha256(f"{tenant_id}:{email.strip().lower()}".encode()).hexdigest()
+
+
+def request_locale(requested: str | None, auth: AuthContext) -> str:
+    return supported_locale(requested or auth.user.locale)
+
+
+def message_from_request(draft_in: DraftIn, settings: Settings) -> MailMessage:
+    """The request's draft as a mailbox message, attachment bytes decoded (in memory only)."""
+    if len(draft_in.body) > settings.max_body_chars:
+        raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
+    budget = settings.max_check_attachment_bytes
+    files = []
+    for item in draft_in.attachments:
+        data = None
+        if item.content_base64:
+            data = attachments.decode(item.content_base64, item.name, settings.max_attachment_bytes)
+            budget -= len(data)
+            if budget < 0:
+                raise AttachmentTooLarge(details={"max_bytes": settings.max_check_attachment_bytes})
+        files.append(
+            MailAttachment(
+                name=item.name,
+                content_type=item.content_type,
+                size=len(data) if data is not None else item.size,
+                content=data,
+                sha256=item.sha256.lower() if item.sha256 else None,
+            )
+        )
+    return MailMessage(
+        id="",
+        sender=draft_in.sender,
+        to=tuple(MailAddress(r.email, r.name) for r in draft_in.to),
+        cc=tuple(MailAddress(r.email, r.name) for r in draft_in.cc),
+        bcc=tuple(MailAddress(r.email, r.name) for r in draft_in.bcc),
+        subject=draft_in.subject,
+        body=draft_in.body,
+        body_format=draft_in.body_format,
+        attachments=tuple(files),
+    )
+
+
+def check_message(
+    session: Session,
+    auth: AuthContext,
+    cache: IndexCache,
+    settings: Settings,
+    metrics: Metrics,
+    message: MailMessage,
+    *,
+    client: str,
+    trigger: str,
+    locale: str | None,
+    correspondents: frozenset[str] | None = None,
+) -> CheckResponse:
+    """Check one message; `correspondents` are addresses the mailbox says the user wrote to before."""
+    started = time.perf_counter()
+    if len(message.body) > settings.max_body_chars:
+        raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
+    index = cache.get(session, auth.tenant)
+    draft = _analysis_draft(session, auth, index, settings, message)
+    result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents))
+    localized = localize(result, request_locale(locale, auth))
+    record = _record(auth, result, draft, client, trigger, started)
+    session.add(record)
+    if trigger == "send":
+        _remember_recipients(session, auth, result)
+    session.commit()
+    metrics.checks.labels(trigger, result.verdict).inc()
+    for code in result.codes:
+        metrics.findings.labels(code).inc()
+    return CheckResponse(
+        check_id=record.id,
+        verdict=result.verdict,
+        summary=localized.summary,
+        hold_minutes=result.hold_minutes,
+        findings=[FindingOut.model_validate(f.to_dict()) for f in localized.findings],
+    )
+
+
+def _analysis_draft(
+    session: Session, auth: AuthContext, index: DirectoryIndex, settings: Settings, message: MailMessage
+) -> Draft:
+    return Draft(
+        sender=message.sender or auth.user.email,
+        to=tuple(Recipient(r.email, r.name) for r in message.to),
+        cc=tuple(Recipient(r.email, r.name) for r in message.cc),
+        bcc=tuple(Recipient(r.email, r.name) for r in message.bcc),
+        subject=message.subject,
+        body=message.body,
+        body_format=message.body_format,
+        attachments=_attachments(session, auth, index, settings, message.attachments),
+    )
+
+
+def _attachments(
+    session: Session,
+    auth: AuthContext,
+    index: DirectoryIndex,
+    settings: Settings,
+    items: tuple[MailAttachment, ...],
+) -> tuple[Attachment, ...]:
+    cached = repository.scans_by_hash(session, auth.tenant.id, [a.sha256 for a in items if a.sha256])
+    result = []
+    for item in items:
+        if item.content is not None:
+            scanned = attachments.scan(
+                session, auth.tenant, index, item.name, item.content_type, item.content, settings
+            )
+            result.append(
+                Attachment(
+                    name=item.name,
+                    size=len(item.content),
+                    content_type=item.content_type,
+                    text=scanned.extraction.text or None,
+                    doc_class=scanned.scan.doc_class,
+                )
+            )
+            continue
+        scan = cached.get(item.sha256) if item.sha256 else None
+        result.append(
+            Attachment(
+                name=item.name,
+                size=item.size,
+                content_type=item.content_type,
+                doc_class=scan.doc_class if scan else None,
+                mentioned_org_ids=tuple(scan.organization_ids) if scan else (),
+            )
+        )
+    return tuple(result)
+
+
+def _context(
+    session: Session,
+    auth: AuthContext,
+    index: DirectoryIndex,
+    draft: Draft,
+    locale: str | None,
+    correspondents: frozenset[str] | None,
+) -> CheckContext:
+    hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
+    since = utcnow() - timedelta(days=index.policy.suppress_dismissed_days)
+    dismissed = (
+        repository.dismissed_pairs(session, auth.tenant.id, auth.user.id, since, hashes)
+        if index.policy.suppress_dismissed_days
+        else set()
+    )
+    known = repository.known_hashes(session, auth.tenant.id, auth.user.id, hashes)
+    return CheckContext(
+        locale=request_locale(locale, auth),
+        known_correspondents=frozenset(hashes[h] for h in known) | (correspondents or frozenset()),
+        suppressed=frozenset((code, hashes[h]) for code, h in dismissed),
+    )
+
+
+def _record(
+    auth: AuthContext, result: CheckResult, draft: Draft, client: str, trigger: str, started: float
+) -> CheckRecord:
+    targets: dict[str, list[str]] = {}
+    for finding in result.findings:
+        bucket = targets.setdefault(finding.code, [])
+        bucket.extend(hash_address(auth.tenant.id, r) for r in finding.recipients)
+    return CheckRecord(
+        tenant_id=auth.tenant.id,
+        user_id=auth.user.id,
+        client=client,
+        trigger=trigger,
+        verdict=result.verdict,
+        finding_codes=list(result.codes),
+        finding_targets={code: sorted(set(hashes)) for code, hashes in targets.items()},
+        recipient_count=len(draft.all_recipients),
+        attachment_count=len(draft.attachments),
+        latency_ms=round((time.perf_counter() - started) * 1000, 3),
+        index_version=result.index_version,
+    )
+
+
+def _remember_recipients(session: Session, auth: AuthContext, result: CheckResult) -> None:
+    hashes = {hash_address(auth.tenant.id, email) for email in result.external_recipients}
+    known = repository.known_hashes(session, auth.tenant.id, auth.user.id, hashes)
+    repository.remember_correspondents(session, auth.tenant.id, auth.user.id, hashes - known)
+
+
+def record_outcome(session: Session, auth: AuthContext, check_id: uuid.UUID, body: OutcomeRequest) -> OutcomeResponse:
+    record = repository.get_check(session, auth.tenant.id, auth.user.id, check_id)
+    if record is None:
+        raise CheckNotFound()
+    unknown = sorted(set(body.dismissed) - set(record.finding_codes))
+    if unknown:
+        raise UnknownDismissedCode(details={"codes": unknown, "findings": record.finding_codes})
+    newly_dismissed = [code for code in dict.fromkeys(body.dismissed) if code not in record.dismissed]
+    for code in newly_dismissed:
+        for recipient_hash in record.finding_targets.get(code, []):
+            session.add(
+                Dismissal(
+                    tenant_id=auth.tenant.id,
+                    user_id=auth.user.id,
+                    check_id=record.id,
+                    code=code,
+                    recipient_hash=recipient_hash,
+                )
+            )
+    record.outcome = body.outcome
+    record.outcome_at = utcnow()
+    record.dismissed = [*record.dismissed, *newly_dismissed]
+    session.add(record)
+    session.commit()
+    return OutcomeResponse(check_id=record.id, outcome=body.outcome, dismissed=record.dismissed)
+
+
+def scan_attachment(
+    session: Session, auth: AuthContext, cache: IndexCache, settings: Settings, body: ScanRequest
+) -> ScanResponse:
+    index = cache.get(session, auth.tenant)
+    data = attachments.decode(body.content_base64, body.name, settings.max_attachment_bytes)
+    scanned = attachments.scan(session, auth.tenant, index, body.name, body.content_type, data, settings)
+    session.commit()
+    names = {
+        org_id: index.org(index.org_index_by_id[org_id]).name
+        for org_id in scanned.scan.organization_ids
+        if org_id in index.org_index_by_id
+    }
+    return ScanResponse(
+        sha256=scanned.sha256,
+        doc_class=scanned.scan.doc_class,
+        organizations=[ScannedOrganization(id=i, name=n) for i, n in names.items()],
+        truncated=scanned.extraction.truncated,
+        language=scanned.scan.language,
+        error=scanned.extraction.error,
+    )

@@ -1,0 +1,93 @@
+"""The MailboxProvider interface: what SendGuard needs from a mailbox, whichever vendor holds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class MailboxAccess:
+    """Whose mailbox, and the credential the provider needs (a Graph or Gmail token; none for the fake)."""
+
+    user_email: str
+    token: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MailAddress:
+    email: str
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MailAttachment:
+    name: str
+    content_type: str = ""
+    size: int = 0
+    content: bytes | None = None
+    # "file" has bytes; "item" (an attached mail) and "reference" (a cloud link) are reported, not read.
+    kind: Literal["file", "item", "reference"] = "file"
+    # A client may name an attachment scanned earlier by its hash instead of sending the bytes again.
+    sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MailMessage:
+    id: str
+    sender: str
+    to: tuple[MailAddress, ...] = ()
+    cc: tuple[MailAddress, ...] = ()
+    bcc: tuple[MailAddress, ...] = ()
+    subject: str = ""
+    body: str = ""
+    body_format: Literal["text", "html"] = "text"
+    attachments: tuple[MailAttachment, ...] = ()
+    internet_message_id: str | None = None
+    is_draft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingDraft:
+    to: tuple[MailAddress, ...]
+    subject: str
+    body_html: str
+    body_text: str
+    cc: tuple[MailAddress, ...] = ()
+    attachments: tuple[MailAttachment, ...] = ()
+    reply_to_message_id: str | None = None
+    reply_all: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedDraft:
+    id: str
+    web_link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    internet_message_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecallResult:
+    attempted: bool
+    detail: str
+    limitations: tuple[str, ...] = field(default_factory=tuple)
+
+
+class MailboxProvider(Protocol):
+    name: str
+
+    async def get_message(self, access: MailboxAccess, message_id: str) -> MailMessage: ...
+
+    async def has_corresponded(self, access: MailboxAccess, address: str) -> bool | None: ...
+
+    async def create_draft(self, access: MailboxAccess, draft: OutgoingDraft) -> CreatedDraft: ...
+
+    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult: ...
+
+    async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool: ...
+
+    async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult: ...

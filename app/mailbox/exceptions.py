@@ -1,0 +1,21 @@
+from app.errors import Forbidden, NotFound, ProviderUnavailable, ValidationFailed
+
+
+class MailboxUnavailable(ProviderUnavailable):
+    code = "mailbox_unavailable"
+    message = "The mailbox service is unavailable; try again shortly."
+
+
+class MessageNotFound(NotFound):
+    code = "message_not_found"
+    message = "The message was not found in the mailbox."
+
+
+class ConsentMissing(Forbidden):
+    code = "consent_missing"
+    message = "SendGuard has not been allowed to read or write this mailbox. Ask your administrator to grant consent."
+
+
+class ProviderMismatch(ValidationFailed):
+    code = "provider_not_configured"
+    message = "This mailbox provider is not configured on the server."
