@@ -193,12 +193,19 @@ _DECLARED: tuple[TemplateInfo, ...] = (
             _opt("document_description", "What the document is", "文件说明"),
             # Who got it is phrased by the template in the letter's language; naming them is the sender's choice.
             _enum(
-                "wrong_recipient_kind", "Who received it", "误收方类型", ("customer", "rival", "other"), "other",
+                "wrong_recipient_kind",
+                "Who received it",
+                "误收方类型",
+                ("customer", "rival", "other"),
+                "other",
             ),
             _opt("wrong_recipient_company", "Name the company that received it (optional)", "误收方公司（可选）"),
             _enum(
-                "deletion_status", "Has the wrong recipient confirmed deletion?", "误收方是否已确认删除",
-                ("requested", "confirmed"), "requested",
+                "deletion_status",
+                "Has the wrong recipient confirmed deletion?",
+                "误收方是否已确认删除",
+                ("requested", "confirmed"),
+                "requested",
             ),
             _opt("actions_taken", "What you are doing now", "我方正在采取的措施", "text"),
             SEVERITY,

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 
+
+def _names(months: str) -> tuple[str, ...]:
+    return tuple(months.split())
+
+
 _MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-           "November", "Dezember"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
+    "en": _names("January February March April May June July August September October November December"),
+    "de": _names("Januar Februar März April Mai Juni Juli August September Oktober November Dezember"),
+    "es": _names("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    "fr": _names("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
 }
 
 
