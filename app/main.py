@@ -16,10 +16,12 @@ from app.db import create_db_engine, migrate
 from app.directory.router import router as directory_router
 from app.errors import install_error_handlers
 from app.health import router as health_router
+from app.incidents.router import router as incidents_router
 from app.limits import BodySizeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
+from app.templates.router import router as templates_router
 
 log = logging.getLogger("app")
 
@@ -54,6 +56,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(policy_router)
     app.include_router(directory_router)
     app.include_router(checks_router)
+    app.include_router(templates_router)
+    app.include_router(incidents_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app

@@ -2,8 +2,9 @@
 
 from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismissal
 from app.directory.models import Contact, Organization, OrganizationDomain
-from app.incidents.models import ConfusionPair
+from app.incidents.models import ConfusionPair, Incident
 from app.policies.models import Policy
+from app.templates.models import Handoff
 from app.tenants.models import Tenant, User
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "Contact",
     "Correspondent",
     "Dismissal",
+    "Handoff",
+    "Incident",
     "Organization",
     "OrganizationDomain",
     "Policy",

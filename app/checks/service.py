@@ -95,11 +95,7 @@ def check_message(
 ) -> CheckResponse:
     """Check one message; `correspondents` are addresses the mailbox says the user wrote to before."""
     started = time.perf_counter()
-    if len(message.body) > settings.max_body_chars:
-        raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
-    index = cache.get(session, auth.tenant)
-    draft = _analysis_draft(session, auth, index, settings, message)
-    result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents))
+    result, _, draft = analyse(session, auth, cache, settings, message, locale, correspondents)
     localized = localize(result, request_locale(locale, auth))
     record = _record(auth, result, draft, client, trigger, started)
     session.add(record)
@@ -116,6 +112,24 @@ def check_message(
         hold_minutes=result.hold_minutes,
         findings=[FindingOut.model_validate(f.to_dict()) for f in localized.findings],
     )
+
+
+def analyse(
+    session: Session,
+    auth: AuthContext,
+    cache: IndexCache,
+    settings: Settings,
+    message: MailMessage,
+    locale: str | None = None,
+    correspondents: frozenset[str] | None = None,
+) -> tuple[CheckResult, DirectoryIndex, Draft]:
+    """Run the engine on a message without recording a check (incidents reuse it)."""
+    if len(message.body) > settings.max_body_chars:
+        raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
+    index = cache.get(session, auth.tenant)
+    draft = _analysis_draft(session, auth, index, settings, message)
+    result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents))
+    return result, index, draft
 
 
 def _analysis_draft(

@@ -10,7 +10,7 @@ from app.directory.validation import normalize_domain
 SeverityName = Literal["info", "low", "medium", "high", "critical"]
 ActionName = Literal["allow", "warn", "block"]
 FailMode = Literal["open", "closed"]
-SensitiveCategory = Literal["price", "cost_margin", "bank", "contract", "internal"]
+SensitiveCategory = Literal["prices", "costs", "bank", "terms"]
 
 Domain = Annotated[str, Field(min_length=1, max_length=253), AfterValidator(normalize_domain)]
 Term = Annotated[str, Field(min_length=1, max_length=100)]

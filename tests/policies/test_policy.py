@@ -8,7 +8,7 @@ from tests.helpers import ADMIN, MEMBER, OTHER_ADMIN, OTHER_MEMBER
 STRICT = {
     "bcc_threshold": 3,
     "large_audience": 40,
-    "sensitive_terms": {"price": ["Sonderpreis", "特价"], "bank": ["IBAN"]},
+    "sensitive_terms": {"prices": ["Sonderpreis", "特价"], "bank": ["IBAN"]},
     "enforcement": {"critical": "block", "high": "block"},
     "hold_external_minutes": 5,
     "fail_mode": "closed",
@@ -64,7 +64,7 @@ def test_invalid_policy_is_rejected_and_nothing_changes(client: TestClient) -> N
         {"internal_domains": []},
         {"internal_domains": ["not a domain"]},
         {"sensitive_terms": {"gossip": ["x"]}},
-        {"sensitive_terms": {"price": [""]}},
+        {"sensitive_terms": {"prices": [""]}},
         {"unknown_setting": True},
     ):
         error = assert_error(client.put("/v1/policy", json={**STRICT, **change}, headers=ADMIN), 422)

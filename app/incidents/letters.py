@@ -1,0 +1,123 @@
+"""The letters after a wrong send, each in its recipient's language (contact, organization, tenant)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.analysis.index import DirectoryIndex
+from app.auth.dependencies import AuthContext
+from app.incidents.assessment import Assessment, RecipientRelation
+from app.incidents.schemas import IncidentDraft
+from app.mailbox.base import MailMessage
+from app.templates.schemas import Letter
+from app.templates.service import letter, letter_language, sender_fields
+
+_WRONG_KIND = {"rival": "rival", "customer": "customer", "competitor": "other", "unrelated": "other"}
+
+
+def build_letters(
+    auth: AuthContext,
+    index: DirectoryIndex,
+    message: MailMessage,
+    assessment: Assessment,
+    intended: list[str],
+    sent_at: datetime,
+) -> list[IncidentDraft]:
+    sender = sender_fields(auth)
+    documents = [a.name for a in message.attachments]
+    letters = [_apology(auth, index, message, assessment, r, sent_at, documents, sender) for r in assessment.recipients]
+    received = {a.email.lower() for a in (*message.to, *message.cc, *message.bcc)}
+    for email in intended:
+        letters.append(_notice(auth, index, message, assessment, email, sent_at, documents, sender))
+        if documents and email not in received:
+            letters.append(_resend(auth, index, message, email, documents, sender))
+    return [_as_draft(item) for item in letters]
+
+
+def _as_draft(item: Letter) -> IncidentDraft:
+    return IncidentDraft(
+        kind=item.kind,
+        to=item.to,
+        cc=item.cc,
+        subject=item.subject,
+        body=item.body_html,
+        body_text=item.body_text,
+        language=item.language,
+        attachments=item.attachments,
+    )
+
+
+def _person(index: DirectoryIndex, message: MailMessage, email: str) -> tuple[str, str | None, str | None]:
+    """Name, contact language and organization language for an address."""
+    contact = index.contact_by_email.get(email)
+    org_index = index.org_index_for_address(email)
+    org = index.org(org_index) if org_index is not None else None
+    shown = next((a.name for a in (*message.to, *message.cc, *message.bcc) if a.email.lower() == email and a.name), "")
+    name = (contact.name if contact and contact.name else "") or shown or email.split("@", 1)[0]
+    return name, contact.language if contact else None, org.language if org else None
+
+
+def _apology(
+    auth: AuthContext,
+    index: DirectoryIndex,
+    message: MailMessage,
+    assessment: Assessment,
+    recipient: RecipientRelation,
+    sent_at: datetime,
+    documents: list[str],
+    sender: dict[str, str],
+) -> Letter:
+    name, contact_language, org_language = _person(index, message, recipient.email)
+    language = letter_language("apology_wrong_recipient", contact_language, org_language, auth.tenant.default_language)
+    fields = {
+        "recipient_name": name,
+        "sent_date": sent_at.date(),
+        "original_subject": message.subject.strip() or "—",
+        "document_name": ", ".join(documents) or None,
+        "severity": assessment.level,
+        **sender,
+    }
+    return letter("apology_wrong_recipient", "apology_wrong_recipient", language, fields, [recipient.email])
+
+
+def _notice(
+    auth: AuthContext,
+    index: DirectoryIndex,
+    message: MailMessage,
+    assessment: Assessment,
+    email: str,
+    sent_at: datetime,
+    documents: list[str],
+    sender: dict[str, str],
+) -> Letter:
+    name, contact_language, org_language = _person(index, message, email)
+    org_index = index.org_index_for_address(email)
+    company = index.org(org_index).name if org_index is not None else email.rsplit("@", 1)[1]
+    language = letter_language(
+        "notice_intended_recipient", contact_language, org_language, auth.tenant.default_language
+    )
+    fields = {
+        "recipient_name": name,
+        "recipient_company": company,
+        "sent_date": sent_at.date(),
+        "document_name": ", ".join(documents) or message.subject.strip() or "—",
+        # The letter says what kind of company got it without naming them: that is the sender's call.
+        "wrong_recipient_kind": _WRONG_KIND[assessment.relation],
+        "severity": assessment.level,
+        **sender,
+    }
+    return letter("notice_intended_recipient", "notice_intended_recipient", language, fields, [email])
+
+
+def _resend(
+    auth: AuthContext,
+    index: DirectoryIndex,
+    message: MailMessage,
+    email: str,
+    documents: list[str],
+    sender: dict[str, str],
+) -> Letter:
+    name, contact_language, org_language = _person(index, message, email)
+    language = letter_language("resend_intended", contact_language, org_language, auth.tenant.default_language)
+    fields = {"recipient_name": name, "document_name": ", ".join(documents), **sender}
+    return letter("resend_intended", "resend_intended", language, fields, [email], attachments=documents)
