@@ -33,14 +33,35 @@ class Settings(BaseSettings):
     max_csv_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_csv_rows: int = Field(default=100_000, ge=1)
 
+    # Where this service is reachable from clients (add-in files, Gmail add-on endpoint audiences).
+    public_base_url: str = "http://127.0.0.1:8000"
+
     # Microsoft Entra (AUTH_MODE=entra) and Graph
     entra_client_id: str = ""
     entra_client_secret: SecretStr = SecretStr("")
     entra_scope: str = "access_as_user"
+    # Empty: any Entra tenant may sign in (multi-tenant app); otherwise only these tenant ids.
+    entra_allowed_tenants: list[str] = Field(default_factory=list)
+    entra_authority_host: str = "https://login.microsoftonline.com"
+    entra_jwks_uri: str = "https://login.microsoftonline.com/common/discovery/v2.0/keys"
+    graph_base_url: str = "https://graph.microsoft.com/v1.0"
+    graph_beta_url: str = "https://graph.microsoft.com/beta"
+    graph_timeout_seconds: float = Field(default=10.0, gt=0)
+    graph_max_retries: int = Field(default=3, ge=0, le=10)
+    graph_recall_enabled: bool = False
 
     # Google (AUTH_MODE=google and the Gmail add-on)
     google_client_id: str = ""
     gmail_addon_service_account: str = ""
+    google_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
+    gmail_api_base_url: str = "https://gmail.googleapis.com/"
+    gmail_timeout_seconds: float = Field(default=10.0, gt=0)
+
+    # Scheduled (delayed) sends
+    scheduler_enabled: bool = True
+    scheduler_poll_seconds: float = Field(default=1.0, gt=0)
+    scheduled_send_deadline_minutes: int = Field(default=30, ge=1)
+    scheduled_send_max_attempts: int = Field(default=8, ge=1)
 
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)

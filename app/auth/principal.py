@@ -19,3 +19,5 @@ class Principal:
     locale: str | None = None
     # Domains the tenant owns, when the credential tells them (dev mode: the user's own domain).
     internal_domains: tuple[str, ...] = field(default_factory=tuple)
+    # The raw bearer token, kept in memory for this request only: the on-behalf-of exchange needs it.
+    assertion: str | None = field(default=None, repr=False)
