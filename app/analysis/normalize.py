@@ -30,6 +30,8 @@ def normalize_text(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """'José' -> 'jose': names are often typed without accents by non-native writers."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -45,6 +47,13 @@ def is_cjk(ch: str) -> bool:
         or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
         or 0x20000 <= code <= 0x2FA1F  # extensions B+
     )
+
+
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
+def contains_cjk(text: str) -> bool:
+    return _CJK_CHARS.search(text) is not None
 
 
 def is_word_char(ch: str) -> bool:

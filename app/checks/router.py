@@ -29,7 +29,7 @@ async def check_draft(
     correspondents = None
     if body.ref is not None:
         ensure_provider(mailbox, body.ref.provider)
-        access = await access_for(auth)
+        access = await access_for(mailbox, auth)
         message = await mailbox.get_message(access, body.ref.id)
         correspondents = await prior_correspondents(mailbox, access, _external(message, auth.tenant.internal_domains))
     else:

@@ -40,7 +40,7 @@ async def create_incident(
 ) -> IncidentResponse:
     if body.ref is not None:
         ensure_provider(mailbox, body.ref.provider)
-        message = await mailbox.get_message(await access_for(auth), body.ref.id)
+        message = await mailbox.get_message(await access_for(mailbox, auth), body.ref.id)
     else:
         assert body.message is not None  # the schema requires exactly one of message and ref
         message = message_from_request(body.message, settings)
@@ -110,7 +110,7 @@ async def create_mailbox_drafts(
 async def _create_drafts(
     mailbox: MailboxProvider, auth: AuthContext, drafts: list[IncidentDraft]
 ) -> list[MailboxDraftOut]:
-    access = await access_for(auth)
+    access = await access_for(mailbox, auth)
     created = []
     for draft in drafts:
         result = await mailbox.create_draft(

@@ -36,7 +36,12 @@ def ensure_provider(mailbox: MailboxProvider, requested: str) -> None:
         raise ProviderMismatch(details={"requested": requested, "configured": mailbox.name})
 
 
-async def access_for(auth: AuthContext) -> MailboxAccess:
+async def access_for(mailbox: MailboxProvider, auth: AuthContext) -> MailboxAccess:
+    """The credential for the caller's mailbox; a provider that needs one (Graph: on-behalf-of) makes it."""
+    resolver = getattr(mailbox, "access_for", None)
+    if resolver is not None:
+        access: MailboxAccess = await resolver(auth.principal, auth.user.email)
+        return access
     return MailboxAccess(user_email=auth.user.email)
 
 
