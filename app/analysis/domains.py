@@ -38,13 +38,16 @@ def to_unicode(domain: str) -> str:
         return domain
 
 
-@lru_cache(maxsize=65536)
-def split_registrable(domain: str) -> tuple[str, str]:
+def split_registrable_uncached(domain: str) -> tuple[str, str]:
     """(label, public suffix) of the registrable domain: mail.x.co.uk -> ("x", "co.uk").
 
     Unknown TLDs (".example", ".local") have no public suffix; treat the last label as the suffix so
     "acme-trade.example" stays its own registrable domain instead of collapsing into "example".
     """
+    if domain.count(".") == 1:
+        # "solartech.de": two labels are always label + suffix; skips the suffix trie for most domains.
+        label, _dot, suffix = domain.partition(".")
+        return label, suffix
     result = _EXTRACT(domain)
     if result.suffix and result.domain:
         return result.domain, result.suffix
@@ -52,6 +55,10 @@ def split_registrable(domain: str) -> tuple[str, str]:
     if len(labels) < 2:
         return domain, ""
     return labels[-2], labels[-1]
+
+
+# Checks see the same few recipient domains again and again.
+split_registrable = lru_cache(maxsize=16384)(split_registrable_uncached)
 
 
 def registrable_domain(domain: str) -> str:
@@ -86,33 +93,60 @@ def _bucket_width(length: int) -> int:
     return 2 if length >= 5 else 1
 
 
+_Bucket = str | list[str]
+
+
+def _append(table: dict[str, _Bucket], key: str, value: str) -> None:
+    """Most buckets hold one domain: store it bare and only grow a list on the second one."""
+    existing = table.get(key)
+    if existing is None:
+        table[key] = value
+    elif isinstance(existing, list):
+        existing.append(value)
+    elif existing != value:
+        table[key] = [existing, value]
+
+
+def _values(table: dict[str, _Bucket], key: str) -> list[str]:
+    found = table.get(key)
+    if found is None:
+        return []
+    return found if isinstance(found, list) else [found]
+
+
+@lru_cache(maxsize=256)
+def _stored_widths(length: int) -> tuple[int, ...]:
+    # A stored label of this length may be compared with queries one shorter or longer.
+    return tuple(sorted({_bucket_width(min(length, other)) for other in (length - 1, length, length + 1)}))
+
+
+def _bucket_key(width: int, end: str, chunk: str, length: int) -> str:
+    return f"{width}{end}{length}:{chunk}"
+
+
 @dataclass(slots=True)
 class LookalikeIndex:
     """Finds the known domain an unknown domain imitates without scanning all known domains.
 
     Two labels one edit apart share either their first or last `w` characters when both are long enough,
-    so candidates come from prefix/suffix buckets keyed by (width, end, chunk, length).
+    so candidates come from prefix/suffix buckets keyed by (width, end, length, chunk).
     """
 
-    by_label: dict[str, list[str]] = field(default_factory=dict)
-    buckets: dict[tuple[int, str, str, int], list[str]] = field(default_factory=dict)
+    by_label: dict[str, _Bucket] = field(default_factory=dict)
+    buckets: dict[str, _Bucket] = field(default_factory=dict)
     by_skeleton: dict[str, str] = field(default_factory=dict)
 
-    def add(self, registrable: str) -> None:
-        registrable = to_unicode(registrable)
-        label, _suffix = split_registrable(registrable)
-        self.by_label.setdefault(label, []).append(registrable)
+    def add(self, label: str, suffix: str) -> None:
+        label = to_unicode(label)
+        registrable = f"{label}.{suffix}" if suffix else label
+        _append(self.by_label, label, registrable)
         self.by_skeleton.setdefault(skeleton(registrable), registrable)
         if len(label) < _MIN_LABEL:
             return
-        for width in self._widths_for_stored(len(label)):
-            self.buckets.setdefault((width, "p", label[:width], len(label)), []).append(registrable)
-            self.buckets.setdefault((width, "s", label[-width:], len(label)), []).append(registrable)
-
-    @staticmethod
-    def _widths_for_stored(length: int) -> set[int]:
-        # A stored label of this length may be compared with queries one shorter or longer.
-        return {_bucket_width(min(length, other)) for other in (length - 1, length, length + 1)}
+        length = len(label)
+        for width in _stored_widths(length):
+            _append(self.buckets, f"{width}p{length}:{label[:width]}", registrable)
+            _append(self.buckets, f"{width}s{length}:{label[-width:]}", registrable)
 
     def find(self, domain: str) -> Lookalike | None:
         unicode_domain = to_unicode(domain)
@@ -133,7 +167,7 @@ class LookalikeIndex:
     def _by_swapped_tld(self, label: str, registrable: str) -> Lookalike | None:
         if len(label) < _MIN_LABEL:
             return None
-        for known in self.by_label.get(label, ()):
+        for known in _values(self.by_label, label):
             if known != registrable:
                 return Lookalike(known, "tld")
         return None
@@ -141,10 +175,13 @@ class LookalikeIndex:
     def _by_one_edit(self, label: str, suffix: str, registrable: str) -> Lookalike | None:
         if len(label) < _MIN_LABEL:
             return None
+        tail = "." + suffix if suffix else ""
         for candidate in self._candidates(label):
-            cand_label, cand_suffix = split_registrable(candidate)
-            if cand_suffix != suffix or candidate == registrable:
+            if candidate == registrable or not candidate.endswith(tail):
                 continue
+            cand_label = candidate[: len(candidate) - len(tail)] if tail else candidate
+            if "." in cand_label:
+                continue  # a longer suffix ("x.co.uk" vs ".uk"): not the same public suffix
             if Levenshtein.distance(label, cand_label, score_cutoff=1) <= 1:
                 return Lookalike(candidate, "edit")
         return None
@@ -153,6 +190,6 @@ class LookalikeIndex:
         found: list[str] = []
         for other in (len(label) - 1, len(label), len(label) + 1):
             width = _bucket_width(min(len(label), other))
-            found.extend(self.buckets.get((width, "p", label[:width], other), ()))
-            found.extend(self.buckets.get((width, "s", label[-width:], other), ()))
+            found.extend(_values(self.buckets, _bucket_key(width, "p", label[:width], other)))
+            found.extend(_values(self.buckets, _bucket_key(width, "s", label[-width:], other)))
         return found

@@ -11,18 +11,21 @@ A check must not loop over organizations, so the index precomputes:
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from app.analysis.directory import ContactEntry, DirectorySnapshot, OrgEntry, PolicyView
-from app.analysis.domains import LookalikeIndex, parent_domains, registrable_domain
-from app.analysis.normalize import has_boundaries, is_cjk, normalize_text, strip_accents
+from app.analysis.domains import LookalikeIndex, parent_domains, split_registrable_uncached
+from app.analysis.normalize import contains_cjk, has_boundaries, is_cjk, normalize_text, strip_accents
 from app.analysis.terms import ATTACHMENT_PHRASES, INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS
 
-# Automaton payloads: ("org", org_index, via) with via in name|alias|code, or ("term", kind, category).
+# Automaton payloads: ("org", org_index, "org") or ("term", kind, category).
 Payload = tuple[str, object, str]
+# While building: a key naming exactly one organization is stored as its index (no tuple per key).
+_Pending = int | list[Payload]
 
 # Compared without dots: "S.L." -> "sl".
 _LEGAL_SUFFIXES = frozenset(
@@ -51,6 +54,7 @@ _GENERIC_CORES = frozenset(
         "soleil", "sonne", "sun", "sol",
     )
 )
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _TOKEN_SPLIT = re.compile(r"[\s,;()]+")
 
 
@@ -68,12 +72,18 @@ class DirectoryIndex:
     internal_domains: frozenset[str]
     orgs: tuple[OrgEntry, ...]
     automaton: ahocorasick.Automaton
+    # Per automaton key id: its length, the one org it names (-1: see key_payloads), other payloads.
+    # Arrays keep 400k+ keys from costing a Python tuple each (see bench/RESULTS.md).
+    key_lengths: array[int] = field(default_factory=lambda: array("I"))
+    key_orgs: array[int] = field(default_factory=lambda: array("i"))
+    key_payloads: dict[int, tuple[Payload, ...]] = field(default_factory=dict)
     org_index_by_id: dict[str, int] = field(default_factory=dict)
     org_by_domain: dict[str, int] = field(default_factory=dict)
     contact_by_email: dict[str, ContactEntry] = field(default_factory=dict)
     contacts_by_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
     contacts_by_first_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
     contacts_by_last_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
+    contacts_by_org: dict[str, list[ContactEntry]] = field(default_factory=dict)
     confusions: dict[str, str] = field(default_factory=dict)
     lookalikes: LookalikeIndex = field(default_factory=LookalikeIndex)
 
@@ -102,13 +112,28 @@ class DirectoryIndex:
     # --- text -----------------------------------------------------------------------------------
 
     def scan(self, normalized: str) -> Iterator[Hit]:
-        """All pattern hits in an already normalized text, word boundaries enforced for Latin scripts."""
-        for end_inclusive, (length, payloads) in self.automaton.iter(normalized):
-            start = end_inclusive - length + 1
+        """First hit of each pattern in an already normalized text, word boundaries enforced for Latin.
+
+        Later hits of an accepted pattern are skipped before any Python work: a 1 MB price list says
+        "price" thousands of times, and one piece of evidence per pattern is enough.
+        """
+        accepted: set[int] = set()
+        lengths = self.key_lengths
+        for end_inclusive, key_id in self.automaton.iter(normalized):
+            if key_id in accepted:
+                continue
+            start = end_inclusive - lengths[key_id] + 1
             if not has_boundaries(normalized, start, end_inclusive + 1):
                 continue
-            for payload in payloads:
+            accepted.add(key_id)
+            for payload in self._payloads(key_id):
                 yield Hit(start, end_inclusive + 1, payload)
+
+    def _payloads(self, key_id: int) -> tuple[Payload, ...]:
+        org_index = self.key_orgs[key_id]
+        if org_index >= 0:
+            return (("org", org_index, "org"),)
+        return self.key_payloads[key_id]
 
 
 # --- build ---------------------------------------------------------------------------------------
@@ -116,35 +141,40 @@ class DirectoryIndex:
 
 def build_index(snapshot: DirectorySnapshot) -> DirectoryIndex:
     internal = frozenset(d.lower().strip(".") for d in snapshot.internal_domains if d)
-    patterns: dict[str, list[Payload]] = {}
+    patterns: dict[str, _Pending] = {}
     _add_term_patterns(patterns, snapshot.policy)
     index = DirectoryIndex(
         version=snapshot.tenant_version,
         policy=snapshot.policy,
         internal_domains=internal,
         orgs=snapshot.organizations,
-        automaton=ahocorasick.Automaton(),
+        automaton=ahocorasick.Automaton(ahocorasick.STORE_INTS),
     )
     for org_index, org in enumerate(snapshot.organizations):
         index.org_index_by_id[org.id] = org_index
         _add_org_patterns(patterns, org, org_index)
         _add_org_domains(index, org, org_index)
     for domain in internal:
-        index.lookalikes.add(registrable_domain(domain))
+        index.lookalikes.add(*split_registrable_uncached(domain))
     for contact in snapshot.contacts:
         _add_contact(index, contact)
     index.confusions = _strongest_confusions(snapshot)
-    _compile_automaton(index.automaton, patterns)
+    _compile_automaton(index, patterns)
     return index
 
 
-def _add_pattern(patterns: dict[str, list[Payload]], key: str, payload: Payload) -> None:
-    bucket = patterns.setdefault(key, [])
+def _add_pattern(patterns: dict[str, _Pending], key: str, payload: Payload) -> None:
+    existing = patterns.get(key)
+    if existing is None and payload[0] == "org":
+        patterns[key] = int(payload[1])  # type: ignore[call-overload]
+        return
+    bucket: list[Payload] = [("org", existing, "org")] if isinstance(existing, int) else (existing or [])
     if payload not in bucket:
         bucket.append(payload)
+    patterns[key] = bucket
 
 
-def _add_term_patterns(patterns: dict[str, list[Payload]], policy: PolicyView) -> None:
+def _add_term_patterns(patterns: dict[str, _Pending], policy: PolicyView) -> None:
     for category, terms in SENSITIVE_TERMS.items():
         for term in terms:
             _add_pattern(patterns, normalize_text(term), ("term", "sensitive", category))
@@ -159,26 +189,27 @@ def _add_term_patterns(patterns: dict[str, list[Payload]], policy: PolicyView) -
         _add_pattern(patterns, normalize_text(term), ("term", "attach", "attach"))
 
 
-def _add_org_patterns(patterns: dict[str, list[Payload]], org: OrgEntry, org_index: int) -> None:
-    for via, names in (("name", (org.name,)), ("alias", org.aliases)):
-        for raw in names:
-            full = normalize_text(raw).strip()
-            core = core_name(full)
-            for key in {full, core, short_name(core)}:
-                if _usable_name(key):
-                    _add_pattern(patterns, key, ("org", org_index, via))
+def _add_org_patterns(patterns: dict[str, _Pending], org: OrgEntry, org_index: int) -> None:
+    payload: Payload = ("org", org_index, "org")
+    for raw in (org.name, *org.aliases):
+        full = normalize_text(raw).strip()
+        core = core_name(full)
+        for key in {full, core, short_name(core)}:
+            if _usable_name(key):
+                _add_pattern(patterns, key, payload)
     if org.customer_code:
         code = normalize_text(org.customer_code).strip()
         if _usable_code(code):
-            _add_pattern(patterns, code, ("org", org_index, "code"))
+            _add_pattern(patterns, code, payload)
 
 
 def core_name(normalized_name: str) -> str:
     """"solartech gmbh" -> "solartech", "阳光科技有限公司" -> "阳光科技": how people write the name."""
     name = normalized_name.strip()
-    for suffix in _CJK_LEGAL_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
+    if not name.isascii():
+        for suffix in _CJK_LEGAL_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                return name[: -len(suffix)]
     tokens = [t for t in _TOKEN_SPLIT.split(name) if t]
     # "S.L.", "Co.," and "s.a.r.l." compare without their dots.
     while len(tokens) > 1 and tokens[-1].replace(".", "") in _LEGAL_SUFFIXES:
@@ -200,9 +231,9 @@ def short_name(core: str) -> str:
 def _usable_name(key: str) -> bool:
     if not key:
         return False
-    if any(is_cjk(ch) for ch in key):
+    if contains_cjk(key):
         return len(key) >= 2
-    return sum(ch.isalnum() for ch in key) >= 3
+    return len(key) >= 3 and (key.isalnum() or len(_NOT_ALNUM.sub("", key)) >= 3)
 
 
 def _usable_code(code: str) -> bool:
@@ -218,19 +249,22 @@ def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int) -> No
         if not domain:
             continue
         index.org_by_domain.setdefault(domain, org_index)
-        index.lookalikes.add(registrable_domain(domain))
+        index.lookalikes.add(*split_registrable_uncached(domain))
 
 
 def name_key(name: str) -> str:
-    """Display names and greetings compared accent- and case-insensitively, titles kept out."""
+    """Display names and greetings compared accent- and case-insensitively."""
+    if name.isascii():
+        return " ".join(name.lower().replace(",", " ").split())
     return " ".join(strip_accents(normalize_text(name)).replace(",", " ").split())
 
 
 def _add_contact(index: DirectoryIndex, contact: ContactEntry) -> None:
-    email = contact.email.lower().strip()
+    email = contact.email.strip().lower()
     if not email:
         return
     index.contact_by_email.setdefault(email, contact)
+    index.contacts_by_org.setdefault(contact.org_id, []).append(contact)
     key = name_key(contact.name)
     if not key:
         return
@@ -254,10 +288,19 @@ def _strongest_confusions(snapshot: DirectorySnapshot) -> dict[str, str]:
     return {wrong: intended for wrong, (_count, intended) in best.items()}
 
 
-def _compile_automaton(automaton: ahocorasick.Automaton, patterns: dict[str, list[Payload]]) -> None:
-    for key, payloads in patterns.items():
-        # Store the key length so a hit's start offset needs no lookup.
-        automaton.add_word(key, (len(key), tuple(payloads)))
+def _compile_automaton(index: DirectoryIndex, patterns: dict[str, _Pending]) -> None:
+    automaton = index.automaton
+    for key_id, (key, pending) in enumerate(patterns.items()):
+        automaton.add_word(key, key_id)
+        index.key_lengths.append(len(key))
+        if isinstance(pending, int):
+            index.key_orgs.append(pending)
+        else:
+            index.key_orgs.append(-1)
+            index.key_payloads[key_id] = tuple(pending)
     if not patterns:
-        automaton.add_word("\x00", (1, ()))  # an empty automaton cannot be compiled
+        automaton.add_word("\x00", 0)  # an empty automaton cannot be compiled
+        index.key_lengths.append(1)
+        index.key_orgs.append(-1)
+        index.key_payloads[0] = ()
     automaton.make_automaton()

@@ -25,6 +25,8 @@ _PUNCTUATION_FOLD = str.maketrans(
 
 def normalize_text(text: str) -> str:
     """NFKC + casefold + punctuation folding; the single normal form for patterns and texts."""
+    if text.isascii():
+        return text.lower()  # NFKC is the identity on ASCII and casefold equals lower there
     return unicodedata.normalize("NFKC", text).casefold().translate(_PUNCTUATION_FOLD)
 
 

@@ -113,7 +113,7 @@ def test_xlsx_rows_and_row_limit():
 
 
 def test_csv_and_txt_including_gb18030():
-    csv_data = "organization;price\nSolarTech;0.21\nSonnenkraft;0.22\n".encode()
+    csv_data = b"organization;price\nSolarTech;0.21\nSonnenkraft;0.22\n"
     result = extract_text("list.csv", "text/csv", csv_data, LIMITS)
     assert result.detected_type == "csv"
     assert "Sonnenkraft\t0.22" in result.text

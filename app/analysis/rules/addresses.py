@@ -46,11 +46,10 @@ def contact_mismatch(ctx: RuleContext) -> list[Finding]:
     """The display name is a known contact, but the address is not one of that contact's."""
     findings = []
     for recipient in ctx.recipients:
-        contacts = _contacts_named(ctx, recipient)
-        if not contacts or any(c.email.lower() == recipient.email for c in contacts):
+        contact = _other_contact_named(ctx, recipient)
+        if contact is None:
             continue
-        contact = contacts[0]
-        org = ctx.index.orgs[ctx.index.org_index_by_id[contact.org_id]] if contact.org_id in ctx.index.org_index_by_id else None
+        org_index = ctx.index.org_index_by_id.get(contact.org_id)
         findings.append(
             Finding(
                 code="contact_mismatch",
@@ -59,18 +58,26 @@ def contact_mismatch(ctx: RuleContext) -> list[Finding]:
                 evidence=(f"{recipient.name} <{recipient.email}> ≠ {contact.email}",),
                 fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=contact.email),),
                 params={"name": recipient.name, "recipient": recipient.email, "suggestion": contact.email,
-                        "org": org.name if org else ""},
+                        "org": ctx.index.org(org_index).name if org_index is not None else ""},
             )
         )
     return findings
 
 
-def _contacts_named(ctx: RuleContext, recipient: RecipientInfo) -> list[ContactEntry]:
+def _other_contact_named(ctx: RuleContext, recipient: RecipientInfo) -> ContactEntry | None:
+    """A known contact with the recipient's display name, when the address is not theirs."""
     key = name_key(recipient.name)
     # Single words ("Sales", "Michael") are not a person's identity; CJK names are written without spaces.
     if "@" in key or not (len(key.split()) >= 2 or (key and is_cjk(key[0]) and len(key) >= 2)):
-        return []
-    return ctx.index.contacts_by_name.get(key, [])
+        return None
+    own = ctx.index.contact_by_email.get(recipient.email)
+    if own is not None and name_key(own.name) == key:
+        return None  # the address is a known contact with this very name (namesakes are common)
+    same_org = [c for c in ctx.index.contacts_by_org.get(recipient.org.id, ()) if name_key(c.name) == key] if recipient.org else []
+    if same_org:
+        return same_org[0]
+    namesakes = ctx.index.contacts_by_name.get(key)
+    return namesakes[0] if namesakes else None
 
 
 def known_confusion(ctx: RuleContext) -> list[Finding]:

@@ -137,16 +137,30 @@ def _greeted_contact(ctx: RuleContext, salutation: Salutation) -> ContactEntry |
         pool = index.contacts_by_last_name.get(name, [])
     else:
         pool = index.contacts_by_first_name.get(name, [])
-    return _prefer_related(ctx, pool)
+    return _prefer_related(ctx, pool, salutation)
 
 
-def _prefer_related(ctx: RuleContext, pool: list[ContactEntry]) -> ContactEntry | None:
-    """Among same-named contacts, prefer one whose organization the draft involves or mentions."""
+def _prefer_related(ctx: RuleContext, pool: list[ContactEntry], salutation: Salutation) -> ContactEntry | None:
+    """Among same-named contacts, prefer one whose organization the draft involves or mentions.
+
+    Walks the few involved organizations' contacts rather than the pool, which for a common first name
+    in a large directory holds thousands of namesakes.
+    """
     if not pool:
         return None
-    involved = {ctx.index.orgs[m.org_index].id for m in ctx.mentions}
-    involved |= {r.org.id for r in ctx.recipients if r.org is not None}
-    return next((c for c in pool if c.org_id in involved), pool[0])
+    involved = [ctx.index.orgs[m.org_index].id for m in ctx.mentions]
+    involved += [r.org.id for r in ctx.recipients if r.org is not None]
+    for org_id in dict.fromkeys(involved):
+        for contact in ctx.index.contacts_by_org.get(org_id, ()):
+            if _greets(salutation, name_key(contact.name)):
+                return contact
+    return pool[0]
+
+
+def _greets(salutation: Salutation, candidate: str) -> bool:
+    if _cjk(salutation.name):
+        return salutation.name in candidate or (salutation.by_last_name and candidate.startswith(salutation.name))
+    return _words_match(salutation.name.split(), candidate.split())
 
 
 def _cjk(text: str) -> bool:
