@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,6 +22,8 @@ from app.limits import BodySizeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
+from app.scheduling.router import router as scheduling_router
+from app.scheduling.worker import Worker
 from app.templates.router import router as templates_router
 
 log = logging.getLogger("app")
@@ -35,9 +38,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await run_in_threadpool(migrate, engine)
+        stop_worker = asyncio.Event()
+        worker_task = None
+        if settings.scheduler_enabled:
+            worker = Worker(engine, app.state.mailbox, settings)
+            worker_task = asyncio.create_task(worker.run(stop_worker), name="scheduled-sends")
         try:
             yield
         finally:
+            stop_worker.set()
+            if worker_task is not None:
+                await worker_task
             engine.dispose()
 
     app = FastAPI(
@@ -58,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(checks_router)
     app.include_router(templates_router)
     app.include_router(incidents_router)
+    app.include_router(scheduling_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app

@@ -4,6 +4,7 @@ from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismis
 from app.directory.models import Contact, Organization, OrganizationDomain
 from app.incidents.models import ConfusionPair, Incident
 from app.policies.models import Policy
+from app.scheduling.models import ScheduledSend
 from app.templates.models import Handoff
 from app.tenants.models import Tenant, User
 
@@ -19,6 +20,7 @@ __all__ = [
     "Organization",
     "OrganizationDomain",
     "Policy",
+    "ScheduledSend",
     "Tenant",
     "User",
 ]

@@ -78,6 +78,8 @@ def settings(database_url: str) -> Settings:
         auth_mode="dev",
         mailbox_provider="fake",
         migrate_on_start=False,
+        # Tests that need the scheduled-send worker run it themselves, step by step.
+        scheduler_enabled=False,
         _env_file=None,  # type: ignore[call-arg]
     )
 

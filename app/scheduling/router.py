@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from starlette.concurrency import run_in_threadpool
+
+from app.auth.dependencies import CurrentUser
+from app.deps import SessionDep, SettingsDep
+from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider
+from app.mailbox.exceptions import MessageNotFound
+from app.scheduling import repository, service
+from app.scheduling.schemas import ScheduledSendCreate, ScheduledSendPublic, Status
+
+router = APIRouter(prefix="/v1/scheduled-sends", tags=["scheduled sends"])
+
+
+@router.post("", response_model=ScheduledSendPublic, status_code=status.HTTP_201_CREATED)
+async def schedule_send(
+    session: SessionDep, auth: CurrentUser, settings: SettingsDep, mailbox: MailboxDep, body: ScheduledSendCreate
+) -> ScheduledSendPublic:
+    ensure_provider(mailbox, body.provider)
+    # The draft must exist now; its message id is kept so a send can be recognised after a crash.
+    draft = await mailbox.get_message(await access_for(mailbox, auth), body.draft_id)
+    if not draft.is_draft:
+        raise MessageNotFound("This message is not a draft.", code="not_a_draft")
+
+    def record() -> ScheduledSendPublic:
+        row = service.schedule(session, auth, settings, body, draft.internet_message_id)
+        session.commit()
+        return ScheduledSendPublic.model_validate(row)
+
+    return await run_in_threadpool(record)
+
+
+@router.get("", response_model=list[ScheduledSendPublic])
+def list_scheduled_sends(
+    session: SessionDep,
+    auth: CurrentUser,
+    status_filter: Annotated[Status | None, Query(alias="status")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[ScheduledSendPublic]:
+    rows = repository.list_owned(session, auth.tenant.id, auth.user.id, status_filter, limit)
+    return [ScheduledSendPublic.model_validate(r) for r in rows]
+
+
+@router.delete("/{send_id}", response_model=ScheduledSendPublic)
+def cancel_scheduled_send(session: SessionDep, auth: CurrentUser, send_id: uuid.UUID) -> ScheduledSendPublic:
+    return ScheduledSendPublic.model_validate(service.cancel(session, auth, send_id))
