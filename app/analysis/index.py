@@ -10,6 +10,7 @@ A check must not loop over organizations, so the index precomputes:
 
 from __future__ import annotations
 
+import gc
 import re
 from array import array
 from collections.abc import Iterator
@@ -140,6 +141,17 @@ class DirectoryIndex:
 
 
 def build_index(snapshot: DirectorySnapshot) -> DirectoryIndex:
+    # Building allocates millions of acyclic objects; cyclic GC passes over them would only add ~30 %.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(snapshot)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build(snapshot: DirectorySnapshot) -> DirectoryIndex:
     internal = frozenset(d.lower().strip(".") for d in snapshot.internal_domains if d)
     patterns: dict[str, _Pending] = {}
     _add_term_patterns(patterns, snapshot.policy)
