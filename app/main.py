@@ -22,6 +22,8 @@ from app.limits import BodySizeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
+from app.privacy.router import router as privacy_router
+from app.ratelimit import RateLimiter
 from app.scheduling.router import router as scheduling_router
 from app.scheduling.worker import Worker
 from app.templates.router import router as templates_router
@@ -38,6 +40,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await run_in_threadpool(migrate, engine)
+        mailbox_start = getattr(app.state.mailbox, "start", None)
+        if mailbox_start is not None:
+            await mailbox_start()  # Graph: opens its shared httpx.AsyncClient
         stop_worker = asyncio.Event()
         worker_task = None
         if settings.scheduler_enabled:
@@ -49,6 +54,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             stop_worker.set()
             if worker_task is not None:
                 await worker_task
+            mailbox_close = getattr(app.state.mailbox, "aclose", None)
+            if mailbox_close is not None:
+                await mailbox_close()
+            entra_validator = getattr(app.state, "entra_validator", None)
+            if entra_validator is not None:
+                entra_validator.close()
             engine.dispose()
 
     app = FastAPI(
@@ -61,6 +72,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.metrics = metrics
     app.state.index_cache = IndexCache()
+    app.state.rate_limiters = {
+        "check": RateLimiter(settings.rate_limit_checks_per_minute),
+        "scan": RateLimiter(settings.rate_limit_scans_per_minute),
+    }
     app.state.mailbox = build_provider(settings)
     install_error_handlers(app)
     app.include_router(health_router)
@@ -70,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(templates_router)
     app.include_router(incidents_router)
     app.include_router(scheduling_router)
+    app.include_router(privacy_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app

@@ -12,6 +12,7 @@ from app.deps import IndexCacheDep, MetricsDep, SessionDep, SettingsDep
 from app.directory.validation import normalize_domain
 from app.mailbox.base import MailMessage
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider, prior_correspondents
+from app.ratelimit import CheckRateLimited, ScanRateLimited
 
 router = APIRouter(prefix="/v1", tags=["checks"])
 
@@ -19,7 +20,7 @@ router = APIRouter(prefix="/v1", tags=["checks"])
 @router.post("/drafts/check", response_model=CheckResponse)
 async def check_draft(
     session: SessionDep,
-    auth: CurrentUser,
+    auth: CheckRateLimited,
     cache: IndexCacheDep,
     settings: SettingsDep,
     metrics: MetricsDep,
@@ -73,6 +74,6 @@ def record_outcome(
 
 @router.post("/attachments/scan", response_model=ScanResponse)
 def scan_attachment(
-    session: SessionDep, auth: CurrentUser, cache: IndexCacheDep, settings: SettingsDep, body: ScanRequest
+    session: SessionDep, auth: ScanRateLimited, cache: IndexCacheDep, settings: SettingsDep, body: ScanRequest
 ) -> ScanResponse:
     return service.scan_attachment(session, auth, cache, settings, body)

@@ -15,6 +15,7 @@ import logging
 import random
 import signal
 import socket
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -34,6 +35,7 @@ from app.scheduling.models import ScheduledSend
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 300
+PURGE_INTERVAL_SECONDS = 3600
 
 
 class Worker:
@@ -65,8 +67,12 @@ class Worker:
         return len(claimed)
 
     async def run(self, stop: asyncio.Event) -> None:
+        last_purge = float("-inf")
         while not stop.is_set():
             try:
+                if time.monotonic() - last_purge > PURGE_INTERVAL_SECONDS:
+                    await anyio.to_thread.run_sync(self._purge)
+                    last_purge = time.monotonic()
                 handled = await self.run_once()
             except Exception:
                 # The database may be away for a moment: nothing is lost, rows stay claimable.
@@ -75,6 +81,12 @@ class Worker:
             if handled == 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=self.settings.scheduler_poll_seconds)
+
+    def _purge(self) -> None:
+        from app.privacy.service import purge_expired
+
+        with Session(self.engine) as session:
+            purge_expired(session, self.settings.retention_days)
 
     def _claim(self) -> list[uuid.UUID]:
         with Session(self.engine) as session:
