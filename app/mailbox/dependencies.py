@@ -20,6 +20,14 @@ MAX_CORRESPONDENCE_LOOKUPS = 20
 def build_provider(settings: Settings) -> MailboxProvider:
     if settings.mailbox_provider == "fake":
         return FakeMailbox()
+    if settings.mailbox_provider == "graph":
+        from app.mailbox.graph import GraphMailbox  # msal and its HTTP stack load only when Graph is used
+
+        return GraphMailbox(settings)
+    if settings.mailbox_provider == "gmail":
+        from app.mailbox.gmail import GmailMailbox
+
+        return GmailMailbox(settings)
     raise ProviderMismatch(f"MAILBOX_PROVIDER={settings.mailbox_provider} is not available in this build.")
 
 
