@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from starlette.requests import HTTPConnection
 
 from app.auth.dev import authenticate_dev
+from app.auth.entra import authenticate_entra
 from app.auth.exceptions import AdminRequired, AuthModeNotAvailable
 from app.auth.principal import Principal
 from app.config import Settings
@@ -29,7 +30,7 @@ def _not_available(conn: HTTPConnection, settings: Settings) -> Principal:
 
 
 # Entra and Google validation register here when they are built.
-AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": _not_available, "google": _not_available}
+AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": authenticate_entra, "google": _not_available}
 
 
 @dataclass(frozen=True, slots=True)

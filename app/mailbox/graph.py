@@ -1,0 +1,509 @@
+"""MAILBOX_PROVIDER=graph: the signed-in user's Microsoft 365 mailbox through Microsoft Graph.
+
+One shared httpx.AsyncClient (opened by the app's lifespan through ``start()``, closed by ``aclose()``), a
+timeout on every call, and retries only where Graph asks for them: 429 and 503 (and 504 for reads), honouring
+Retry-After plus jitter, bounded by GRAPH_MAX_RETRIES and a total time budget. Everything else becomes an
+AppError: 401 -> reauth_required, 403 -> consent_missing, 404 -> message_not_found, the rest -> 503.
+Logs name the operation and the status only: never tokens, addresses, subjects, bodies or attachment bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import logging
+import random
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+from urllib.parse import quote
+
+import anyio
+import httpx
+
+from app.auth.principal import Principal
+from app.config import Settings
+from app.mailbox.base import (
+    CreatedDraft,
+    MailAddress,
+    MailAttachment,
+    MailboxAccess,
+    MailMessage,
+    OutgoingDraft,
+    RecallResult,
+    SendResult,
+)
+from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.graph_auth import GraphAuth, MailboxReauthRequired
+
+log = logging.getLogger(__name__)
+# httpx logs every request URL at INFO; Graph URLs carry addresses ($search) and message ids. Keep them out.
+_httpx_log = logging.getLogger("httpx")
+if _httpx_log.level < logging.WARNING:
+    _httpx_log.setLevel(logging.WARNING)
+
+MESSAGE_FIELDS = (
+    "id,subject,body,from,sender,toRecipients,ccRecipients,bccRecipients,internetMessageId,isDraft,hasAttachments"
+)
+ATTACHMENT_FIELDS = "id,name,contentType,size,isInline"
+SAME_ORGANIZATION_ONLY = "Recall works only for recipients in your own organization (Exchange Online)."
+RECALL_READ = "A recipient who has already opened the message keeps it."
+_RETRY_STATUSES = {429, 503, 504}
+_ADDRESS = re.compile(r"^[^\s\"'()<>\\,;:]+@[^\s\"'()<>\\,;:]+$")
+_MAX_ID_CHARS = 1024
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    operation: str  # logged instead of the URL (URLs carry ids, addresses and search terms)
+    method: str
+    url: str
+    params: dict[str, str] | None = None
+    json: Any = None
+    headers: dict[str, str] | None = None
+    # Safe to repeat after a 504 (the first attempt may have been carried out)?
+    idempotent: bool = True
+    max_retries: int | None = None
+
+
+class GraphMailbox:
+    name = "graph"
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        auth: GraphAuth | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry_budget_seconds: float = 8.0,
+        correspondence_ttl_seconds: float = 600.0,
+        max_cached_correspondents: int = 50_000,
+        sleep: Sleep = anyio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._settings = settings
+        self.auth = auth or GraphAuth(settings)
+        self._transport = transport
+        self._http: httpx.AsyncClient | None = None
+        self._base = settings.graph_base_url.rstrip("/")
+        self._beta = settings.graph_beta_url.rstrip("/")
+        self._timeout = httpx.Timeout(settings.graph_timeout_seconds, connect=min(5.0, settings.graph_timeout_seconds))
+        self._retry_budget = retry_budget_seconds
+        self._ttl = correspondence_ttl_seconds
+        self._max_cached = max_cached_correspondents
+        self._correspondents: OrderedDict[tuple[str, str], tuple[bool, float]] = OrderedDict()
+        self._sleep = sleep
+        self._clock = clock
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        if self._http is None:
+            self._http = httpx.AsyncClient(
+                transport=self._transport,
+                timeout=self._timeout,
+                follow_redirects=False,
+                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                headers={"Accept": "application/json"},
+            )
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+        await anyio.to_thread.run_sync(self.auth.close)
+
+    async def _client(self) -> httpx.AsyncClient:
+        if self._http is None:  # used outside the app's lifespan (a script, a worker)
+            await self.start()
+        assert self._http is not None
+        return self._http
+
+    # -- the MailboxProvider interface -------------------------------------------------------------
+
+    async def access_for(self, principal: Principal, user_email: str) -> MailboxAccess:
+        return MailboxAccess(user_email=user_email, token=await self.auth.token_for(principal))
+
+    async def get_message(self, access: MailboxAccess, message_id: str) -> MailMessage:
+        url = self._message_url(message_id)
+        data = await self._json(
+            access,
+            _Call(
+                "get_message",
+                "GET",
+                url,
+                params={"$select": MESSAGE_FIELDS},
+                headers={"Prefer": 'outlook.body-content-type="text"'},
+            ),
+        )
+        attachments: tuple[MailAttachment, ...] = ()
+        if data.get("hasAttachments") is not False:
+            attachments = await self._attachments(access, url)
+        return _message(data, access, attachments)
+
+    async def has_corresponded(self, access: MailboxAccess, address: str) -> bool | None:
+        address = address.strip().lower()
+        if not _ADDRESS.match(address):
+            return None
+        key = (access.user_email.lower(), address)
+        now = self._clock()
+        cached = self._correspondents.get(key)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        try:
+            data = await self._json(
+                access,
+                _Call(
+                    "search_sent",
+                    "GET",
+                    f"{self._base}/me/mailFolders/SentItems/messages",
+                    params={"$search": f'"to:{address}"', "$top": "1", "$select": "id"},
+                    headers={"ConsistencyLevel": "eventual"},
+                    max_retries=min(1, self._settings.graph_max_retries),
+                ),
+            )
+        except MailboxUnavailable:
+            return None  # unknown: the check goes on without this hint
+        found = bool(_list(data.get("value")))
+        self._remember(key, found)
+        return found
+
+    async def create_draft(self, access: MailboxAccess, draft: OutgoingDraft) -> CreatedDraft:
+        content: dict[str, Any] = {
+            "subject": draft.subject,
+            "body": {"contentType": "HTML", "content": draft.body_html},
+            "toRecipients": _recipients(draft.to),
+            "ccRecipients": _recipients(draft.cc),
+        }
+        files = [_file_attachment(a) for a in draft.attachments if a.content is not None]
+        if draft.reply_to_message_id is None:
+            created = await self._json(
+                access,
+                _Call(
+                    "create_draft",
+                    "POST",
+                    f"{self._base}/me/messages",
+                    json={**content, "attachments": files},
+                    idempotent=False,
+                ),
+            )
+        else:
+            action = "createReplyAll" if draft.reply_all else "createReply"
+            reply = await self._json(
+                access,
+                _Call(
+                    "create_reply",
+                    "POST",
+                    f"{self._message_url(draft.reply_to_message_id)}/{action}",
+                    json={},
+                    idempotent=False,
+                ),
+            )
+            reply_id = _text(reply.get("id"))
+            if not reply_id:
+                raise MailboxUnavailable(details={"reason": "malformed_response"})
+            # The reply's own body quotes the original; ours replaces it on purpose: a letter about a
+            # misdirected mail must never carry that mail along again. Recipients are the letter's own.
+            patch: dict[str, Any] = {"subject": draft.subject, "body": content["body"]}
+            if draft.to:
+                patch["toRecipients"] = content["toRecipients"]
+                patch["ccRecipients"] = content["ccRecipients"]
+            created = await self._json(access, _Call("update_draft", "PATCH", self._message_url(reply_id), json=patch))
+            for item in files:
+                await self._json(
+                    access,
+                    _Call(
+                        "add_attachment",
+                        "POST",
+                        f"{self._message_url(reply_id)}/attachments",
+                        json=item,
+                        idempotent=False,
+                    ),
+                )
+        draft_id = _text(created.get("id"))
+        if not draft_id:
+            raise MailboxUnavailable(details={"reason": "malformed_response"})
+        return CreatedDraft(id=draft_id, web_link=_text(created.get("webLink")) or None)
+
+    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+        url = self._message_url(draft_id)
+        draft = await self._json(
+            access,
+            _Call(
+                "read_draft",
+                "GET",
+                url,
+                params={"$select": "id,isDraft,internetMessageId,toRecipients,ccRecipients,bccRecipients"},
+            ),
+        )
+        if draft.get("isDraft") is not True:
+            raise MessageNotFound("The draft is no longer in the mailbox.")
+        await self._call(access, _Call("send_draft", "POST", f"{url}/send", idempotent=False))
+        for field in ("toRecipients", "ccRecipients", "bccRecipients"):
+            for recipient in _addresses(draft.get(field)):
+                self._remember((access.user_email.lower(), recipient.email.lower()), True)
+        return SendResult(internet_message_id=_text(draft.get("internetMessageId")) or None)
+
+    async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool:
+        escaped = internet_message_id.replace("'", "''")
+        data = await self._json(
+            access,
+            _Call(
+                "find_sent",
+                "GET",
+                f"{self._base}/me/mailFolders/SentItems/messages",
+                params={"$filter": f"internetMessageId eq '{escaped}'", "$top": "1", "$select": "id"},
+            ),
+        )
+        return bool(_list(data.get("value")))
+
+    async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult:
+        limitations = (SAME_ORGANIZATION_ONLY, RECALL_READ)
+        if not self._settings.graph_recall_enabled:
+            return RecallResult(
+                attempted=False,
+                detail="Recall through Microsoft Graph is turned off on this server; recall it from Outlook.",
+                limitations=limitations,
+            )
+        self._check_id(message_id)
+        await self._call(
+            access,
+            _Call("recall", "POST", f"{self._beta}/me/messages/{quote(message_id, safe='')}/recall", idempotent=False),
+        )
+        return RecallResult(
+            attempted=True,
+            detail="Recall requested. Outlook sends you a report on how it went for each recipient.",
+            limitations=limitations,
+        )
+
+    # -- attachments -------------------------------------------------------------------------------
+
+    async def _attachments(self, access: MailboxAccess, message_url: str) -> tuple[MailAttachment, ...]:
+        listing = await self._json(
+            access,
+            _Call("list_attachments", "GET", f"{message_url}/attachments", params={"$select": ATTACHMENT_FIELDS}),
+        )
+        max_bytes = self._settings.max_attachment_bytes
+        budget = self._settings.max_check_attachment_bytes
+        result = []
+        for item in _list(listing.get("value")):
+            if not isinstance(item, dict) or item.get("isInline") is True:
+                continue  # inline images (signatures, logos) are part of the body, not attachments
+            kind = _kind(item.get("@odata.type"))
+            name = _text(item.get("name")) or "attachment"
+            content_type = _text(item.get("contentType"))
+            size = _int(item.get("size"))
+            content = None
+            attachment_id = _text(item.get("id"))
+            if kind == "file" and attachment_id and 0 <= size <= min(max_bytes, budget):
+                content = await self._attachment_bytes(access, message_url, attachment_id, max_bytes)
+                if content is not None:
+                    budget -= len(content)
+                    size = len(content)
+            result.append(MailAttachment(name=name, content_type=content_type, size=size, content=content, kind=kind))
+        return tuple(result)
+
+    async def _attachment_bytes(
+        self, access: MailboxAccess, message_url: str, attachment_id: str, max_bytes: int
+    ) -> bytes | None:
+        data = await self._json(
+            access,
+            _Call("get_attachment", "GET", f"{message_url}/attachments/{quote(attachment_id, safe='')}"),
+        )
+        encoded = data.get("contentBytes")
+        if not isinstance(encoded, str) or len(encoded) > (max_bytes * 4) // 3 + 8:
+            return None  # the listing's size understated it: report it without content
+        try:
+            content = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            return None
+        return content if len(content) <= max_bytes else None
+
+    # -- HTTP ----------------------------------------------------------------------------------------
+
+    def _message_url(self, message_id: str) -> str:
+        self._check_id(message_id)
+        return f"{self._base}/me/messages/{quote(message_id, safe='')}"
+
+    @staticmethod
+    def _check_id(message_id: str) -> None:
+        if not message_id or len(message_id) > _MAX_ID_CHARS:
+            raise MessageNotFound()
+
+    def _remember(self, key: tuple[str, str], found: bool) -> None:
+        self._correspondents[key] = (found, self._clock() + self._ttl)
+        self._correspondents.move_to_end(key)
+        while len(self._correspondents) > self._max_cached:
+            self._correspondents.popitem(last=False)
+
+    async def _json(self, access: MailboxAccess, call: _Call) -> dict[str, Any]:
+        response = await self._call(access, call)
+        try:
+            data = response.json()
+        except ValueError as exc:
+            log.warning("graph %s: malformed JSON (status %s)", call.operation, response.status_code)
+            raise MailboxUnavailable(details={"reason": "malformed_response"}) from exc
+        if not isinstance(data, dict):
+            log.warning("graph %s: unexpected JSON shape", call.operation)
+            raise MailboxUnavailable(details={"reason": "malformed_response"})
+        return data
+
+    async def _call(self, access: MailboxAccess, call: _Call) -> httpx.Response:
+        if not access.token:
+            raise MailboxReauthRequired("Sign in with Microsoft 365 to let SendGuard use this mailbox.")
+        client = await self._client()
+        headers = {"Authorization": f"Bearer {access.token}", **(call.headers or {})}
+        max_retries = self._settings.graph_max_retries if call.max_retries is None else call.max_retries
+        deadline = self._clock() + self._retry_budget
+        attempt = 0
+        while True:
+            try:
+                response = await client.request(
+                    call.method, call.url, params=call.params, json=call.json, headers=headers, timeout=self._timeout
+                )
+            except httpx.TimeoutException as exc:
+                log.warning("graph %s: timeout", call.operation)
+                raise MailboxUnavailable(details={"reason": "timeout"}) from exc
+            except httpx.HTTPError as exc:
+                log.warning("graph %s: %s", call.operation, type(exc).__name__)
+                raise MailboxUnavailable(details={"reason": "connection"}) from exc
+            status = response.status_code
+            if status < 400:
+                return response
+            retryable = status in (429, 503) or (status == 504 and call.idempotent)
+            if retryable and attempt < max_retries:
+                delay = _retry_delay(response, attempt)
+                if self._clock() + delay <= deadline:
+                    log.info("graph %s: %s, retry %s in %.1fs", call.operation, status, attempt + 1, delay)
+                    await self._sleep(delay)
+                    attempt += 1
+                    continue
+            raise _error(call.operation, response, attempt)
+
+
+def _retry_delay(response: httpx.Response, attempt: int) -> float:
+    base = min(2.0**attempt * 0.5, 8.0)
+    header = response.headers.get("retry-after", "").strip()
+    if header:
+        with contextlib.suppress(ValueError):  # an HTTP date: Graph sends seconds; keep the backoff
+            base = max(0.0, float(header))
+    return base + random.uniform(0.0, min(1.0, 0.05 + base * 0.1))
+
+
+def _graph_code(response: httpx.Response) -> str:
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    error = data.get("error") if isinstance(data, dict) else None
+    code = error.get("code") if isinstance(error, dict) else None
+    return code if isinstance(code, str) else ""
+
+
+def _error(operation: str, response: httpx.Response, retries: int) -> Exception:
+    status = response.status_code
+    code = _graph_code(response)
+    log.warning(
+        "graph %s failed: status=%s code=%s retries=%s request-id=%s",
+        operation,
+        status,
+        code or "-",
+        retries,
+        response.headers.get("request-id", "-"),
+    )
+    if status == 401:
+        return MailboxReauthRequired(details={"reason": code or "unauthorized"})
+    if status == 403:
+        return ConsentMissing(details={"reason": code or "forbidden"})
+    if status == 404 or code in ("ErrorItemNotFound", "ErrorInvalidIdMalformed"):
+        return MessageNotFound()
+    if status == 429:
+        retry_after = response.headers.get("retry-after", "").strip()
+        headers = {"Retry-After": retry_after} if retry_after.isdigit() else {"Retry-After": "30"}
+        return MailboxUnavailable(
+            "The mailbox service is busy (throttled); try again shortly.",
+            details={"reason": "throttled", "retries": retries},
+            headers=headers,
+        )
+    return MailboxUnavailable(details={"reason": "graph_error", "status": status, "graph_code": code or None})
+
+
+# -- Graph JSON -> mailbox types ------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _kind(odata_type: Any) -> Literal["file", "item", "reference"]:
+    kind = _text(odata_type).rsplit(".", 1)[-1]
+    if kind == "fileAttachment":
+        return "file"
+    if kind == "itemAttachment":
+        return "item"
+    return "reference"  # referenceAttachment and anything new: reported by name, never read
+
+
+def _addresses(value: Any) -> tuple[MailAddress, ...]:
+    result = []
+    for item in _list(value):
+        email = item.get("emailAddress") if isinstance(item, dict) else None
+        if not isinstance(email, dict):
+            continue
+        address = _text(email.get("address")).strip()
+        if address:
+            result.append(MailAddress(email=address, name=_text(email.get("name"))))
+    return tuple(result)
+
+
+def _recipients(addresses: tuple[MailAddress, ...]) -> list[dict[str, Any]]:
+    return [{"emailAddress": {"address": a.email, **({"name": a.name} if a.name else {})}} for a in addresses]
+
+
+def _file_attachment(attachment: MailAttachment) -> dict[str, Any]:
+    assert attachment.content is not None
+    return {
+        "@odata.type": "#microsoft.graph.fileAttachment",
+        "name": attachment.name,
+        "contentType": attachment.content_type or "application/octet-stream",
+        "contentBytes": base64.b64encode(attachment.content).decode("ascii"),
+    }
+
+
+def _message(data: dict[str, Any], access: MailboxAccess, attachments: tuple[MailAttachment, ...]) -> MailMessage:
+    body = data.get("body") if isinstance(data.get("body"), dict) else {}
+    assert isinstance(body, dict)
+    body_format: Literal["text", "html"] = "html" if _text(body.get("contentType")).lower() == "html" else "text"
+    sender = ""
+    for field in ("from", "sender"):
+        found = _addresses([data.get(field)])
+        if found:
+            sender = found[0].email
+            break
+    return MailMessage(
+        id=_text(data.get("id")),
+        sender=sender or access.user_email,
+        to=_addresses(data.get("toRecipients")),
+        cc=_addresses(data.get("ccRecipients")),
+        bcc=_addresses(data.get("bccRecipients")),
+        subject=_text(data.get("subject")),
+        body=_text(body.get("content")),
+        body_format=body_format,
+        attachments=attachments,
+        internet_message_id=_text(data.get("internetMessageId")) or None,
+        is_draft=data.get("isDraft") is True,
+    )
