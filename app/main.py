@@ -8,8 +8,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
+from app.addin.router import router as addin_router
+from app.addin.security import cors_options
 from app.checks.index_cache import IndexCache
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
@@ -86,8 +89,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(incidents_router)
     app.include_router(scheduling_router)
     app.include_router(privacy_router)
+    app.include_router(addin_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
+    # Outermost: browsers may call the API only from the add-in's own origins.
+    app.add_middleware(CORSMiddleware, **cors_options(settings))
     return app
 
 
