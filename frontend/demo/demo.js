@@ -1,0 +1,220 @@
+// The /demo page: a mock Outlook compose/read window bound to the Office.js stand-in, the real task pane in an
+// iframe (sharing the same stand-in), and a Send button that runs the real on-send handler (launchevent.js).
+
+const standIn = window.SendGuardStandIn;
+const params = new URLSearchParams(location.search);
+const locale = /^zh/i.test(params.get("lang") || "") ? "zh-CN" : "en";
+
+window.SendGuardDemo = {
+  office: standIn.office,
+  standIn,
+  config: { devUser: "alex@acme-trade.example", apiBase: location.origin, locale },
+};
+
+const $ = (id) => document.getElementById(id);
+const state = standIn.state;
+
+function formatList(list) {
+  return list.map((r) => r.emailAddress).join(", ");
+}
+
+function parseList(text) {
+  return text
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((email) => {
+      const known = [...state.compose.to, ...state.compose.cc, ...state.compose.bcc].find(
+        (r) => r.emailAddress.toLowerCase() === email.toLowerCase(),
+      );
+      return { emailAddress: email, displayName: known ? known.displayName : "" };
+    });
+}
+
+function renderCompose() {
+  const c = state.compose;
+  for (const name of ["to", "cc", "bcc"]) {
+    const input = $(`f-${name}`);
+    if (document.activeElement !== input) input.value = formatList(c[name]);
+  }
+  if (document.activeElement !== $("f-subject")) $("f-subject").value = c.subject;
+  if (document.activeElement !== $("f-body")) $("f-body").value = c.body;
+  $("f-attachments").replaceChildren(
+    ...c.attachments.map((a) => {
+      const li = document.createElement("li");
+      li.dataset.name = a.name;
+      li.append(a.name);
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = "×";
+      remove.setAttribute("aria-label", `Remove ${a.name}`);
+      remove.addEventListener("click", () => {
+        c.attachments = c.attachments.filter((x) => x !== a);
+        renderCompose();
+      });
+      li.append(remove);
+      return li;
+    }),
+  );
+  $("delay-note").textContent = c.delayDeliveryTime
+    ? `Delivery delayed until ${c.delayDeliveryTime.toLocaleTimeString()} (held by SendGuard).`
+    : "";
+}
+
+function renderRead() {
+  const s = state.sent;
+  const people = (list) => list.map((r) => (r.displayName ? `${r.displayName} <${r.emailAddress}>` : r.emailAddress)).join(", ");
+  $("r-from").textContent = people([s.from]);
+  $("r-to").textContent = people(s.to);
+  $("r-cc").textContent = people(s.cc) || "—";
+  $("r-subject").textContent = s.subject;
+  $("r-attachments").textContent = s.attachments.map((a) => a.name).join(", ") || "—";
+  $("r-body").textContent = s.body;
+}
+
+function bindInputs() {
+  for (const name of ["to", "cc", "bcc"]) {
+    $(`f-${name}`).addEventListener("change", (e) => {
+      state.compose[name] = parseList(e.currentTarget.value);
+    });
+  }
+  $("f-subject").addEventListener("input", (e) => {
+    state.compose.subject = e.currentTarget.value;
+  });
+  $("f-body").addEventListener("input", (e) => {
+    state.compose.body = e.currentTarget.value;
+  });
+  $("f-add-attachment").addEventListener("keydown", (e) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    const name = e.currentTarget.value.trim();
+    if (!name) return;
+    state.compose.attachments.push({ id: `att-${Date.now()}`, name, size: 1000, contentType: "", isInline: false });
+    e.currentTarget.value = "";
+    renderCompose();
+  });
+}
+
+function setMode(mode) {
+  const compose = mode === "compose";
+  $("tab-compose").setAttribute("aria-selected", String(compose));
+  $("tab-read").setAttribute("aria-selected", String(!compose));
+  $("tab-compose").tabIndex = compose ? 0 : -1;
+  $("tab-read").tabIndex = compose ? -1 : 0;
+  $("compose-panel").hidden = !compose;
+  $("read-panel").hidden = compose;
+  $("send-result").replaceChildren();
+  if (!compose) renderRead();
+  standIn.setMode(mode);
+}
+
+function result(text, blocked = false) {
+  const p = document.createElement("p");
+  p.textContent = text;
+  if (blocked) p.className = "blocked";
+  $("send-result").replaceChildren(p);
+}
+
+function markSent() {
+  const c = state.compose;
+  state.sent = {
+    from: c.from,
+    to: c.to.map((r) => ({ ...r })),
+    cc: c.cc.map((r) => ({ ...r })),
+    bcc: c.bcc.map((r) => ({ ...r })),
+    subject: c.subject,
+    body: c.body,
+    attachments: c.attachments.map((a) => ({ ...a })),
+    dateTimeCreated: new Date(),
+  };
+  const held = c.delayDeliveryTime ? ` It is held until ${c.delayDeliveryTime.toLocaleTimeString()}.` : "";
+  result(`Sent.${held} Open "Sent message (read)" to try the wrong-recipient recovery.`);
+}
+
+let lastFocus = null;
+
+function closeAlert() {
+  $("smart-alert").hidden = true;
+  (lastFocus || $("send-btn")).focus();
+}
+
+function showAlert(options) {
+  lastFocus = document.activeElement;
+  $("alert-message").textContent = options.errorMessage || "";
+  const open = $("alert-open");
+  open.hidden = !options.cancelLabel;
+  open.textContent = options.cancelLabel || "";
+  $("alert-send").hidden = options.sendModeOverride !== "promptUser";
+  $("smart-alert").hidden = false;
+  (options.cancelLabel ? open : $("alert-close")).focus();
+}
+
+function onSend(event) {
+  event.preventDefault();
+  for (const name of ["to", "cc", "bcc"]) state.compose[name] = parseList($(`f-${name}`).value);
+  const handler = standIn.actions.onMessageSendHandler;
+  $("send-btn").disabled = true;
+  result("Checking before sending…");
+  const started = performance.now();
+  handler({
+    type: "messageSending",
+    completed(options) {
+      $("send-btn").disabled = false;
+      document.body.dataset.lastSend = JSON.stringify({ ...options, ms: Math.round(performance.now() - started) });
+      renderCompose();
+      if (options.allowEvent) {
+        markSent();
+        return;
+      }
+      result("Not sent yet: SendGuard asked you to look first.", true);
+      showAlert(options);
+    },
+  });
+}
+
+function init() {
+  $("demo-lang").value = locale;
+  $("demo-lang").addEventListener("change", (e) => {
+    const next = new URLSearchParams(location.search);
+    next.set("lang", e.currentTarget.value);
+    location.search = next.toString();
+  });
+  $("taskpane").src = `/addin/taskpane.html?demo=1&lang=${encodeURIComponent(locale)}`;
+  bindInputs();
+  renderCompose();
+  standIn.onChange(() => {
+    renderCompose();
+    if (state.mode === "read") renderRead();
+  });
+  $("compose-panel").addEventListener("submit", onSend);
+  $("reset-btn").addEventListener("click", () => {
+    standIn.reset();
+    $("send-result").replaceChildren();
+    standIn.setMode("compose");
+  });
+  $("tab-compose").addEventListener("click", () => setMode("compose"));
+  $("tab-read").addEventListener("click", () => setMode("read"));
+  for (const tab of [$("tab-compose"), $("tab-read")]) {
+    tab.addEventListener("keydown", (e) => {
+      if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+      const next = tab.id === "tab-compose" ? $("tab-read") : $("tab-compose");
+      next.focus();
+      next.click();
+    });
+  }
+  $("alert-close").addEventListener("click", closeAlert);
+  $("alert-open").addEventListener("click", () => {
+    $("smart-alert").hidden = true;
+    $("taskpane").focus();
+  });
+  $("alert-send").addEventListener("click", () => {
+    $("smart-alert").hidden = true;
+    markSent();
+  });
+  $("smart-alert").addEventListener("keydown", (e) => {
+    if (e.key === "Escape") closeAlert();
+  });
+  document.body.dataset.ready = "true";
+}
+
+init();

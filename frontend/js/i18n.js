@@ -1,0 +1,203 @@
+// UI strings for the task pane, English and Simplified Chinese. The locale comes from
+// Office.context.displayLanguage and can be overridden (the language picker, or ?lang= in the demo).
+
+export const STRINGS = {
+  en: {
+    appName: "SendGuard",
+    language: "Language",
+    loading: "Loading…",
+    checkDraft: "Check this draft",
+    checking: "Checking this draft…",
+    checkFailed: "The check did not run: {error}",
+    verdictOk: "No problems found. This draft looks safe to send.",
+    findingsCount: "{count} finding(s). {summary}",
+    severity_critical: "Critical",
+    severity_high: "High",
+    severity_medium: "Medium",
+    severity_low: "Low",
+    severity_info: "For information",
+    evidence: "Why",
+    recipients: "Recipients",
+    dismiss: "Dismiss",
+    dismissLabel: "Dismiss “{title}”",
+    dismissed: "Dismissed. SendGuard will not raise it again for these recipients for a while.",
+    fix_move_to_bcc: "Move to Bcc",
+    fix_remove_recipient: "Remove {recipient}",
+    fix_replace_recipient: "Replace with {suggestion}",
+    fix_remove_attachment: "Remove {name}",
+    fix_add_attachment: "Attach the file",
+    fix_use_template: "Use a template",
+    fixApplied: "Fixed: {fix}. Checking again…",
+    fixDone: "Fixed: {fix}.",
+    fixFailed: "The fix could not be applied: {error}",
+    attachReminder: "Reminder: attach the file you mention before sending, then check again.",
+    templates: "Templates",
+    templatesIntro: "Ready letters: hand a customer to a colleague, introduce a partner.",
+    template: "Template",
+    chooseTemplate: "Choose a template…",
+    letterLanguage: "Letter language",
+    required: "required",
+    listHint: "One item per line",
+    insertLetter: "Insert into message",
+    inserting: "Writing the letter…",
+    inserted: "The letter was inserted into the message.",
+    renderFailed: "The letter could not be written: {error}",
+    templatesUnavailable: "Templates are not available right now.",
+    readTitle: "Sent this to the wrong person?",
+    readIntro: "Pick who got it by mistake and who should have got it. SendGuard rates the damage and drafts the letters.",
+    wrongRecipients: "Sent by mistake to",
+    intendedRecipients: "Meant for",
+    otherIntended: "Another address it was meant for",
+    assess: "Assess the damage",
+    assessing: "Assessing…",
+    pickWrong: "Pick at least one wrong recipient.",
+    assessFailed: "The assessment failed: {error}",
+    severityLevel: "Severity: {level}",
+    level_low: "Low",
+    level_medium: "Medium",
+    level_high: "High",
+    level_critical: "Critical",
+    reasons: "Why",
+    steps: "What to do now",
+    stepSaved: "Saved.",
+    drafts: "Letters",
+    draftTo: "To: {to}",
+    createDrafts: "Create drafts in my mailbox",
+    creatingDrafts: "Creating drafts…",
+    draftsCreated: "{count} draft(s) created in your Drafts folder.",
+    draftsFailed: "The drafts could not be created: {error}",
+    openDraft: "Open draft",
+    scheduledTitle: "Held and scheduled sends",
+    scheduledEmpty: "Nothing is held or scheduled.",
+    refresh: "Refresh",
+    cancelSend: "Cancel send",
+    cancelSendLabel: "Cancel the send at {when}",
+    cancelled: "Cancelled. The message will not be sent.",
+    tooLate: "Too late to cancel: sending has already begun.",
+    cancelFailed: "Could not cancel: {error}",
+    sendAt: "Sends at {when}",
+    status_pending: "Held",
+    status_sending: "Sending",
+    status_sent: "Sent",
+    status_cancelled: "Cancelled",
+    status_failed: "Failed",
+    noItem: "Open a message or a draft to use SendGuard.",
+    signInFailed: "Could not sign in to SendGuard: {error}",
+  },
+  "zh-CN": {
+    appName: "SendGuard 发信守护",
+    language: "语言",
+    loading: "正在加载…",
+    checkDraft: "检查这封草稿",
+    checking: "正在检查草稿…",
+    checkFailed: "检查未能完成：{error}",
+    verdictOk: "未发现问题，可以放心发送。",
+    findingsCount: "发现 {count} 个问题。{summary}",
+    severity_critical: "严重",
+    severity_high: "高",
+    severity_medium: "中",
+    severity_low: "低",
+    severity_info: "提示",
+    evidence: "依据",
+    recipients: "收件人",
+    dismiss: "忽略",
+    dismissLabel: "忽略“{title}”",
+    dismissed: "已忽略。一段时间内对这些收件人不再提示此问题。",
+    fix_move_to_bcc: "移到密送",
+    fix_remove_recipient: "移除 {recipient}",
+    fix_replace_recipient: "改为 {suggestion}",
+    fix_remove_attachment: "移除附件 {name}",
+    fix_add_attachment: "添加附件",
+    fix_use_template: "使用模板",
+    fixApplied: "已修正：{fix}。正在重新检查…",
+    fixDone: "已修正：{fix}。",
+    fixFailed: "无法修正：{error}",
+    attachReminder: "提醒：请在发送前添加邮件中提到的附件，然后再检查一次。",
+    templates: "模板",
+    templatesIntro: "现成的信件：把客户交接给同事、介绍合作伙伴。",
+    template: "模板",
+    chooseTemplate: "选择模板…",
+    letterLanguage: "信件语言",
+    required: "必填",
+    listHint: "每行一项",
+    insertLetter: "插入邮件",
+    inserting: "正在生成信件…",
+    inserted: "信件已插入邮件正文。",
+    renderFailed: "信件生成失败：{error}",
+    templatesUnavailable: "暂时无法使用模板。",
+    readTitle: "邮件发错人了？",
+    readIntro: "选出误收的人和本应收到的人。SendGuard 会评估影响并起草信件。",
+    wrongRecipients: "误发给",
+    intendedRecipients: "本应发给",
+    otherIntended: "本应发给的其他地址",
+    assess: "评估影响",
+    assessing: "正在评估…",
+    pickWrong: "请至少选择一位误收人。",
+    assessFailed: "评估失败：{error}",
+    severityLevel: "严重程度：{level}",
+    level_low: "低",
+    level_medium: "中",
+    level_high: "高",
+    level_critical: "严重",
+    reasons: "原因",
+    steps: "现在该做的事",
+    stepSaved: "已保存。",
+    drafts: "信件",
+    draftTo: "收件人：{to}",
+    createDrafts: "在邮箱中创建草稿",
+    creatingDrafts: "正在创建草稿…",
+    draftsCreated: "已在草稿箱中创建 {count} 封草稿。",
+    draftsFailed: "草稿创建失败：{error}",
+    openDraft: "打开草稿",
+    scheduledTitle: "暂缓和定时发送",
+    scheduledEmpty: "没有暂缓或定时发送的邮件。",
+    refresh: "刷新",
+    cancelSend: "取消发送",
+    cancelSendLabel: "取消 {when} 的发送",
+    cancelled: "已取消，邮件不会发出。",
+    tooLate: "无法取消：邮件已开始发送。",
+    cancelFailed: "取消失败：{error}",
+    sendAt: "{when} 发送",
+    status_pending: "暂缓中",
+    status_sending: "发送中",
+    status_sent: "已发送",
+    status_cancelled: "已取消",
+    status_failed: "失败",
+    noItem: "请打开一封邮件或草稿再使用 SendGuard。",
+    signInFailed: "无法登录 SendGuard：{error}",
+  },
+};
+
+export const LOCALES = [
+  { tag: "en", name: "English" },
+  { tag: "zh-CN", name: "中文（简体）" },
+];
+
+/** "zh", "zh-CN", "zh-Hans-CN" -> "zh-CN"; everything else -> "en". */
+export function normalizeLocale(tag) {
+  return /^zh/i.test(String(tag || "")) ? "zh-CN" : "en";
+}
+
+let current = "en";
+
+export function setLocale(tag) {
+  current = normalizeLocale(tag);
+  return current;
+}
+
+export function getLocale() {
+  return current;
+}
+
+/** Translate `key`, filling {placeholders} from params. Unknown keys fall back to English, then the key. */
+export function t(key, params = {}, locale = current) {
+  const table = STRINGS[locale] || STRINGS.en;
+  const template = table[key] ?? STRINGS.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** A label object from the API ({"en": ..., "zh-CN": ...}) in the UI locale. */
+export function pickLabel(labels, locale = current) {
+  if (!labels || typeof labels !== "object") return String(labels ?? "");
+  return labels[locale] ?? labels[locale.split("-")[0]] ?? labels.en ?? Object.values(labels)[0] ?? "";
+}
