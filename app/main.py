@@ -13,12 +13,13 @@ from starlette.concurrency import run_in_threadpool
 
 from app.addin.router import router as addin_router
 from app.addin.security import cors_options
+from app.addons.gmail.router import router as gmail_addon_router
 from app.checks.index_cache import IndexCache
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
 from app.directory.router import router as directory_router
-from app.errors import install_error_handlers
+from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
 from app.incidents.router import router as incidents_router
 from app.limits import BodySizeLimitMiddleware
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         summary="Checks outgoing mail for wrong recipients and helps recover from misdirected sends.",
         lifespan=lifespan,
+        responses=ERROR_RESPONSES,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -90,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(scheduling_router)
     app.include_router(privacy_router)
     app.include_router(addin_router)
+    app.include_router(gmail_addon_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     # Outermost: browsers may call the API only from the add-in's own origins.

@@ -1,0 +1,186 @@
+"""Card JSON (google.apps.card.v1) and the add-on response shapes Gmail understands.
+
+Only these builders write card JSON, so the tests that parse every response with Google's own ``Card`` type
+cover every card the service can return. User-supplied text is HTML-escaped: card text accepts a little HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+Json = dict[str, Any]
+
+MAX_TEXT = 2000
+
+
+def esc(text: object, limit: int = MAX_TEXT) -> str:
+    value = str(text)
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return html.escape(value, quote=False)
+
+
+# --- widgets -------------------------------------------------------------------------------------------
+
+
+def paragraph(text: str) -> Json:
+    """`text` is card HTML already: escape user content with `esc` first."""
+    return {"textParagraph": {"text": text}}
+
+
+def decorated(text: str, *, top: str | None = None, bottom: str | None = None, button: Json | None = None) -> Json:
+    item: Json = {"text": text, "wrapText": True}
+    if top:
+        item["topLabel"] = top
+    if bottom:
+        item["bottomLabel"] = bottom
+    if button:
+        item["button"] = button
+    return {"decoratedText": item}
+
+
+def action(function_url: str, parameters: Mapping[str, str], *, persist: bool = False) -> Json:
+    result: Json = {
+        "function": function_url,
+        "parameters": [{"key": k, "value": v} for k, v in parameters.items()],
+    }
+    if persist:
+        result["persistValues"] = True
+    return result
+
+
+def button(text: str, function_url: str, parameters: Mapping[str, str], *, filled: bool = False) -> Json:
+    result: Json = {"text": text, "onClick": {"action": action(function_url, parameters)}}
+    if filled:
+        result["type"] = "FILLED"
+    return result
+
+
+def buttons(items: Sequence[Json]) -> Json:
+    return {"buttonList": {"buttons": list(items)}}
+
+
+def text_input(name: str, label: str, value: str = "", *, multiline: bool = False, hint: str = "") -> Json:
+    item: Json = {"name": name, "label": label, "type": "MULTIPLE_LINE" if multiline else "SINGLE_LINE"}
+    if value:
+        item["value"] = value
+    if hint:
+        item["hintText"] = hint
+    return {"textInput": item}
+
+
+def date_input(name: str, label: str, ms_since_epoch: int | None = None) -> Json:
+    item: Json = {"name": name, "label": label, "type": "DATE_ONLY"}
+    if ms_since_epoch is not None:
+        item["valueMsEpoch"] = str(ms_since_epoch)
+    return {"dateTimePicker": item}
+
+
+def selection(
+    name: str,
+    label: str,
+    options: Iterable[tuple[str, str, bool]],
+    kind: Literal["CHECK_BOX", "DROPDOWN", "RADIO_BUTTON", "SWITCH"] = "CHECK_BOX",
+) -> Json:
+    return {
+        "selectionInput": {
+            "name": name,
+            "label": label,
+            "type": kind,
+            "items": [{"text": text, "value": value, "selected": selected} for text, value, selected in options],
+        }
+    }
+
+
+def section(widgets: Sequence[Json], header: str | None = None, *, collapsible: bool = False) -> Json:
+    result: Json = {"widgets": list(widgets)}
+    if header:
+        result["header"] = header
+    if collapsible and len(widgets) > 2:
+        result["collapsible"] = True
+        result["uncollapsibleWidgetsCount"] = 2
+    return result
+
+
+def card(title: str, sections: Sequence[Json], *, subtitle: str | None = None, name: str | None = None) -> Json:
+    header: Json = {"title": title}
+    if subtitle:
+        header["subtitle"] = subtitle
+    result: Json = {"header": header, "sections": [s for s in sections if s["widgets"]]}
+    if name:
+        result["name"] = name
+    return result
+
+
+# --- responses -----------------------------------------------------------------------------------------
+
+
+def trigger_card(built: Json) -> Json:
+    """The answer to a homepage, contextual or compose trigger: show this card."""
+    return {"action": {"navigations": [{"pushCard": built}]}}
+
+
+def push_card(built: Json) -> Json:
+    return {"renderActions": {"action": {"navigations": [{"pushCard": built}]}}}
+
+
+def update_card(built: Json) -> Json:
+    return {"renderActions": {"action": {"navigations": [{"updateCard": built}]}}}
+
+
+def notification(text: str) -> Json:
+    return {"renderActions": {"action": {"notification": {"text": text[:500]}}}}
+
+
+def update_recipients(to: Sequence[str], cc: Sequence[str], bcc: Sequence[str]) -> Json:
+    return {
+        "renderActions": {
+            "hostAppAction": {
+                "gmailAction": {
+                    "updateDraftActionMarkup": {
+                        "updateToRecipients": {"toRecipients": [{"email": a} for a in to]},
+                        "updateCcRecipients": {"ccRecipients": [{"email": a} for a in cc]},
+                        "updateBccRecipients": {"bccRecipients": [{"email": a} for a in bcc]},
+                    }
+                }
+            }
+        }
+    }
+
+
+def insert_body(body_html: str) -> Json:
+    return {
+        "renderActions": {
+            "hostAppAction": {
+                "gmailAction": {
+                    "updateDraftActionMarkup": {
+                        "updateBody": {
+                            "insertContents": [{"content": body_html, "contentType": "MUTABLE_HTML"}],
+                            "type": "IN_PLACE_INSERT",
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+
+def open_created_draft(draft_id: str, message_id: str, thread_id: str, note: str) -> Json:
+    markup: Json = {"draftId": draft_id}
+    if message_id:
+        markup["draftStorageId"] = message_id
+    if thread_id:
+        markup["draftThreadId"] = thread_id
+    return {
+        "renderActions": {
+            "action": {"notification": {"text": note[:500]}},
+            "hostAppAction": {"gmailAction": {"openCreatedDraftActionMarkup": markup}},
+        }
+    }
+
+
+def request_scopes(scopes: Sequence[str]) -> Json:
+    """Google's granular-consent answer: ask the user for these scopes, then Gmail runs the action again."""
+    return {"requesting_google_scopes": {"scopes": list(scopes)}}

@@ -1,0 +1,118 @@
+"""POST /addons/gmail/{homepage,compose,message,action}: the Workspace add-on's HTTP endpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from app.addons.gmail import service
+from app.addons.gmail.auth import AddonVerifier
+from app.addons.gmail.models import AddonEvent
+from app.auth.dependencies import AuthContext
+from app.config import Settings
+from app.deps import IndexCacheDep, MetricsDep, SessionDep, SettingsDep
+from app.mailbox.base import MailboxProvider
+from app.mailbox.gmail import GmailMailbox
+from app.tenants.service import resolve
+
+PREFIX = "/addons/gmail"
+router = APIRouter(prefix=PREFIX, tags=["gmail add-on"])
+
+Handler = Callable[[service.AddonContext], Awaitable[dict[str, Any]]]
+
+
+def _verifier(request: Request, settings: Settings) -> AddonVerifier:
+    verifier: AddonVerifier | None = getattr(request.app.state, "gmail_addon_verifier", None)
+    if verifier is None:
+        verifier = request.app.state.gmail_addon_verifier = AddonVerifier(settings)
+    return verifier
+
+
+def _mailbox(request: Request, settings: Settings) -> MailboxProvider:
+    """The add-on reads and writes Gmail whatever MAILBOX_PROVIDER serves the /v1 API."""
+    configured: MailboxProvider = request.app.state.mailbox
+    if configured.name == "gmail":
+        return configured
+    own: MailboxProvider | None = getattr(request.app.state, "gmail_addon_mailbox", None)
+    if own is None:
+        own = request.app.state.gmail_addon_mailbox = GmailMailbox(settings)
+    return own
+
+
+async def _handle(
+    request: Request,
+    event: AddonEvent,
+    path: str,
+    handler: Handler,
+    session: SessionDep,
+    settings: SettingsDep,
+    cache: IndexCacheDep,
+    metrics: MetricsDep,
+) -> dict[str, Any]:
+    header = request.headers.get("authorization", "")
+    bearer = header[7:].strip() if header.lower().startswith("bearer ") else None
+    caller = await run_in_threadpool(_verifier(request, settings).verify, event, path, bearer)
+    tenant, user = await run_in_threadpool(resolve, session, caller.principal)
+    context = service.AddonContext(
+        session=session,
+        auth=AuthContext(user=user, tenant=tenant, principal=caller.principal),
+        caller=caller,
+        event=event,
+        settings=settings,
+        cache=cache,
+        metrics=metrics,
+        mailbox=_mailbox(request, settings),
+        action_url=settings.public_base_url.rstrip("/") + PREFIX + "/action",
+    )
+    return await handler(context)
+
+
+@router.post("/homepage", response_model=None)
+async def homepage(
+    request: Request,
+    event: AddonEvent,
+    session: SessionDep,
+    settings: SettingsDep,
+    cache: IndexCacheDep,
+    metrics: MetricsDep,
+) -> dict[str, Any]:
+    return await _handle(request, event, PREFIX + "/homepage", service.homepage, session, settings, cache, metrics)
+
+
+@router.post("/compose", response_model=None)
+async def compose(
+    request: Request,
+    event: AddonEvent,
+    session: SessionDep,
+    settings: SettingsDep,
+    cache: IndexCacheDep,
+    metrics: MetricsDep,
+) -> dict[str, Any]:
+    return await _handle(request, event, PREFIX + "/compose", service.compose, session, settings, cache, metrics)
+
+
+@router.post("/message", response_model=None)
+async def message(
+    request: Request,
+    event: AddonEvent,
+    session: SessionDep,
+    settings: SettingsDep,
+    cache: IndexCacheDep,
+    metrics: MetricsDep,
+) -> dict[str, Any]:
+    return await _handle(request, event, PREFIX + "/message", service.message, session, settings, cache, metrics)
+
+
+@router.post("/action", response_model=None)
+async def action(
+    request: Request,
+    event: AddonEvent,
+    session: SessionDep,
+    settings: SettingsDep,
+    cache: IndexCacheDep,
+    metrics: MetricsDep,
+) -> dict[str, Any]:
+    return await _handle(request, event, PREFIX + "/action", service.action, session, settings, cache, metrics)

@@ -1,0 +1,565 @@
+"""What the Gmail add-on does with each event: check recipients, fix them, insert templates, recover a wrong send.
+
+Every handler returns a complete add-on response (card JSON or a Gmail host-app action). Problems the user can act
+on (a form left half-empty, Gmail away, an old button) come back as a notification, never as a 500.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parseaddr
+from typing import Any
+
+from pydantic import ValidationError
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+
+from app.addons.gmail import cards
+from app.addons.gmail.auth import AddonCaller
+from app.addons.gmail.models import AddonEvent
+from app.addons.gmail.texts import lang, t
+from app.auth.dependencies import AuthContext
+from app.checks import repository as checks_repository
+from app.checks.index_cache import IndexCache
+from app.checks.schemas import CheckResponse, FindingOut, MessageRef
+from app.checks.service import analyse, check_message
+from app.common import utcnow
+from app.config import Settings
+from app.errors import AppError
+from app.incidents import service as incidents
+from app.incidents.assessment import assess
+from app.incidents.exceptions import IncidentNotFound
+from app.incidents.letters import build_letters
+from app.incidents.schemas import IncidentCreate, IncidentDraft, IncidentResponse
+from app.mailbox.base import MailAddress, MailboxProvider, MailMessage, OutgoingDraft
+from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable
+from app.mailbox.gmail import GmailAccess, GmailCreatedDraft
+from app.observability import Metrics
+from app.templates.catalogue import FieldSpec, get_template
+from app.templates.exceptions import InvalidFields, MissingFields
+from app.templates.service import catalogue, render_template, sender_fields
+
+ACTION_PATH = "/addons/gmail/action"
+SCOPE_READ_MESSAGE = "https://www.googleapis.com/auth/gmail.addons.current.message.readonly"
+SCOPE_COMPOSE = "https://www.googleapis.com/auth/gmail.compose"
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+RECIPIENT_FIXES = ("move_to_bcc", "remove_recipient", "replace_recipient")
+LOCALE_INPUT = "sg_locale"
+MAX_LISTED = 5
+_SPLIT = re.compile(r"[\s,;]+")
+
+Json = dict[str, Any]
+
+
+@dataclass
+class AddonContext:
+    session: Session
+    auth: AuthContext
+    caller: AddonCaller
+    event: AddonEvent
+    settings: Settings
+    cache: IndexCache
+    metrics: Metrics
+    mailbox: MailboxProvider
+    action_url: str
+
+    @property
+    def locale(self) -> str:
+        return lang(self.event.locale or self.auth.user.locale)
+
+    def text(self, key: str, **params: object) -> str:
+        return t(key, self.locale, **params)
+
+    def button(self, key_or_text: str, name: str, **params: str) -> Json:
+        return cards.button(key_or_text, self.action_url, {"action": name, **params})
+
+
+# --- triggers ------------------------------------------------------------------------------------------
+
+
+async def homepage(ctx: AddonContext) -> Json:
+    def load() -> Json:
+        checks = checks_repository.recent_checks(ctx.session, ctx.auth.tenant.id, ctx.auth.user.id, MAX_LISTED)
+        open_incidents = incidents.list_incidents(ctx.session, ctx.auth, "open", MAX_LISTED)
+        check_widgets = [
+            cards.decorated(
+                cards.esc(f"{c.verdict.upper()} · {', '.join(c.finding_codes) or '—'}"),
+                top=_when(c.created_at),
+                bottom=cards.esc(f"{c.client} / {c.trigger}"),
+            )
+            for c in checks
+        ] or [cards.paragraph(ctx.text("no_checks"))]
+        incident_widgets = [
+            cards.decorated(
+                cards.esc(f"{ctx.text('level_' + i.level)} · {', '.join(i.wrong_recipients)}"),
+                top=_when(i.created_at),
+                bottom=cards.esc(", ".join(i.document_names)) or None,
+            )
+            for i in open_incidents
+        ] or [cards.paragraph(ctx.text("no_incidents"))]
+        return cards.card(
+            ctx.text("app"),
+            [
+                cards.section(check_widgets, ctx.text("recent_checks")),
+                cards.section(incident_widgets, ctx.text("open_incidents")),
+            ],
+            subtitle=ctx.text("home_subtitle"),
+            name="home",
+        )
+
+    return cards.trigger_card(await run_in_threadpool(load))
+
+
+async def compose(ctx: AddonContext) -> Json:
+    return cards.trigger_card(await check_card(ctx))
+
+
+async def message(ctx: AddonContext) -> Json:
+    message_id = _message_id(ctx)
+    widgets = [cards.paragraph(ctx.text("wrong_intro"))]
+    if message_id:
+        widgets.append(cards.buttons([ctx.button(ctx.text("wrong_button"), "wrong_start", message_id=message_id)]))
+    return cards.trigger_card(cards.card(ctx.text("wrong_title"), [cards.section(widgets)], name="message"))
+
+
+# --- actions -------------------------------------------------------------------------------------------
+
+
+async def action(ctx: AddonContext) -> Json:
+    handler = _ACTIONS.get(ctx.event.parameters.get("action", ""))
+    if handler is None:
+        return cards.notification(ctx.text("unknown_action"))
+    try:
+        return await handler(ctx)
+    except ConsentMissing:
+        return cards.request_scopes(_SCOPES_FOR.get(ctx.event.parameters["action"], [SCOPE_READ_MESSAGE]))
+    except MailboxUnavailable:
+        return cards.notification(ctx.text("mailbox_error"))
+    except AppError as exc:
+        if exc.status_code == 401:
+            raise
+        return cards.notification(ctx.text("failed", reason=exc.message))
+
+
+# --- compose: the recipient check and its fixes ---------------------------------------------------------
+
+
+def _recipients(ctx: AddonContext) -> tuple[list[str], list[str], list[str]]:
+    gmail = ctx.event.gmail
+    if gmail is not None and (gmail.to_recipients or gmail.cc_recipients or gmail.bcc_recipients):
+        return list(gmail.to_recipients), list(gmail.cc_recipients), list(gmail.bcc_recipients)
+    try:
+        saved = json.loads(ctx.event.parameters.get("draft", "") or "{}")
+        return list(saved.get("to", [])), list(saved.get("cc", [])), list(saved.get("bcc", []))
+    except (ValueError, AttributeError, TypeError):
+        return [], [], []
+
+
+def _address(raw: str) -> MailAddress:
+    name, email = parseaddr(raw)
+    return MailAddress(email=(email or raw).strip(), name=name.strip())
+
+
+async def check_card(ctx: AddonContext) -> Json:
+    to, cc, bcc = _recipients(ctx)
+    template_button = ctx.button(ctx.text("templates"), "templates")
+    if not (to or cc or bcc):
+        empty = [cards.paragraph(ctx.text("no_recipients")), cards.buttons([template_button])]
+        return cards.card(ctx.text("check_title"), [cards.section(empty)], name="check")
+    draft = MailMessage(
+        id="",
+        sender=ctx.auth.user.email,
+        to=tuple(_address(a) for a in to),
+        cc=tuple(_address(a) for a in cc),
+        bcc=tuple(_address(a) for a in bcc),
+    )
+    result: CheckResponse = await run_in_threadpool(
+        check_message,
+        ctx.session,
+        ctx.auth,
+        ctx.cache,
+        ctx.settings,
+        ctx.metrics,
+        draft,
+        client="gmail",
+        trigger="compose",
+        locale=ctx.locale,
+    )
+    saved = json.dumps({"to": to, "cc": cc, "bcc": bcc}, ensure_ascii=False)
+    sections = []
+    for severity in SEVERITIES:
+        findings = [f for f in result.findings if f.severity == severity]
+        if findings:
+            widgets: list[Json] = []
+            for finding in findings:
+                widgets.extend(_finding_widgets(ctx, finding, str(result.check_id), saved))
+            sections.append(cards.section(widgets, ctx.text(f"severity_{severity}")))
+    if not result.findings:
+        sections.append(cards.section([cards.paragraph(ctx.text("all_clear"))]))
+    sections.append(
+        cards.section([cards.buttons([ctx.button(ctx.text("recheck"), "recheck", draft=saved), template_button])])
+    )
+    return cards.card(ctx.text("check_title"), sections, subtitle=cards.esc(result.summary, 500), name="check")
+
+
+def _finding_widgets(ctx: AddonContext, finding: FindingOut, check_id: str, saved: str) -> list[Json]:
+    widgets = [
+        cards.decorated(
+            cards.esc(finding.message),
+            top=cards.esc(finding.title, 200),
+            bottom=cards.esc(", ".join(finding.recipients), 300) or None,
+        )
+    ]
+    fix_buttons = []
+    for fix in finding.fixes:
+        params = {"fix": fix.type, "check_id": check_id, "draft": saved}
+        if fix.type == "move_to_bcc" and fix.recipients:
+            params["recipients"] = ",".join(fix.recipients)
+            fix_buttons.append(ctx.button(ctx.text("fix_move_to_bcc"), "fix", **params))
+        elif fix.type == "remove_recipient" and fix.recipient:
+            params["recipient"] = fix.recipient
+            fix_buttons.append(ctx.button(ctx.text("fix_remove_recipient", recipient=fix.recipient), "fix", **params))
+        elif fix.type == "replace_recipient" and fix.recipient and fix.suggestion:
+            params.update(recipient=fix.recipient, suggestion=fix.suggestion)
+            fix_buttons.append(
+                ctx.button(ctx.text("fix_replace_recipient", suggestion=fix.suggestion), "fix", **params)
+            )
+        elif fix.type == "use_template" and fix.template:
+            fix_buttons.append(ctx.button(ctx.text("fix_use_template"), "template_form", template=fix.template))
+    if fix_buttons:
+        widgets.append(cards.buttons(fix_buttons))
+    return widgets
+
+
+async def _recheck(ctx: AddonContext) -> Json:
+    return cards.update_card(await check_card(ctx))
+
+
+def apply_fix(
+    params: dict[str, str], to: list[str], cc: list[str], bcc: list[str]
+) -> tuple[list[str], list[str], list[str]] | None:
+    """The draft's recipients after the fix, or None when the button does not describe a fix."""
+
+    def key(raw: str) -> str:
+        return _address(raw).email.lower()
+
+    fix = params.get("fix")
+    if fix == "move_to_bcc":
+        targets = {a.strip().lower() for a in params.get("recipients", "").split(",") if a.strip()}
+        if not targets:
+            return None
+        moved = [a for a in (*to, *cc) if key(a) in targets]
+        kept_bcc = {key(a) for a in bcc}
+        extra = [a for a in dict.fromkeys(moved) if key(a) not in kept_bcc]
+        return [a for a in to if key(a) not in targets], [a for a in cc if key(a) not in targets], [*bcc, *extra]
+    target = params.get("recipient", "").strip().lower()
+    if not target:
+        return None
+    if fix == "remove_recipient":
+        return (
+            [a for a in to if key(a) != target],
+            [a for a in cc if key(a) != target],
+            [a for a in bcc if key(a) != target],
+        )
+    if fix == "replace_recipient":
+        suggestion = params.get("suggestion", "").strip()
+        if not suggestion:
+            return None
+
+        def swap(items: list[str]) -> list[str]:
+            return list(dict.fromkeys(suggestion if key(a) == target else a for a in items))
+
+        return swap(to), swap(cc), swap(bcc)
+    return None
+
+
+async def _fix(ctx: AddonContext) -> Json:
+    to, cc, bcc = _recipients(ctx)
+    fixed = apply_fix(ctx.event.parameters, to, cc, bcc)
+    if fixed is None:
+        return cards.notification(ctx.text("unknown_action"))
+    return cards.update_recipients(*fixed)
+
+
+# --- compose: templates ---------------------------------------------------------------------------------
+
+
+async def _templates(ctx: AddonContext) -> Json:
+    widgets = [
+        cards.decorated(
+            cards.esc(item.description.get(ctx.locale) or item.description["en"]),
+            top=cards.esc(item.name),
+            button=ctx.button(ctx.text("use"), "template_form", template=item.name),
+        )
+        for item in catalogue()
+    ]
+    built = cards.card(
+        ctx.text("templates"), [cards.section(widgets)], subtitle=ctx.text("templates_subtitle"), name="templates"
+    )
+    return cards.push_card(built)
+
+
+def _label(ctx: AddonContext, spec: FieldSpec) -> str:
+    label = spec.label_zh if ctx.locale == "zh-CN" else spec.label_en
+    return f"{label} *" if spec.required else label
+
+
+def _field_widget(ctx: AddonContext, spec: FieldSpec, prefill: dict[str, str]) -> Json:
+    label = _label(ctx, spec)
+    if spec.type == "date":
+        return cards.date_input(spec.name, label)
+    if spec.type == "enum":
+        options = [(choice, choice, choice == spec.default) for choice in spec.choices]
+        return cards.selection(spec.name, label, options, "DROPDOWN")
+    value = prefill.get(spec.name) or (str(spec.default) if spec.default is not None else "")
+    if spec.type == "list":
+        return cards.text_input(spec.name, label, value, multiline=True, hint=ctx.text("list_hint"))
+    return cards.text_input(spec.name, label, value, multiline=spec.type == "text")
+
+
+async def _template_form(ctx: AddonContext) -> Json:
+    info = get_template(ctx.event.parameters.get("template", ""))
+    prefill = sender_fields(ctx.auth)
+    chosen = ctx.locale if ctx.locale in info.locales else ("en" if "en" in info.locales else info.locales[0])
+    language = cards.selection(
+        LOCALE_INPUT, ctx.text("language"), [(loc, loc, loc == chosen) for loc in info.locales], "DROPDOWN"
+    )
+    fields = [_field_widget(ctx, spec, prefill) for spec in info.fields]
+    submit = cards.buttons([ctx.button(ctx.text("insert"), "template_insert", template=info.name)])
+    description = info.description_zh if ctx.locale == "zh-CN" else info.description_en
+    built = cards.card(
+        cards.esc(info.name),
+        [cards.section([language]), cards.section(fields, ctx.text("fields")), cards.section([submit])],
+        subtitle=cards.esc(description, 300),
+        name=f"template_{info.name}",
+    )
+    return cards.push_card(built)
+
+
+def form_fields(event: AddonEvent, specs: tuple[FieldSpec, ...]) -> dict[str, object]:
+    inputs = event.inputs()
+    values: dict[str, object] = {}
+    for spec in specs:
+        item = inputs.get(spec.name)
+        if item is None:
+            continue
+        if spec.type == "date":
+            ms = item.ms_since_epoch
+            if ms is not None:
+                values[spec.name] = datetime.fromtimestamp(ms / 1000, UTC).date().isoformat()
+            continue
+        texts = [v for v in item.values if v.strip()]
+        if not texts:
+            continue
+        values[spec.name] = "\n".join(texts) if spec.type == "list" else texts[0]
+    return values
+
+
+async def _template_insert(ctx: AddonContext) -> Json:
+    info = get_template(ctx.event.parameters.get("template", ""))
+    locale = ctx.event.string(LOCALE_INPUT) or ctx.locale
+    labels = {spec.name: _label(ctx, spec).rstrip(" *") for spec in info.fields}
+    try:
+        rendered = render_template(info.name, locale, form_fields(ctx.event, info.fields))
+    except MissingFields as exc:
+        reason = ctx.text("missing_fields", fields=", ".join(labels.get(f, f) for f in exc.fields))
+        return cards.notification(ctx.text("template_error", reason=reason))
+    except InvalidFields as exc:
+        reason = ctx.text("invalid_fields", fields=", ".join(labels.get(f, f) for f in exc.fields))
+        return cards.notification(ctx.text("template_error", reason=reason))
+    except AppError as exc:
+        return cards.notification(ctx.text("template_error", reason=exc.message))
+    return cards.insert_body(rendered.body_html)
+
+
+# --- an opened message: the wrong-send recovery ----------------------------------------------------------
+
+
+def _message_id(ctx: AddonContext) -> str:
+    gmail = ctx.event.gmail
+    return (gmail.message_id if gmail and gmail.message_id else "") or ctx.event.parameters.get("message_id", "")
+
+
+def _needs(ctx: AddonContext, *scopes: str) -> Json | None:
+    granted = ctx.event.authorization_event_object.authorized_scopes
+    missing = [s for s in scopes if granted is not None and s not in granted]
+    if not ctx.caller.user_oauth_token:
+        missing = list(scopes)
+    return cards.request_scopes(missing) if missing else None
+
+
+def _access(ctx: AddonContext) -> GmailAccess:
+    gmail = ctx.event.gmail
+    return GmailAccess(
+        user_email=ctx.auth.user.email,
+        token=ctx.caller.user_oauth_token,
+        message_token=gmail.access_token if gmail else None,
+    )
+
+
+async def _read_message(ctx: AddonContext) -> MailMessage:
+    return await ctx.mailbox.get_message(_access(ctx), _message_id(ctx))
+
+
+def _is_internal(ctx: AddonContext, email: str) -> bool:
+    domain = email.rsplit("@", 1)[-1].lower()
+    return any(domain == d or domain.endswith("." + d) for d in ctx.auth.tenant.internal_domains)
+
+
+async def _wrong_start(ctx: AddonContext) -> Json:
+    if (ask := _needs(ctx, SCOPE_READ_MESSAGE)) is not None:
+        return ask
+    mail = await _read_message(ctx)
+    me = ctx.auth.user.email.lower()
+    people = list(dict.fromkeys(a.email.lower() for a in (*mail.to, *mail.cc, *mail.bcc) if a.email.lower() != me))
+    names = {a.email.lower(): a.name for a in (*mail.to, *mail.cc, *mail.bcc)}
+    if not people:
+        return cards.notification(ctx.text("no_external"))
+
+    def shown(email: str) -> str:
+        return f"{names[email]} <{email}>" if names.get(email) else email
+
+    external = [p for p in people if not _is_internal(ctx, p)]
+    widgets = [
+        cards.selection("wrong", ctx.text("wrong_label"), [(shown(p), p, False) for p in external or people]),
+        cards.selection("intended", ctx.text("intended_label"), [(shown(p), p, False) for p in people]),
+        cards.text_input("intended_other", ctx.text("intended_other")),
+        cards.buttons([ctx.button(ctx.text("assess"), "wrong_assess", message_id=mail.id or _message_id(ctx))]),
+    ]
+    built = cards.card(ctx.text("wrong_title"), [cards.section(widgets, ctx.text("wrong_choose"))], name="wrong")
+    return cards.push_card(built)
+
+
+async def _wrong_assess(ctx: AddonContext) -> Json:
+    if (ask := _needs(ctx, SCOPE_READ_MESSAGE)) is not None:
+        return ask
+    wrong = ctx.event.strings("wrong")
+    if not wrong:
+        return cards.notification(ctx.text("pick_wrong"))
+    others = [a for a in _SPLIT.split(ctx.event.string("intended_other")) if a]
+    intended = list(dict.fromkeys([*ctx.event.strings("intended"), *others]))
+    mail = await _read_message(ctx)
+    try:
+        body = IncidentCreate(
+            locale=ctx.locale,
+            ref=MessageRef(provider="gmail", id=mail.id or _message_id(ctx)),
+            wrong_recipients=wrong,
+            intended_recipients=intended,
+        )
+    except ValidationError as exc:
+        problems = ", ".join(sorted({str(e["input"]) for e in exc.errors() if isinstance(e.get("input"), str)}))
+        return cards.notification(ctx.text("failed", reason=problems or "invalid input"))
+
+    def record() -> IncidentResponse:
+        response = incidents.create_incident(ctx.session, ctx.auth, ctx.cache, ctx.settings, body, mail)
+        ctx.session.commit()
+        return response
+
+    return cards.push_card(_incident_card(ctx, await run_in_threadpool(record), mail.id or _message_id(ctx)))
+
+
+def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: str) -> Json:
+    severity = incident.severity
+    severity_widgets = [
+        cards.decorated(
+            f"<b>{ctx.text('level_' + severity.level)}</b>",
+            top=ctx.text("severity"),
+            bottom=cards.esc(f"{severity.content_class} / {severity.relation}"),
+        ),
+        *[cards.paragraph(cards.esc(reason)) for reason in severity.reasons],
+    ]
+    steps = [cards.paragraph(("✓ " if s.done else "• ") + cards.esc(s.title)) for s in incident.steps]
+    letters = [
+        cards.decorated(
+            cards.esc(letter.subject, 300),
+            top=ctx.text(f"letter_{letter.kind}"),
+            bottom=cards.esc(", ".join(letter.to) + f" · {letter.language}", 300),
+        )
+        for letter in incident.drafts
+    ]
+    create = ctx.button(
+        ctx.text("create_drafts"), "wrong_drafts", incident_id=str(incident.incident_id), message_id=message_id
+    )
+    return cards.card(
+        ctx.text("wrong_title"),
+        [
+            cards.section(severity_widgets, ctx.text("severity")),
+            cards.section(steps, ctx.text("steps"), collapsible=True),
+            cards.section([*letters, cards.buttons([create])], ctx.text("letters")),
+        ],
+        name="incident",
+    )
+
+
+async def _wrong_drafts(ctx: AddonContext) -> Json:
+    if (ask := _needs(ctx, SCOPE_READ_MESSAGE, SCOPE_COMPOSE)) is not None:
+        return ask
+    try:
+        incident_id = uuid.UUID(ctx.event.parameters.get("incident_id", ""))
+        incident = await run_in_threadpool(incidents.get, ctx.session, ctx.auth, incident_id)
+    except (ValueError, IncidentNotFound):
+        return cards.notification(ctx.text("incident_gone"))
+    mail = await _read_message(ctx)
+
+    def letters() -> list[IncidentDraft]:
+        # The letters are not stored (they hold the customer's content): written again from the same inputs.
+        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, mail, incident.locale)
+        assessment = assess(result, index, incident.wrong_recipients, incident.intended_recipients)
+        sent_at = incident.sent_at or utcnow()
+        return build_letters(ctx.auth, index, mail, assessment, incident.intended_recipients, sent_at)
+
+    access = _access(ctx)
+    created = []
+    for letter in await run_in_threadpool(letters):
+        draft = await ctx.mailbox.create_draft(
+            access,
+            OutgoingDraft(
+                to=tuple(MailAddress(a) for a in letter.to),
+                cc=tuple(MailAddress(a) for a in letter.cc),
+                subject=letter.subject,
+                body_html=letter.body,
+                body_text=letter.body_text,
+            ),
+        )
+        created.append((letter.kind, draft))
+
+    def record() -> None:
+        rows: list[dict[str, str | None]] = [{"kind": k, "id": d.id, "web_link": d.web_link} for k, d in created]
+        incidents.record_mailbox_drafts(incident, rows, utcnow())
+        ctx.session.add(incident)
+        ctx.session.commit()
+
+    await run_in_threadpool(record)
+    if not created:
+        return cards.notification(ctx.text("drafts_created", count=0))
+    first = created[0][1]
+    message_id = first.message_id if isinstance(first, GmailCreatedDraft) else ""
+    thread_id = first.thread_id if isinstance(first, GmailCreatedDraft) else ""
+    return cards.open_created_draft(first.id, message_id, thread_id, ctx.text("drafts_created", count=len(created)))
+
+
+def _when(moment: datetime | date) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+
+
+_ACTIONS: dict[str, Callable[[AddonContext], Awaitable[Json]]] = {
+    "fix": _fix,
+    "recheck": _recheck,
+    "templates": _templates,
+    "template_form": _template_form,
+    "template_insert": _template_insert,
+    "wrong_start": _wrong_start,
+    "wrong_assess": _wrong_assess,
+    "wrong_drafts": _wrong_drafts,
+}
+
+_SCOPES_FOR: dict[str, list[str]] = {
+    "wrong_start": [SCOPE_READ_MESSAGE],
+    "wrong_assess": [SCOPE_READ_MESSAGE],
+    "wrong_drafts": [SCOPE_READ_MESSAGE, SCOPE_COMPOSE],
+}

@@ -1,0 +1,87 @@
+"""The add-on's own words, in English and Simplified Chinese (findings and letters bring their own)."""
+
+from __future__ import annotations
+
+from app.analysis.messages import supported_locale
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "app": {"en": "SendGuard", "zh-CN": "SendGuard"},
+    "home_subtitle": {"en": "Your recent checks and open incidents", "zh-CN": "最近的检查和未结事件"},
+    "recent_checks": {"en": "Recent checks", "zh-CN": "最近的检查"},
+    "no_checks": {"en": "No checks yet.", "zh-CN": "还没有检查记录。"},
+    "open_incidents": {"en": "Open incidents", "zh-CN": "未结的误发事件"},
+    "no_incidents": {"en": "No open incidents.", "zh-CN": "没有未结的误发事件。"},
+    "check_title": {"en": "Recipient check", "zh-CN": "收件人检查"},
+    "no_recipients": {"en": "Add recipients, then run the check again.", "zh-CN": "请先添加收件人，然后重新检查。"},
+    "all_clear": {"en": "No problems found with these recipients.", "zh-CN": "这些收件人没有发现问题。"},
+    "recheck": {"en": "Check again", "zh-CN": "重新检查"},
+    "templates": {"en": "Templates", "zh-CN": "模板"},
+    "templates_subtitle": {"en": "Insert a ready letter into this draft", "zh-CN": "把现成的信件插入到草稿"},
+    "use": {"en": "Use", "zh-CN": "使用"},
+    "insert": {"en": "Insert into draft", "zh-CN": "插入草稿"},
+    "language": {"en": "Language of the letter", "zh-CN": "信件语言"},
+    "fields": {"en": "Fields", "zh-CN": "字段"},
+    "list_hint": {"en": "One item per line", "zh-CN": "每行一项"},
+    "fix_move_to_bcc": {"en": "Move to Bcc", "zh-CN": "移到密送"},
+    "fix_remove_recipient": {"en": "Remove {recipient}", "zh-CN": "移除 {recipient}"},
+    "fix_replace_recipient": {"en": "Use {suggestion}", "zh-CN": "改为 {suggestion}"},
+    "fix_use_template": {"en": "Use the hand-off template", "zh-CN": "使用交接模板"},
+    "fixed": {"en": "Recipients updated.", "zh-CN": "收件人已更新。"},
+    "severity_critical": {"en": "Critical", "zh-CN": "严重"},
+    "severity_high": {"en": "High", "zh-CN": "高"},
+    "severity_medium": {"en": "Medium", "zh-CN": "中"},
+    "severity_low": {"en": "Low", "zh-CN": "低"},
+    "severity_info": {"en": "For your information", "zh-CN": "提示"},
+    "wrong_title": {"en": "Sent to the wrong person?", "zh-CN": "发错人了？"},
+    "wrong_intro": {
+        "en": "If this message went to someone it should not have, SendGuard rates how serious it is, "
+        "lists what to do now and writes the letters for you.",
+        "zh-CN": "如果这封邮件发给了不该收到的人，SendGuard 会评估严重程度、列出现在要做的事，并为您起草信件。",
+    },
+    "wrong_button": {"en": "I sent this to the wrong person", "zh-CN": "我把这封邮件发错人了"},
+    "wrong_choose": {"en": "Who got it by mistake?", "zh-CN": "谁误收了这封邮件？"},
+    "wrong_label": {"en": "Wrong recipients", "zh-CN": "误收人"},
+    "intended_label": {"en": "Intended recipients in this message", "zh-CN": "本邮件中的原定收件人"},
+    "intended_other": {
+        "en": "Who should have got it (addresses, comma-separated)",
+        "zh-CN": "原本应发给谁（邮箱，用逗号分隔）",
+    },
+    "assess": {"en": "Assess", "zh-CN": "评估"},
+    "pick_wrong": {"en": "Choose at least one wrong recipient.", "zh-CN": "请至少选择一个误收人。"},
+    "no_external": {"en": "This message has no recipients to choose from.", "zh-CN": "这封邮件没有可选择的收件人。"},
+    "severity": {"en": "Severity", "zh-CN": "严重程度"},
+    "level_low": {"en": "Low", "zh-CN": "低"},
+    "level_medium": {"en": "Medium", "zh-CN": "中"},
+    "level_high": {"en": "High", "zh-CN": "高"},
+    "level_critical": {"en": "Critical", "zh-CN": "严重"},
+    "steps": {"en": "What to do now", "zh-CN": "现在要做的事"},
+    "letters": {"en": "Letters", "zh-CN": "信件"},
+    "letter_apology_wrong_recipient": {"en": "Apology to the wrong recipient", "zh-CN": "致误收人的致歉信"},
+    "letter_notice_intended_recipient": {"en": "Notice to the intended recipient", "zh-CN": "致原定收件人的告知信"},
+    "letter_resend_intended": {"en": "Re-send to the intended recipient", "zh-CN": "重新发送给原定收件人"},
+    "create_drafts": {"en": "Create drafts", "zh-CN": "创建草稿"},
+    "drafts_created": {"en": "{count} drafts created in Gmail.", "zh-CN": "已在 Gmail 中创建 {count} 封草稿。"},
+    "unknown_action": {
+        "en": "This button is no longer available. Open SendGuard again.",
+        "zh-CN": "此按钮已失效，请重新打开 SendGuard。",
+    },
+    "incident_gone": {"en": "This incident no longer exists.", "zh-CN": "该事件已不存在。"},
+    "template_error": {"en": "The letter could not be written: {reason}", "zh-CN": "无法生成信件：{reason}"},
+    "missing_fields": {"en": "please fill in {fields}", "zh-CN": "请填写 {fields}"},
+    "invalid_fields": {"en": "please correct {fields}", "zh-CN": "请更正 {fields}"},
+    "mailbox_error": {
+        "en": "Gmail could not be reached. Try again shortly.",
+        "zh-CN": "暂时无法连接 Gmail，请稍后再试。",
+    },
+    "failed": {"en": "That did not work: {reason}", "zh-CN": "操作失败：{reason}"},
+}
+
+
+def t(key: str, locale: str | None, **params: object) -> str:
+    entry = _TEXTS[key]
+    text = entry.get(supported_locale(locale)) or entry["en"]
+    return text.format(**params) if params else text
+
+
+def lang(locale: str | None) -> str:
+    return supported_locale(locale)
