@@ -360,7 +360,8 @@ class GraphMailbox:
         client = await self._client()
         headers = {"Authorization": f"Bearer {access.token}", **(call.headers or {})}
         max_retries = self._settings.graph_max_retries if call.max_retries is None else call.max_retries
-        deadline = self._clock() + self._retry_budget
+        started = self._clock()
+        waited = 0.0  # time asked to sleep; counts even where the clock says less (a slow-ticking clock)
         attempt = 0
         while True:
             try:
@@ -379,9 +380,11 @@ class GraphMailbox:
             retryable = status in (429, 503) or (status == 504 and call.idempotent)
             if retryable and attempt < max_retries:
                 delay = _retry_delay(response, attempt)
-                if self._clock() + delay <= deadline:
+                spent = max(self._clock() - started, waited)
+                if spent + delay <= self._retry_budget:
                     log.info("graph %s: %s, retry %s in %.1fs", call.operation, status, attempt + 1, delay)
                     await self._sleep(delay)
+                    waited += delay
                     attempt += 1
                     continue
             raise _error(call.operation, response, attempt)

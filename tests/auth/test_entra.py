@@ -21,8 +21,8 @@ from sqlmodel import Session, select
 from app.auth.entra import EntraValidator, SigningKeysUnavailable
 from app.auth.exceptions import InvalidCredentials
 from app.config import Settings
-from app.main import create_app
 from app.mailbox.fake_graph import FakeGraph
+from app.main import create_app
 from app.tenants.models import Tenant, User
 from tests.conftest import _empty_all_tables
 from tests.directory.test_organizations import assert_error
@@ -141,8 +141,10 @@ def test_wrong_key_and_forged_algorithms(fake: FakeGraph) -> None:
     claims = fake.claims(ALEX)
     rejected(v, forged({"alg": "none", "typ": "JWT", "kid": fake.kid}, claims))
     rejected(v, forged({"alg": "None", "kid": fake.kid}, claims))
-    public_pem = fake.private_key().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    public_pem = (
+        fake.private_key()
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     header = {"alg": "HS256", "typ": "JWT", "kid": fake.kid}
     signing_input = (_b64(json.dumps(header).encode()) + "." + _b64(json.dumps(claims).encode())).encode()
