@@ -12,8 +12,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,35 @@ class ProviderUnavailable(AppError):
     message = "A service SendGuard depends on is unavailable; try again shortly."
 
 
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail
+
+
+_ERROR_DESCRIPTIONS = {
+    400: "Bad request",
+    401: "No or invalid sign-in",
+    403: "Not allowed",
+    404: "Not found (also for ids of another tenant)",
+    405: "Method not allowed",
+    409: "Conflict with the current state",
+    413: "Too large",
+    415: "Unsupported media type",
+    422: "Invalid input",
+    429: "Rate limited; see Retry-After",
+    503: "A dependency (database, mailbox) is unavailable; retry",
+}
+# Every route may answer with the error body: the schema says so, so clients and fuzzers can rely on it.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": text} for status, text in _ERROR_DESCRIPTIONS.items()
+}
+
+
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details}}
 
@@ -129,11 +160,12 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def handle_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def handle_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _STATUS_CODES.get(exc.status_code, "error")
-        return JSONResponse(
-            error_body(code, str(exc.detail)), status_code=exc.status_code, headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers or None)
 
     @app.exception_handler(DBAPIError)
     async def handle_db_error(_: Request, exc: DBAPIError) -> JSONResponse:
@@ -153,3 +185,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def handle_unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error: %s", type(exc).__name__)
         return JSONResponse(error_body("internal_error", "Something went wrong on our side."), status_code=500)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method any route offers for this path (Starlette's own header names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)

@@ -65,7 +65,7 @@ def _external(message: MailMessage, internal_domains: list[str]) -> list[str]:
     return result
 
 
-@router.post("/checks/{check_id}/outcome", response_model=OutcomeResponse)
+@router.post("/checks/{check_id:uuid}/outcome", response_model=OutcomeResponse)
 def record_outcome(
     session: SessionDep, auth: CurrentUser, check_id: uuid.UUID, body: OutcomeRequest
 ) -> OutcomeResponse:

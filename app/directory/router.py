@@ -27,7 +27,7 @@ def list_organizations(
     auth: CurrentUser,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> OrganizationList:
     items, total = repository.search(session, auth.tenant.id, (q or "").strip() or None, limit, offset)
     return OrganizationList(
@@ -74,12 +74,12 @@ def _import_and_commit(session: SessionDep, auth: AdminUser, data: bytes, max_ro
     return result
 
 
-@router.get("/{org_id}", response_model=OrganizationPublic)
+@router.get("/{org_id:uuid}", response_model=OrganizationPublic)
 def get_organization(session: SessionDep, auth: CurrentUser, org_id: uuid.UUID) -> OrganizationPublic:
     return OrganizationPublic.model_validate(service.get(session, auth.tenant, org_id))
 
 
-@router.patch("/{org_id}", response_model=OrganizationPublic)
+@router.patch("/{org_id:uuid}", response_model=OrganizationPublic)
 def update_organization(
     session: SessionDep, auth: AdminUser, org_id: uuid.UUID, body: OrganizationUpdate
 ) -> OrganizationPublic:
@@ -88,7 +88,7 @@ def update_organization(
     return OrganizationPublic.model_validate(org)
 
 
-@router.delete("/{org_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/{org_id:uuid}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_organization(session: SessionDep, auth: AdminUser, org_id: uuid.UUID) -> None:
     service.delete(session, auth.tenant, org_id)
     session.commit()

@@ -65,14 +65,14 @@ def list_incidents(
     return [service.public(i, language) for i in service.list_incidents(session, auth, status_filter, limit)]
 
 
-@router.get("/{incident_id}", response_model=IncidentPublic)
+@router.get("/{incident_id:uuid}", response_model=IncidentPublic)
 def get_incident(
     session: SessionDep, auth: CurrentUser, incident_id: uuid.UUID, locale: Annotated[Locale | None, Query()] = None
 ) -> IncidentPublic:
     return service.public(service.get(session, auth, incident_id), request_locale(locale, auth))
 
 
-@router.patch("/{incident_id}", response_model=IncidentPublic)
+@router.patch("/{incident_id:uuid}", response_model=IncidentPublic)
 def update_incident(
     session: SessionDep, auth: CurrentUser, incident_id: uuid.UUID, body: IncidentUpdate
 ) -> IncidentPublic:
@@ -81,7 +81,7 @@ def update_incident(
     return service.public(incident, request_locale(None, auth))
 
 
-@router.post("/{incident_id}/mailbox-drafts", response_model=MailboxDraftsResponse)
+@router.post("/{incident_id:uuid}/mailbox-drafts", response_model=MailboxDraftsResponse)
 async def create_mailbox_drafts(
     session: SessionDep,
     auth: CurrentUser,

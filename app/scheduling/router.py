@@ -45,6 +45,6 @@ def list_scheduled_sends(
     return [ScheduledSendPublic.model_validate(r) for r in rows]
 
 
-@router.delete("/{send_id}", response_model=ScheduledSendPublic)
+@router.delete("/{send_id:uuid}", response_model=ScheduledSendPublic)
 def cancel_scheduled_send(session: SessionDep, auth: CurrentUser, send_id: uuid.UUID) -> ScheduledSendPublic:
     return ScheduledSendPublic.model_validate(service.cancel(session, auth, send_id))
