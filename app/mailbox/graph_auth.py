@@ -119,18 +119,26 @@ class GraphAuth:
         self._max_cached_tokens = max_cached_tokens
         self._clock = clock
         self.exchanges = 0
-        self._owns_http = http is None
-        self._http = http or httpx.Client(
-            timeout=httpx.Timeout(settings.graph_timeout_seconds, connect=min(5.0, settings.graph_timeout_seconds)),
-            follow_redirects=False,
-        )
-        self._msal_http = HttpxForMsal(self._http)
+        self._given_http = http
+        self._http: httpx.Client | None = None
         self._apps: dict[str, msal.ConfidentialClientApplication] = {}
         self._lock = threading.Lock()
 
+    def _http_client(self) -> httpx.Client:
+        # Called under self._lock. Made on first use, so that a closed GraphAuth (app shut down) can start again.
+        if self._http is None:
+            timeout = self._settings.graph_timeout_seconds
+            self._http = self._given_http or httpx.Client(
+                timeout=httpx.Timeout(timeout, connect=min(5.0, timeout)), follow_redirects=False
+            )
+        return self._http
+
     def close(self) -> None:
-        if self._owns_http:
-            self._http.close()
+        with self._lock:
+            if self._http is not None and self._given_http is None:
+                self._http.close()
+            self._http = None
+            self._apps.clear()
 
     async def token_for(self, principal: Principal) -> str:
         tid = tenant_of(principal)
@@ -147,7 +155,7 @@ class GraphAuth:
                     self._settings.entra_client_id,
                     client_credential=self._settings.entra_client_secret.get_secret_value(),
                     authority=f"{self._settings.entra_authority_host.rstrip('/')}/{tid}",
-                    http_client=self._msal_http,
+                    http_client=HttpxForMsal(self._http_client()),
                     validate_authority=False,
                     instance_discovery=False,
                     token_cache=_NoTokenCache(),

@@ -247,3 +247,16 @@ def test_graph_token_and_content_stay_on_the_server(m365: M365, caplog: pytest.L
     assert headers["Authorization"].split(" ", 1)[1] not in caplog.text
     for secret in ("SECRET-SUBJECT-93", "SECRET-BODY-93", "SECRET-BYTES-93", "hidden.person"):
         assert secret not in caplog.text
+
+
+def test_the_configured_provider_opens_and_closes_its_client(settings: Settings) -> None:
+    application = create_app(graph_settings(settings))
+    mailbox = application.state.mailbox
+    assert isinstance(mailbox, GraphMailbox) and mailbox.name == "graph"
+    for _ in range(2):  # the app can be started again after a shutdown
+        with TestClient(application) as client:
+            assert client.get("/healthz").status_code == 200
+            assert mailbox._http is not None and not mailbox._http.is_closed
+            http = mailbox._http
+        assert mailbox._http is None and http.is_closed
+    application.state.engine.dispose()
