@@ -1,0 +1,212 @@
+// Browser test of the /demo page against a running SendGuard (started by tests/addin/test_browser.py).
+// Usage: node tests/e2e/demo.e2e.mjs <base-url> [screenshot-dir]
+// Drives Debian's chromium with playwright-core (no downloaded browsers, no network besides <base-url>).
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const base = process.argv[2];
+const shots = process.argv[3];
+if (!base) {
+  console.error("usage: node tests/e2e/demo.e2e.mjs <base-url> [screenshot-dir]");
+  process.exit(2);
+}
+const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "sendguard-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  args: ARGS,
+  viewport: { width: 1280, height: 900 },
+});
+
+const problems = [];
+const offsite = [];
+context.on("request", (req) => {
+  const url = req.url();
+  if (!url.startsWith(base) && !url.startsWith("data:") && !url.startsWith("about:")) offsite.push(url);
+});
+
+function watch(page) {
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+  });
+}
+
+const steps = [];
+async function step(name, fn) {
+  const started = Date.now();
+  await fn();
+  steps.push(`${name} (${Date.now() - started} ms)`);
+  console.log(`ok - ${name}`);
+}
+
+async function openDemo(lang) {
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(`${base}/demo?lang=${lang}`);
+  const pane = page.frameLocator("#taskpane");
+  return { page, pane };
+}
+
+try {
+  // ---- compose: the SolarTech PI addressed to a rival, other solar customers in Cc ----
+  const { page, pane } = await openDemo("en");
+
+  await step("the demo opens with the SolarTech-PI-to-rival case prefilled", async () => {
+    assert.equal(await page.inputValue("#f-to"), "l.gomez@sunpeak.example");
+    assert.match(await page.inputValue("#f-cc"), /helio-handel\.example.*alpen-pv\.example/);
+    assert.equal(await page.inputValue("#f-subject"), "PI for order 2026-001");
+    assert.equal(await page.locator("#f-attachments li").first().getAttribute("data-name"), "PI_SolarTech_2026-001.pdf");
+  });
+
+  await step("the task pane checks the draft and shows findings grouped by severity", async () => {
+    await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ timeout: 20000 });
+    await pane.locator('.finding[data-code="content_mismatch"]').waitFor();
+    const groups = await pane.locator(".severity-group").evaluateAll((els) => els.map((e) => e.dataset.severity));
+    assert.equal(groups[0], "critical");
+    const order = ["critical", "high", "medium", "low", "info"];
+    assert.deepEqual([...groups].sort((a, b) => order.indexOf(a) - order.indexOf(b)), groups, "most severe first");
+    const rival = pane.locator('.finding[data-code="rival_exposure"]');
+    assert.match(await rival.locator(".evidence").innerText(), /sunpeak\.example/);
+    assert.match(await pane.locator("#verdict").innerText(), /finding/);
+  });
+
+  if (shots) {
+    await step("screenshot: task pane in English", async () => {
+      await page.locator(".pane-frame").screenshot({ path: path.join(shots, "taskpane-en.png") });
+      await page.screenshot({ path: path.join(shots, "demo-en.png") });
+    });
+  }
+
+  await step("Send runs the real on-send handler: a Smart Alert instead of sending", async () => {
+    await page.click("#send-btn");
+    await page.locator("#smart-alert:not([hidden])").waitFor({ timeout: 10000 });
+    const last = JSON.parse(await page.locator("body").getAttribute("data-last-send"));
+    assert.equal(last.allowEvent, false);
+    assert.equal(last.commandId, "SendGuardComposeButton");
+    assert.ok(last.errorMessage.length > 0 && last.errorMessage.length <= 500);
+    assert.ok(last.ms < 3500, `the handler finished in ${last.ms} ms`);
+    assert.match(await page.locator("#alert-message").innerText(), /Rival customers/);
+    await page.click("#alert-close");
+    await page.locator("#smart-alert").waitFor({ state: "hidden" });
+  });
+
+  await step("Move to Bcc moves the customers in the mock compose window", async () => {
+    await pane.locator('.finding[data-code="rival_exposure"] button[data-fix="move_to_bcc"]').click();
+    await page.waitForFunction(() => document.querySelector("#f-to").value === "" && document.querySelector("#f-cc").value === "");
+    const bcc = await page.inputValue("#f-bcc");
+    for (const address of ["l.gomez@sunpeak.example", "s.mueller@helio-handel.example", "c.huber@alpen-pv.example"]) {
+      assert.ok(bcc.includes(address), `${address} is in Bcc: ${bcc}`);
+    }
+    // checked again: the exposure findings are gone
+    await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ state: "detached", timeout: 15000 });
+    assert.equal(await pane.locator('.finding[data-code="exposed_recipients"]').count(), 0);
+    assert.match(await pane.locator("#check-status").innerText(), /Fixed: Move to Bcc/);
+  });
+
+  await step("Remove the PI attachment through the fix", async () => {
+    await pane.locator('.finding[data-code="content_mismatch"] button[data-fix="remove_attachment"]').click();
+    await page.locator('#f-attachments li[data-name="PI_SolarTech_2026-001.pdf"]').waitFor({ state: "detached" });
+    await pane.locator('.finding[data-code="content_mismatch"]').waitFor({ state: "detached", timeout: 15000 });
+  });
+
+  await step("a template form is built from /v1/templates and inserted into the body", async () => {
+    await pane.locator("#template-select").selectOption("intro_consent_request");
+    const required = await pane.locator("#template-fields [aria-required=true]").count();
+    assert.ok(required > 0, "required fields are marked");
+    const fields = await pane.locator("#template-fields [name]").evaluateAll((els) =>
+      els.map((e) => ({ name: e.name, tag: e.tagName, type: e.type, required: e.required })),
+    );
+    for (const f of fields.filter((x) => x.required)) {
+      const input = pane.locator(`#template-fields [name="${f.name}"]`);
+      if (f.tag === "SELECT") continue;
+      if (f.type === "date") await input.fill("2026-03-01");
+      else if (f.type === "email") await input.fill("m.schmidt@solartech.example");
+      else await input.fill("SolarTech GmbH");
+    }
+    await pane.locator('#template-form button[type="submit"]').click();
+    await pane.locator("#template-status.ok").waitFor({ timeout: 10000 });
+    assert.match(await page.inputValue("#f-body"), /SolarTech GmbH/);
+  });
+
+  await step("read mode: the wrong-recipient flow rates the damage and creates drafts", async () => {
+    await page.click("#tab-read");
+    await pane.locator("#read-view:not([hidden])").waitFor();
+    await pane.locator('input[name="wrong"][value="l.gomez@sunpeak.example"]').check();
+    await pane.locator("#intended-other").fill("m.schmidt@solartech.example");
+    await pane.locator("#assess-btn").click();
+    const level = pane.locator("#incident-level");
+    await level.waitFor({ timeout: 15000 });
+    assert.ok(["high", "critical"].includes(await level.getAttribute("data-level")));
+    assert.ok((await pane.locator("#incident-reasons li").count()) > 0, "reasons are listed");
+    const steps = pane.locator('#incident-steps input[name="step"]');
+    assert.ok((await steps.count()) >= 3, "steps are listed");
+    await steps.first().check();
+    await pane.locator("#incident-status.ok").waitFor();
+    assert.ok((await pane.locator("#incident-drafts li").count()) >= 2, "apology and notice");
+    await pane.locator("#create-drafts-btn").click();
+    await pane.locator("#drafts-status.ok").waitFor({ timeout: 15000 });
+    assert.ok((await pane.locator("#drafts-created li").count()) >= 2);
+  });
+
+  if (shots) {
+    await step("screenshot: recovery flow", async () => {
+      await pane.locator("#read-heading").evaluate((e) => e.scrollIntoView({ block: "start" }));
+      await page.locator(".pane-frame").screenshot({ path: path.join(shots, "taskpane-recovery-en.png") });
+    });
+  }
+  await page.close();
+
+  // ---- Chinese UI ----
+  const zh = await openDemo("zh-CN");
+  await step("the task pane speaks Chinese when Outlook does", async () => {
+    await zh.pane.locator('.finding[data-code="rival_exposure"]').waitFor({ timeout: 20000 });
+    assert.equal(await zh.pane.locator("html").getAttribute("lang"), "zh-CN");
+    assert.equal(await zh.pane.locator("#check-btn").innerText(), "检查这封草稿");
+    assert.equal(
+      await zh.pane.locator('.finding[data-code="rival_exposure"] button[data-fix="move_to_bcc"]').innerText(),
+      "移到密送",
+    );
+  });
+  if (shots) {
+    await step("screenshot: task pane in Chinese", async () => {
+      await zh.page.locator(".pane-frame").screenshot({ path: path.join(shots, "taskpane-zh-CN.png") });
+    });
+  }
+
+  await step("keyboard: the first fix button is reachable with Tab and shows a focus ring", async () => {
+    const frame = zh.page.frames().find((f) => f.url().includes("taskpane.html"));
+    await frame.focus("#check-btn");
+    let found = false;
+    for (let i = 0; i < 12 && !found; i++) {
+      await zh.page.keyboard.press("Tab");
+      found = await frame.evaluate(() => document.activeElement?.dataset?.fix === "move_to_bcc");
+    }
+    assert.ok(found, "Tab reaches the Move to Bcc button");
+    const outline = await frame.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, "none");
+  });
+  await zh.page.close();
+
+  assert.deepEqual(offsite, [], "the demo loads nothing from outside the service (no CDN)");
+  assert.deepEqual(problems, [], "no page errors");
+  console.log(`# ${steps.length} steps passed`);
+} finally {
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
