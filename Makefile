@@ -36,8 +36,22 @@ run: install
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/python -m app.cli demo-data
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
 
-## make test: install what the tests need and run the whole suite (SQLite and PostgreSQL)
-test: install-dev
+# Browser tests drive Debian's chromium through playwright-core (never `npx playwright install`).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y chromium fonts-wqy-microhei
+
+# The add-in's JS test tools (office-addin-mock, office-addin-manifest, playwright-core), again when the lock changes.
+frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/package.json
+	npm ci --prefix frontend --no-audit --no-fund
+	touch $@
+
+## make test: install what the tests need and run the whole suite (add-in JS tests, then SQLite and PostgreSQL)
+test: install-dev $(CHROMIUM) frontend/node_modules/.package-lock.json
+	npm test --prefix frontend
 	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest
 
 lint: install-dev
