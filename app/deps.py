@@ -1,8 +1,12 @@
-"""Dependency aliases shared by routers."""
+"""Dependency aliases shared by routers.
+
+The light ones are `async def`: a sync dependency costs a threadpool hop on every request, and the
+check path runs on every send.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -14,17 +18,18 @@ from app.config import Settings
 from app.observability import Metrics
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_db(request: Request) -> Iterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    # Opening a Session does no I/O (connections are taken lazily, in the threads that query).
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         yield session
 
@@ -33,12 +38,12 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_db)]
 
 
-def get_index_cache(request: Request) -> IndexCache:
+async def get_index_cache(request: Request) -> IndexCache:
     cache: IndexCache = request.app.state.index_cache
     return cache
 
 
-def get_metrics(request: Request) -> Metrics:
+async def get_metrics(request: Request) -> Metrics:
     metrics: Metrics = request.app.state.metrics
     return metrics
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -48,8 +48,8 @@ class RateLimiter:
             return (1 - bucket.tokens) / self.refill_per_second
 
 
-def _limit(name: str) -> Callable[[Request, AuthContext], AuthContext]:
-    def dependency(request: Request, auth: CurrentUser) -> AuthContext:
+def _limit(name: str) -> Callable[[Request, AuthContext], Awaitable[AuthContext]]:
+    async def dependency(request: Request, auth: CurrentUser) -> AuthContext:
         limiter: RateLimiter = request.app.state.rate_limiters[name]
         wait = limiter.take(f"{auth.tenant.id}:{auth.user.id}")
         if wait:

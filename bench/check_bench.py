@@ -27,12 +27,41 @@ from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.engine import check
 from app.analysis.index import DirectoryIndex, build_index
 from app.analysis.normalize import normalize_text
+from bench.results import replace_section
 
 SIZES = (1_000, 10_000, 100_000)
 SENDER = "alex@acme-trade.example"
 _SYLLABLES = (
-    "sol", "ar", "tek", "vol", "ta", "sun", "ner", "gi", "lux", "pan", "el", "nord", "lich", "kraft", "ber",
-    "mar", "zen", "ion", "ra", "do", "vi", "qua", "tro", "gen", "ost", "wen", "li", "ka", "mo", "ri",
+    "sol",
+    "ar",
+    "tek",
+    "vol",
+    "ta",
+    "sun",
+    "ner",
+    "gi",
+    "lux",
+    "pan",
+    "el",
+    "nord",
+    "lich",
+    "kraft",
+    "ber",
+    "mar",
+    "zen",
+    "ion",
+    "ra",
+    "do",
+    "vi",
+    "qua",
+    "tro",
+    "gen",
+    "ost",
+    "wen",
+    "li",
+    "ka",
+    "mo",
+    "ri",
 )
 _DESCRIPTORS = ("Solar", "Energy", "Trading", "Vertrieb", "Distribution", "Power", "Systems", "Handel")
 _LEGAL = ("GmbH", "Ltd.", "S.L.", "SARL", "Co., Ltd.", "AG", "Inc.", "B.V.")
@@ -73,14 +102,22 @@ def make_snapshot(n_orgs: int, seed: int = 7) -> DirectorySnapshot:
         aliases = (f"{base.capitalize()} {_TLDS[i % len(_TLDS)].upper()}",) if i % 3 == 0 else ()
         orgs.append(
             OrgEntry(
-                id=f"org{i}", name=name, kind=_KINDS[i % len(_KINDS)], domains=(domain,), aliases=aliases,
+                id=f"org{i}",
+                name=name,
+                kind=_KINDS[i % len(_KINDS)],
+                domains=(domain,),
+                aliases=aliases,
                 rival_group=f"rg{i // 10}" if i % 2 == 0 else None,
-                owner_email=f"sales{i % 20}@acme-trade.example", customer_code=f"C{i:06d}", language="en",
+                owner_email=f"sales{i % 20}@acme-trade.example",
+                customer_code=f"C{i:06d}",
+                language="en",
             )
         )
         for _ in range(2):
             first, last = rng.choice(_FIRST), rng.choice(_LAST)
-            contacts.append(ContactEntry(f"org{i}", f"{first[0].lower()}.{last.lower()}{i}@{domain}", f"{first} {last}"))
+            contacts.append(
+                ContactEntry(f"org{i}", f"{first[0].lower()}.{last.lower()}{i}@{domain}", f"{first} {last}")
+            )
     return DirectorySnapshot(
         tenant_version=1, internal_domains=("acme-trade.example",), organizations=tuple(orgs), contacts=tuple(contacts)
     )
@@ -125,7 +162,7 @@ def heavy_draft(snapshot: DirectorySnapshot, rng: random.Random) -> Draft:
     body = ("Dear all,\n\n" + _PARAGRAPH * 100 + mentions)[:30_000] + quoted
     body = body[:100_000]
     table = "".join(f"{n}\tModule M-{n}\t{orgs[picks[n % 50]].name}\tEUR 0.{n % 90:02d}/W\n" for n in range(2_000))
-    attachment_text = (table + _PARAGRAPH * 2_000)[: 1_000_000]
+    attachment_text = (table + _PARAGRAPH * 2_000)[:1_000_000]
     return Draft(
         sender=SENDER,
         to=recipients[:20],
@@ -156,8 +193,15 @@ def build_naive(snapshot: DirectorySnapshot) -> NaiveDirectory:
 
 def naive_check(draft: Draft, naive: NaiveDirectory) -> list[int]:
     """What one would write without an index: every organization, every key, substring search per text."""
-    texts = [normalize_text(t) for t in (draft.subject, draft.body, *(a.name for a in draft.attachments),
-                                         *(a.text or "" for a in draft.attachments))]
+    texts = [
+        normalize_text(t)
+        for t in (
+            draft.subject,
+            draft.body,
+            *(a.name for a in draft.attachments),
+            *(a.text or "" for a in draft.attachments),
+        )
+    ]
     found = []
     for org_index, keys in enumerate(naive.keys):
         if any(key in text for key in keys for text in texts):
@@ -234,10 +278,15 @@ def bench_size(n_orgs: int, typical_runs: int, heavy_runs: int, naive_runs: int)
     naive_heavy = scale * statistics.median(latencies_ms(lambda: naive_check(heavy[0], sample), 1))
     gc.unfreeze()
     return SizeResult(
-        n_orgs, build_s, build_mb,
-        percentile(typical_ms, 0.5), percentile(typical_ms, 0.99),
-        percentile(heavy_ms, 0.5), percentile(heavy_ms, 0.99),
-        naive_typical, naive_heavy,
+        n_orgs,
+        build_s,
+        build_mb,
+        percentile(typical_ms, 0.5),
+        percentile(typical_ms, 0.99),
+        percentile(heavy_ms, 0.5),
+        percentile(heavy_ms, 0.99),
+        naive_typical,
+        naive_heavy,
     )
 
 
@@ -267,14 +316,20 @@ def report(results: list[SizeResult]) -> str:
         "",
         f"| target (at {largest.orgs:,} orgs) | limit | measured | result |",
         "|---|---:|---:|---|",
-        _target_row("typical p99", "2 ms", f"{largest.typical_p99:.3f} ms",
-                    largest.typical_p99 <= _TARGETS["typical_p99_ms"]),
+        _target_row(
+            "typical p99", "2 ms", f"{largest.typical_p99:.3f} ms", largest.typical_p99 <= _TARGETS["typical_p99_ms"]
+        ),
         _target_row("heavy p99", "50 ms", f"{largest.heavy_p99:.1f} ms", largest.heavy_p99 <= _TARGETS["heavy_p99_ms"]),
-        _target_row(f"typical p99 growth {smallest.orgs:,} -> {largest.orgs:,}", "< 1.5x", f"{growth:.2f}x",
-                    growth < _TARGETS["growth"]),
+        _target_row(
+            f"typical p99 growth {smallest.orgs:,} -> {largest.orgs:,}",
+            "< 1.5x",
+            f"{growth:.2f}x",
+            growth < _TARGETS["growth"],
+        ),
         _target_row("index build time", "3 s", f"{largest.build_s:.2f} s", largest.build_s <= _TARGETS["build_s"]),
-        _target_row("index memory (RSS delta)", "300 MB", f"{largest.build_mb:.0f} MB",
-                    largest.build_mb <= _TARGETS["build_mb"]),
+        _target_row(
+            "index memory (RSS delta)", "300 MB", f"{largest.build_mb:.0f} MB", largest.build_mb <= _TARGETS["build_mb"]
+        ),
     ]
     return "\n".join(lines)
 
@@ -316,7 +371,7 @@ def write_results(table: str, typical_runs: int, heavy_runs: int) -> None:
     )
     notes = Path(__file__).with_name("NOTES.md")
     extra = notes.read_text(encoding="utf-8") if notes.exists() else ""
-    Path(__file__).with_name("RESULTS.md").write_text(header + table + "\n\n" + extra, encoding="utf-8")
+    replace_section("engine", header + table + "\n\n" + extra)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ def build_provider(settings: Settings) -> MailboxProvider:
     raise ProviderMismatch(f"MAILBOX_PROVIDER={settings.mailbox_provider} is not available in this build.")
 
 
-def get_mailbox(request: Request) -> MailboxProvider:
+async def get_mailbox(request: Request) -> MailboxProvider:
     provider: MailboxProvider = request.app.state.mailbox
     return provider
 

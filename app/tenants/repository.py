@@ -3,13 +3,23 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.tenants.models import Tenant, User
 
 
 def get_tenant_by_key(session: Session, key: str) -> Tenant | None:
     return session.exec(select(Tenant).where(Tenant.key == key)).first()
+
+
+def get_tenant_and_user(session: Session, key: str, subject: str) -> tuple[Tenant, User] | None:
+    """Both rows in one round trip: this runs for every request."""
+    row = session.exec(
+        select(Tenant, User)
+        .join(User, col(User.tenant_id) == Tenant.id)
+        .where(Tenant.key == key, User.subject == subject)
+    ).first()
+    return (row[0], row[1]) if row else None
 
 
 def get_user(session: Session, tenant_id: uuid.UUID, subject: str) -> User | None:

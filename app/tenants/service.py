@@ -16,6 +16,9 @@ Row = TypeVar("Row", Tenant, User)
 
 
 def resolve(session: Session, principal: Principal) -> tuple[Tenant, User]:
+    known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
+    if known is not None and known[1].role == principal.role and known[1].email == principal.email:
+        return known
     tenant = repository.get_tenant_by_key(session, principal.tenant_key) or _create_tenant(session, principal)
     user = repository.get_user(session, tenant.id, principal.subject) or _create_user(session, tenant, principal)
     if user.role != principal.role or user.email != principal.email:
