@@ -9,7 +9,7 @@ PORT ?= 8000
 # Tests use their own PostgreSQL database (created and dropped by the suite) on this server.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run serve install install-dev test test-sqlite lint format bench fuzz migrate demo-data clean
+.PHONY: run serve install install-dev test test-sqlite lint format bench fuzz load migrate demo-data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ format: install-dev
 ## make fuzz: the API fuzzer with many more examples per operation
 fuzz: install-dev
 	FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_fuzz.py -q
+
+## make load: HTTP load on loopback (bounded), figures into bench/RESULTS.md
+load: install-dev
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.load
 
 bench: install-dev
 	$(BIN)/python -m bench.check_bench
