@@ -102,6 +102,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def _configure_logging() -> None:
     logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # Client libraries log request URLs (message ids, search terms) at INFO: keep them out of the logs.
+    for noisy in ("httpx", "httpcore", "googleapiclient.discovery", "msal"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 _configure_logging()
