@@ -23,6 +23,12 @@ def _strip(value: str) -> str:
 
 
 Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_strip)]
+Domains = Annotated[list[Domain], Field(max_length=100)]
+Aliases = Annotated[list[ShortText], Field(max_length=100)]
+RivalGroup = Annotated[str, Field(min_length=1, max_length=100)]
+CustomerCode = Annotated[str, Field(min_length=1, max_length=64)]
+Country = Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]
+Notes = Annotated[str, Field(max_length=2000)]
 
 
 class ContactBase(BaseModel):
@@ -49,14 +55,14 @@ class OrganizationBase(BaseModel):
 
     name: Name
     kind: OrgKind
-    domains: Annotated[list[Domain], Field(max_length=100)] = []
-    aliases: Annotated[list[ShortText], Field(max_length=100)] = []
-    rival_group: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    domains: Domains = []
+    aliases: Aliases = []
+    rival_group: RivalGroup | None = None
     owner_email: Email | None = None
-    customer_code: Annotated[str, Field(min_length=1, max_length=64)] | None = None
-    country: Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")] | None = None
+    customer_code: CustomerCode | None = None
+    country: Country | None = None
     language: Language | None = None
-    notes: Annotated[str, Field(max_length=2000)] | None = None
+    notes: Notes | None = None
 
     @field_validator("domains", "aliases")
     @classmethod
@@ -80,14 +86,14 @@ class OrganizationUpdate(BaseModel):
 
     name: Name | None = None
     kind: OrgKind | None = None
-    domains: Annotated[list[Domain], Field(max_length=100)] | None = None
-    aliases: Annotated[list[ShortText], Field(max_length=100)] | None = None
-    rival_group: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    domains: Domains | None = None
+    aliases: Aliases | None = None
+    rival_group: RivalGroup | None = None
     owner_email: Email | None = None
-    customer_code: Annotated[str, Field(min_length=1, max_length=64)] | None = None
-    country: Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")] | None = None
+    customer_code: CustomerCode | None = None
+    country: Country | None = None
     language: Language | None = None
-    notes: Annotated[str, Field(max_length=2000)] | None = None
+    notes: Notes | None = None
     contacts: Annotated[list[ContactCreate], Field(max_length=1000)] | None = None
 
 
