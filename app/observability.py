@@ -50,6 +50,6 @@ class MetricsMiddleware:
             await self.app(scope, receive, send_wrapper)
         finally:
             # The route template, never the raw path: ids in paths would explode label cardinality.
-            route = getattr(scope.get("route"), "path", "unmatched")
+            route = getattr(scope.get("route"), "path_format", "unmatched")
             self.metrics.requests.labels(scope["method"], route, str(status_holder["status"])).inc()
             self.metrics.latency.labels(route).observe(time.perf_counter() - started)
