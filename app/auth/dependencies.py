@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
 from app.auth.dev import authenticate_dev
@@ -44,13 +46,19 @@ class AuthContext:
         return self.principal.role == "admin"
 
 
-def get_principal(request: Request, settings: SettingsDep) -> Principal:
+def get_principal(request: Request, settings: Settings) -> Principal:
     return AUTHENTICATORS[settings.auth_mode](request, settings)
 
 
-def get_current_user(session: SessionDep, principal: Annotated[Principal, Depends(get_principal)]) -> AuthContext:
+def _authenticate(request: Request, settings: Settings, session: Session) -> AuthContext:
+    principal = get_principal(request, settings)
     tenant, user = resolve(session, principal)
     return AuthContext(user=user, tenant=tenant, principal=principal)
+
+
+async def get_current_user(request: Request, session: SessionDep, settings: SettingsDep) -> AuthContext:
+    # Token validation (key fetches) and the user lookup both block: one threadpool hop for the two.
+    return await run_in_threadpool(_authenticate, request, settings, session)
 
 
 CurrentUser = Annotated[AuthContext, Depends(get_current_user)]
