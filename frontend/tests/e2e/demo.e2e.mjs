@@ -43,7 +43,10 @@ context.on("request", (req) => {
 function watch(page) {
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    // Expected HTTP errors (a 404 or 409 the page handles) are logged by Chrome too; anything else is a problem.
+    if (msg.type() === "error" && !/the server responded with a status of (404|409)/.test(msg.text())) {
+      problems.push(`console error: ${msg.text()}`);
+    }
   });
 }
 
@@ -202,6 +205,59 @@ try {
     assert.notEqual(outline, "none");
   });
   await zh.page.close();
+
+  // ---- held and scheduled sends: listed with Cancel; a 409 once sending began; hidden when the API is absent ----
+  await step("held sends: cancel, and 'too late' once sending has begun", async () => {
+    const page = await context.newPage();
+    watch(page);
+    const row = {
+      id: "11111111-1111-4111-8111-111111111111",
+      provider: "fake",
+      draft_id: "d1",
+      send_at: new Date(Date.now() + 4 * 60 * 1000).toISOString(),
+      status: "pending",
+      attempts: 0,
+      last_error: null,
+      created_at: new Date().toISOString(),
+    };
+    const deletes = [];
+    await page.route("**/v1/scheduled-sends**", (route) => {
+      const request = route.request();
+      if (request.method() === "DELETE") {
+        deletes.push(request.url());
+        return route.fulfill({
+          status: 409,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "conflict", message: "Sending has begun.", details: null } }),
+        });
+      }
+      return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify([row]) });
+    });
+    await page.goto(`${base}/demo?lang=en`);
+    const pane = page.frameLocator("#taskpane");
+    const item = pane.locator(`#scheduled-list li[data-id="${row.id}"]`);
+    await item.waitFor({ timeout: 15000 });
+    assert.match(await item.innerText(), /Held/);
+    await item.locator("button").click();
+    await pane.locator("#scheduled-status.error").waitFor();
+    assert.match(await pane.locator("#scheduled-status").innerText(), /Too late to cancel/);
+    assert.equal(deletes.length, 1);
+    assert.ok(deletes[0].endsWith(`/v1/scheduled-sends/${row.id}`));
+    await page.close();
+  });
+
+  await step("held sends: the section stays hidden when the service has no scheduled-sends API (404)", async () => {
+    const page = await context.newPage();
+    watch(page);
+    await page.route("**/v1/scheduled-sends**", (route) =>
+      route.fulfill({ status: 404, contentType: "application/json", body: '{"error":{"code":"not_found","message":"x","details":null}}' }),
+    );
+    await page.goto(`${base}/demo?lang=en`);
+    const pane = page.frameLocator("#taskpane");
+    await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ timeout: 20000 });
+    assert.equal(await pane.locator("#scheduled").isHidden(), true);
+    await page.close();
+  });
 
   assert.deepEqual(offsite, [], "the demo loads nothing from outside the service (no CDN)");
   assert.deepEqual(problems, [], "no page errors");
