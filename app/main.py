@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from app.addin.router import router as addin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
+from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
@@ -31,6 +32,7 @@ from app.ratelimit import RateLimiter
 from app.scheduling.router import router as scheduling_router
 from app.scheduling.worker import Worker
 from app.templates.router import router as templates_router
+from app.tenants.cache import identities
 
 log = logging.getLogger("app")
 
@@ -38,6 +40,9 @@ log = logging.getLogger("app")
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = create_db_engine(settings.database_url)
+    # Process-wide caches describe one database: a new app (another database, in tests) starts empty.
+    identities.clear()
+    user_history.clear()
     metrics = Metrics()
 
     @asynccontextmanager

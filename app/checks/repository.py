@@ -55,37 +55,6 @@ def save_scan(session: Session, scan: AttachmentScan) -> AttachmentScan:
     return scan
 
 
-def dismissed_pairs(
-    session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, since: datetime, hashes: Iterable[str]
-) -> set[tuple[str, str]]:
-    wanted = list(set(hashes))
-    if not wanted:
-        return set()
-    rows = session.exec(
-        select(Dismissal.code, Dismissal.recipient_hash).where(
-            Dismissal.tenant_id == tenant_id,
-            Dismissal.user_id == user_id,
-            Dismissal.created_at >= since,
-            col(Dismissal.recipient_hash).in_(wanted),
-        )
-    ).all()
-    return {(code, h) for code, h in rows}
-
-
-def known_hashes(session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, hashes: Iterable[str]) -> set[str]:
-    wanted = list(set(hashes))
-    if not wanted:
-        return set()
-    rows = session.exec(
-        select(Correspondent.address_hash).where(
-            Correspondent.tenant_id == tenant_id,
-            Correspondent.user_id == user_id,
-            col(Correspondent.address_hash).in_(wanted),
-        )
-    ).all()
-    return set(rows)
-
-
 def remember_correspondents(session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, hashes: set[str]) -> None:
     for address_hash in hashes:
         try:
@@ -93,3 +62,21 @@ def remember_correspondents(session: Session, tenant_id: uuid.UUID, user_id: uui
                 session.add(Correspondent(tenant_id=tenant_id, user_id=user_id, address_hash=address_hash))
         except IntegrityError:
             continue  # a concurrent send remembered it first
+
+
+def dismissals_since(
+    session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, since: datetime
+) -> dict[tuple[str, str], datetime]:
+    rows = session.exec(
+        select(Dismissal.code, Dismissal.recipient_hash, Dismissal.created_at).where(
+            Dismissal.tenant_id == tenant_id, Dismissal.user_id == user_id, Dismissal.created_at >= since
+        )
+    ).all()
+    return {(code, h): created for code, h, created in rows}
+
+
+def correspondent_hashes(session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID) -> set[str]:
+    rows = session.exec(
+        select(Correspondent.address_hash).where(Correspondent.tenant_id == tenant_id, Correspondent.user_id == user_id)
+    ).all()
+    return set(rows)

@@ -19,6 +19,7 @@ from app.analysis.messages import localize, supported_locale
 from app.auth.dependencies import AuthContext
 from app.checks import attachments, repository
 from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound, UnknownDismissedCode
+from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.models import CheckRecord, Dismissal
 from app.checks.schemas import (
@@ -31,7 +32,7 @@ from app.checks.schemas import (
     ScanRequest,
     ScanResponse,
 )
-from app.common import utcnow
+from app.common import as_utc, utcnow
 from app.config import Settings
 from app.mailbox.base import MailAddress, MailAttachment, MailMessage
 from app.observability import Metrics
@@ -195,16 +196,17 @@ def _context(
 ) -> CheckContext:
     hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
     since = utcnow() - timedelta(days=index.policy.suppress_dismissed_days)
-    dismissed = (
-        repository.dismissed_pairs(session, auth.tenant.id, auth.user.id, since, hashes)
-        if index.policy.suppress_dismissed_days
-        else set()
+    past = user_history.get(session, auth.tenant.id, auth.user.id, since)
+    suppressed = frozenset(
+        (code, hashes[h])
+        for (code, h), when in past.dismissed.items()
+        if h in hashes and index.policy.suppress_dismissed_days and as_utc(when) >= since
     )
-    known = repository.known_hashes(session, auth.tenant.id, auth.user.id, hashes)
+    known = frozenset(hashes[h] for h in hashes if h in past.correspondents)
     return CheckContext(
         locale=request_locale(locale, auth),
-        known_correspondents=frozenset(hashes[h] for h in known) | (correspondents or frozenset()),
-        suppressed=frozenset((code, hashes[h]) for code, h in dismissed),
+        known_correspondents=known | (correspondents or frozenset()),
+        suppressed=suppressed,
     )
 
 
@@ -242,8 +244,11 @@ def _record(
 
 def _remember_recipients(session: Session, auth: AuthContext, result: CheckResult) -> None:
     hashes = {hash_address(auth.tenant.id, email) for email in result.external_recipients}
-    known = repository.known_hashes(session, auth.tenant.id, auth.user.id, hashes)
-    repository.remember_correspondents(session, auth.tenant.id, auth.user.id, hashes - known)
+    since = utcnow()  # any moment: only the correspondents are read here
+    new = hashes - user_history.get(session, auth.tenant.id, auth.user.id, since).correspondents
+    if new:
+        repository.remember_correspondents(session, auth.tenant.id, auth.user.id, new)
+        user_history.forget(auth.user.id)
 
 
 def record_outcome(session: Session, auth: AuthContext, check_id: uuid.UUID, body: OutcomeRequest) -> OutcomeResponse:
@@ -270,6 +275,7 @@ def record_outcome(session: Session, auth: AuthContext, check_id: uuid.UUID, bod
     record.dismissed = [*record.dismissed, *newly_dismissed]
     session.add(record)
     session.commit()
+    user_history.forget(auth.user.id)
     return OutcomeResponse(check_id=record.id, outcome=body.outcome, dismissed=record.dismissed)
 
 

@@ -30,8 +30,11 @@ def replace(session: Session, tenant: Tenant, data: PolicyUpdate) -> PolicyPubli
     row.updated_at = utcnow()
     session.add(row)
     if data.internal_domains is not None:
-        tenant.internal_domains = list(dict.fromkeys(data.internal_domains))
-        session.add(tenant)
+        # The caller's tenant row may be a shared cached copy: change this session's own.
+        own = session.get(Tenant, tenant.id)
+        assert own is not None
+        own.internal_domains = list(dict.fromkeys(data.internal_domains))
+        tenant = own
     session.flush()
     bump_version(session, tenant.id)
     return public(session, tenant)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from app.checks.history import user_history
 from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismissal
 from app.common import utcnow
 from app.incidents.models import Incident
@@ -41,6 +42,7 @@ def export_user_data(session: Session, user: User) -> dict[str, Any]:
 def delete_user_data(session: Session, user: User) -> dict[str, int]:
     """Erase what was stored about the user's mail. Sends in flight are kept so none is lost half-way;
     hand-offs stay: they are the company's record of who owns a customer account."""
+    user_history.forget(user.id)
     counts = {
         "dismissals": _delete(session, Dismissal, Dismissal.user_id == user.id),
         "check_records": _delete(session, CheckRecord, CheckRecord.user_id == user.id),

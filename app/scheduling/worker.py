@@ -24,13 +24,14 @@ import anyio
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.common import utcnow
+from app.common import as_utc, utcnow
 from app.config import Settings
 from app.errors import AppError, Forbidden, ProviderUnavailable, Unauthorized
 from app.mailbox.base import MailboxAccess, MailboxProvider
 from app.mailbox.exceptions import MessageNotFound
 from app.scheduling import repository
 from app.scheduling.models import ScheduledSend
+from app.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class Worker:
         self.batch = batch
         self.clock = clock
         self._slots = asyncio.Semaphore(concurrency)
+        self._tenant_keys: dict[uuid.UUID, str] = {}
 
     async def run_once(self) -> int:
         """Claim what is due and process it; returns how many rows were handled."""
@@ -100,8 +102,10 @@ class Worker:
         row = await anyio.to_thread.run_sync(self._load, send_id)
         if row is None or row.claimed_by != self.worker_id:
             return
-        access = await self._access(row)
         try:
+            # Inside the try: a provider refusing background access (no consent) fails the row with the
+            # reason, an unreachable token service retries it, like the mailbox calls themselves.
+            access = await self._access(row)
             if row.internet_message_id and await self.mailbox.find_sent(access, row.internet_message_id):
                 await self._finish(row, status="sent", sent_message_id=row.internet_message_id)
                 return
@@ -132,7 +136,7 @@ class Worker:
         backoff = min(MAX_BACKOFF_SECONDS, 2**row.attempts) * (0.5 + random.random())
         next_attempt = now + timedelta(seconds=backoff)
         out_of_time = (
-            next_attempt > _aware(row.deadline_at) or row.attempts >= self.settings.scheduled_send_max_attempts
+            next_attempt > as_utc(row.deadline_at) or row.attempts >= self.settings.scheduled_send_max_attempts
         )
         if out_of_time:
             await self._finish(row, status="failed", last_error=f"Gave up after {row.attempts} attempts: {reason}")
@@ -142,12 +146,22 @@ class Worker:
         )
 
     async def _access(self, row: ScheduledSend) -> MailboxAccess:
-        # No user request is around: a provider that can act for a user in the background says how.
+        # No user request is around: a provider that can act for a user in the background says how, given the
+        # mailbox and the tenant's key (Graph: "entra:{tid}", whose app-only token it needs).
         resolver = getattr(self.mailbox, "background_access", None)
         if resolver is not None:
-            access: MailboxAccess = await resolver(row.user_email)
+            tenant_key = self._tenant_keys.get(row.tenant_id)
+            if tenant_key is None:
+                tenant_key = await anyio.to_thread.run_sync(self._tenant_key, row.tenant_id)
+                self._tenant_keys[row.tenant_id] = tenant_key  # a tenant's key never changes
+            access: MailboxAccess = await resolver(row.user_email, tenant_key)
             return access
         return MailboxAccess(user_email=row.user_email)
+
+    def _tenant_key(self, tenant_id: uuid.UUID) -> str:
+        with Session(self.engine) as session:
+            tenant = session.get(Tenant, tenant_id)
+            return tenant.key if tenant is not None else ""
 
     def _load(self, send_id: uuid.UUID) -> ScheduledSend | None:
         with Session(self.engine, expire_on_commit=False) as session:
@@ -170,11 +184,6 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, AppError):
         return exc.message[:500]
     return f"{type(exc).__name__}: the mailbox did not answer"
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything here is UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
 
 
 def main() -> None:  # pragma: no cover - exercised by running the process

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import update
+from sqlalchemy import event, update
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
+from app.tenants.cache import identities
 from app.tenants.models import Tenant, User
 
 
@@ -28,9 +30,18 @@ def get_user(session: Session, tenant_id: uuid.UUID, subject: str) -> User | Non
 
 def bump_version(session: Session, tenant_id: uuid.UUID) -> None:
     """Mark the tenant's directory or policy as changed, so every replica rebuilds its index."""
+    identities.forget_tenant(tenant_id)
+    # Forget again once committed: a concurrent request may have cached the old row in between.
+    session.info.setdefault("changed_tenants", set()).add(tenant_id)
     session.execute(update(Tenant).where(Tenant.id == tenant_id).values(version=Tenant.version + 1))  # type: ignore[arg-type]
 
 
 def current_version(session: Session, tenant_id: uuid.UUID) -> int:
     version = session.exec(select(Tenant.version).where(Tenant.id == tenant_id)).one()
     return int(version)
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _forget_changed_tenants(session: OrmSession) -> None:
+    for tenant_id in session.info.pop("changed_tenants", ()):
+        identities.forget_tenant(tenant_id)

@@ -10,14 +10,19 @@ from sqlmodel import Session
 
 from app.auth.principal import Principal
 from app.tenants import repository
+from app.tenants.cache import identities
 from app.tenants.models import Tenant, User
 
 Row = TypeVar("Row", Tenant, User)
 
 
 def resolve(session: Session, principal: Principal) -> tuple[Tenant, User]:
+    cached = identities.get(principal.tenant_key, principal.subject)
+    if cached is not None and _matches(cached[1], principal):
+        return cached
     known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
-    if known is not None and known[1].role == principal.role and known[1].email == principal.email:
+    if known is not None and _matches(known[1], principal):
+        identities.put(principal.tenant_key, principal.subject, *known)
         return known
     tenant = repository.get_tenant_by_key(session, principal.tenant_key) or _create_tenant(session, principal)
     user = repository.get_user(session, tenant.id, principal.subject) or _create_user(session, tenant, principal)
@@ -27,6 +32,10 @@ def resolve(session: Session, principal: Principal) -> tuple[Tenant, User]:
         session.add(user)
         session.commit()
     return tenant, user
+
+
+def _matches(user: User, principal: Principal) -> bool:
+    return user.role == principal.role and user.email == principal.email
 
 
 def _create_tenant(session: Session, principal: Principal) -> Tenant:

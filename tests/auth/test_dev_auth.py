@@ -42,3 +42,16 @@ def test_non_dev_modes_refuse_dev_headers(settings: Settings) -> None:
         with TestClient(app) as client:
             assert_error(client.get("/v1/policy", headers=headers(admin=True)), 401)
         app.state.engine.dispose()
+
+
+def test_a_directory_change_is_seen_by_the_next_request(client: TestClient) -> None:
+    """The identity cache must not hide a tenant's new version from the index."""
+    admin = headers("boss@acme-trade.example", admin=True)
+    draft = {"draft": {"to": [{"email": "m.schmidt@solartec.de"}]}}
+    before = client.post("/v1/drafts/check", json=draft, headers=admin).json()
+    assert "lookalike_domain" not in {f["code"] for f in before["findings"]}
+    client.post(
+        "/v1/organizations", json={"name": "SolarTech", "kind": "customer", "domains": ["solartech.de"]}, headers=admin
+    )
+    after = client.post("/v1/drafts/check", json=draft, headers=admin).json()
+    assert "lookalike_domain" in {f["code"] for f in after["findings"]}

@@ -1,0 +1,63 @@
+"""Per-user memory of dismissals and past correspondents, kept in process for a few seconds.
+
+Both are read on every check; both change rarely (a dismissal, a first mail to someone). Changes made
+by this process update the cache at once; another replica's changes show within the TTL.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from app.checks import repository
+
+DEFAULT_TTL_SECONDS = 10.0
+MAX_USERS = 20_000
+
+
+@dataclass
+class UserHistory:
+    loaded_at: float
+    # (code, recipient hash) -> when it was dismissed
+    dismissed: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    correspondents: set[str] = field(default_factory=set)
+
+
+class HistoryCache:
+    def __init__(self, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl = ttl
+        self.clock = clock
+        self._users: dict[uuid.UUID, UserHistory] = {}
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, since: datetime) -> UserHistory:
+        history = self._users.get(user_id)
+        if history is None or history.loaded_at + self.ttl < self.clock():
+            history = UserHistory(
+                loaded_at=self.clock(),
+                dismissed=repository.dismissals_since(session, tenant_id, user_id, since),
+                correspondents=repository.correspondent_hashes(session, tenant_id, user_id),
+            )
+            with self._lock:
+                if len(self._users) >= MAX_USERS:
+                    self._users.clear()
+                self._users[user_id] = history
+        return history
+
+    def clear(self) -> None:
+        with self._lock:
+            self._users.clear()
+
+    def forget(self, user_id: uuid.UUID) -> None:
+        with self._lock:
+            self._users.pop(user_id, None)
+
+
+# One per process, like the identity cache: every request of this process updates the same memory.
+user_history = HistoryCache()
