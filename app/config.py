@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     max_check_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     max_extracted_chars: int = Field(default=1_000_000, ge=1000)
     extraction_seconds: float = Field(default=2.0, gt=0)
+    # Check records are written in batches this often (0: with each check, in its transaction).
+    check_record_batch_seconds: float = Field(default=0.2, ge=0, le=10)
     rate_limit_checks_per_minute: int = Field(default=300, ge=1)
     rate_limit_scans_per_minute: int = Field(default=60, ge=1)
     # Check records and incidents older than this are deleted by the retention purge.

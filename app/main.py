@@ -16,6 +16,7 @@ from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
+from app.checks.recorder import CheckRecorder
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         mailbox_start = getattr(app.state.mailbox, "start", None)
         if mailbox_start is not None:
             await mailbox_start()  # Graph: opens its shared httpx.AsyncClient
+        if app.state.recorder is not None:
+            app.state.recorder.start()
         stop_worker = asyncio.Event()
         worker_task = None
         if settings.scheduler_enabled:
@@ -69,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             entra_validator = getattr(app.state, "entra_validator", None)
             if entra_validator is not None:
                 entra_validator.close()
+            if app.state.recorder is not None:
+                await run_in_threadpool(app.state.recorder.close)
             engine.dispose()
 
     app = FastAPI(
@@ -82,6 +87,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.metrics = metrics
     app.state.index_cache = IndexCache()
+    batch = settings.check_record_batch_seconds
+    app.state.recorder = CheckRecorder(engine, batch) if batch > 0 else None
     app.state.rate_limiters = {
         "check": RateLimiter(settings.rate_limit_checks_per_minute),
         "scan": RateLimiter(settings.rate_limit_scans_per_minute),

@@ -80,6 +80,8 @@ def settings(database_url: str) -> Settings:
         migrate_on_start=False,
         # Tests that need the scheduled-send worker run it themselves, step by step.
         scheduler_enabled=False,
+        # Records written with each check, so tests can read them at once (tests/checks covers batching).
+        check_record_batch_seconds=0,
         _env_file=None,  # type: ignore[call-arg]
     )
 

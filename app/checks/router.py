@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
 from app.auth.dependencies import CurrentUser
@@ -19,6 +19,7 @@ router = APIRouter(prefix="/v1", tags=["checks"])
 
 @router.post("/drafts/check", response_model=CheckResponse)
 async def check_draft(
+    request: Request,
     session: SessionDep,
     auth: CheckRateLimited,
     cache: IndexCacheDep,
@@ -48,6 +49,7 @@ async def check_draft(
         trigger=body.trigger,
         locale=body.locale,
         correspondents=correspondents,
+        recorder=request.app.state.recorder,
     )
 
 
@@ -67,9 +69,9 @@ def _external(message: MailMessage, internal_domains: list[str]) -> list[str]:
 
 @router.post("/checks/{check_id:uuid}/outcome", response_model=OutcomeResponse)
 def record_outcome(
-    session: SessionDep, auth: CurrentUser, check_id: uuid.UUID, body: OutcomeRequest
+    request: Request, session: SessionDep, auth: CurrentUser, check_id: uuid.UUID, body: OutcomeRequest
 ) -> OutcomeResponse:
-    return service.record_outcome(session, auth, check_id, body)
+    return service.record_outcome(session, auth, check_id, body, request.app.state.recorder)
 
 
 @router.post("/attachments/scan", response_model=ScanResponse)

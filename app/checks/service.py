@@ -22,6 +22,7 @@ from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFoun
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.models import CheckRecord, Dismissal
+from app.checks.recorder import CheckRecorder
 from app.checks.schemas import (
     CheckResponse,
     DraftIn,
@@ -94,13 +95,19 @@ def check_message(
     trigger: str,
     locale: str | None,
     correspondents: frozenset[str] | None = None,
+    recorder: CheckRecorder | None = None,
 ) -> CheckResponse:
-    """Check one message; `correspondents` are addresses the mailbox says the user wrote to before."""
+    """Check one message; `correspondents` are addresses the mailbox says the user wrote to before.
+
+    With a `recorder` the check record is written in its next batch, else in this transaction."""
     started = time.perf_counter()
     result, _, draft = analyse(session, auth, cache, settings, message, locale, correspondents)
     localized = localize(result, request_locale(locale, auth))
     record = _record(auth, result, draft, client, trigger, started)
-    session.execute(_INSERT_RECORD, [record])
+    if recorder is not None:
+        recorder.add(record)
+    else:
+        session.execute(_INSERT_RECORD, [record])
     if trigger == "send":
         _remember_recipients(session, auth, result)
     session.commit()
@@ -251,7 +258,15 @@ def _remember_recipients(session: Session, auth: AuthContext, result: CheckResul
         user_history.forget(auth.user.id)
 
 
-def record_outcome(session: Session, auth: AuthContext, check_id: uuid.UUID, body: OutcomeRequest) -> OutcomeResponse:
+def record_outcome(
+    session: Session,
+    auth: AuthContext,
+    check_id: uuid.UUID,
+    body: OutcomeRequest,
+    recorder: CheckRecorder | None = None,
+) -> OutcomeResponse:
+    if recorder is not None and recorder.is_pending(check_id):
+        recorder.flush()  # the check was moments ago and its record still waits for its batch
     record = repository.get_check(session, auth.tenant.id, auth.user.id, check_id)
     if record is None:
         raise CheckNotFound()
