@@ -8,10 +8,15 @@ from typing import Literal, Protocol
 
 @dataclass(frozen=True, slots=True)
 class MailboxAccess:
-    """Whose mailbox, and the credential the provider needs (a Graph or Gmail token; none for the fake)."""
+    """Whose mailbox, and the credential the provider needs (a Graph or Gmail token; none for the fake).
+
+    ``mailbox_path``: where Graph finds the mailbox: ``/me`` with a user's own (delegated) token, or
+    ``/users/{address}`` with an app-only token (a background send, with no user request around).
+    """
 
     user_email: str
     token: str | None = None
+    mailbox_path: str = "/me"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,16 @@ It speaks Graph's JSON shapes and field names for what GraphMailbox uses, with i
   moves to Sent Items), ``.../attachments`` (list, get one, add one), ``/beta/me/messages/{id}/recall``;
 - ``GET /me/mailFolders/SentItems/messages`` with ``$search="to:address"`` or
   ``$filter=internetMessageId eq '...'``;
+- every route above also as ``/users/{address}/...`` on the same mailboxes: with an app-only token it needs the
+  granted application permission (Mail.ReadWrite to read and write, Mail.Send to send) and, when an application
+  access policy is set (``restrict_app_access()``), a mailbox it allows; with a user's token, that user's own
+  address. ``/me`` with an app-only token is a 400, as on Graph;
 - Entra: ``/{tenant}/v2.0/.well-known/openid-configuration``, the JWKS at ``/common/discovery/v2.0/keys`` and the
-  token endpoint ``/{tenant}/oauth2/v2.0/token`` for on-behalf-of, which checks the incoming assertion strictly.
+  token endpoint ``/{tenant}/oauth2/v2.0/token`` for on-behalf-of, which checks the incoming assertion strictly,
+  and for the client-credentials grant (scope ``https://graph.microsoft.com/.default``).
+
+Every ``.../send`` that reaches a draft is counted in ``send_attempts`` and each accepted one is written to
+``sent_log`` (mailbox, message id): what tests of exactly-once sending count.
 
 ``issue_token()`` signs access tokens for the SendGuard API with the fake's RSA key (``rotate_key()`` adds a
 new one). ``fail()`` queues failures: throttling with Retry-After, 503/504/500, malformed JSON, 401, 403.
@@ -18,6 +26,7 @@ Tests reach it through httpx transports (``httpx.ASGITransport`` or Starlette's 
 from __future__ import annotations
 
 import base64
+import collections
 import html
 import itertools
 import re
@@ -35,6 +44,9 @@ from fastapi.responses import JSONResponse
 
 FAKE_TENANT_ID = "8d0c2e41-5b7a-4c1e-9f3d-2a6b7c8d9e0f"
 OBO_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+CLIENT_CREDENTIALS_GRANT = "client_credentials"
+APP_SCOPE = "https://graph.microsoft.com/.default"
+APP_ROLES = ("Mail.ReadWrite", "Mail.Send")
 MAIL_SCOPES = ("https://graph.microsoft.com/Mail.ReadWrite", "https://graph.microsoft.com/Mail.Send")
 
 FILE = "#microsoft.graph.fileAttachment"
@@ -104,6 +116,17 @@ class _Mailbox:
     messages: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class AppToken:
+    """An app-only Graph token: the tenant it was issued in and the application permissions it carries."""
+
+    tenant: str
+    roles: frozenset[str]
+
+
+_MAILBOX_PATH = re.compile(r"^/(?:v1\.0|beta)/(?:(me)|users/([^/]+))(?:/|$)")
+
+
 class FakeGraph:
     def __init__(
         self,
@@ -125,6 +148,15 @@ class FakeGraph:
         self.requests: list[FakeRequest] = []
         self.consent_denied: set[str] = set()
         self.obo_exchanges = 0
+        # App-only (client credentials): tokens issued, permissions granted per tenant, access policies.
+        self.app_tokens: dict[str, AppToken] = {}
+        self.app_roles: dict[str, frozenset[str]] = {}
+        self.app_access_policies: dict[str, frozenset[str]] = {}
+        self.client_credentials_grants = 0
+        # Which tenant a user's mailbox is in (learnt from the tokens issued for the user).
+        self.user_tenants: dict[str, str] = {}
+        self.send_attempts: collections.Counter[str] = collections.Counter()
+        self.sent_log: list[tuple[str, str]] = []
         self.recalls: list[str] = []
         self._keys: dict[str, rsa.RSAPrivateKey] = {}
         self.kid = self.rotate_key()
@@ -183,12 +215,31 @@ class FakeGraph:
         """An access token for the SendGuard API, as Entra would issue it to the add-in."""
         kid = kid or self.kid
         signing_key = key or self._keys[kid]
+        with self._lock:
+            self.user_tenants.setdefault(email.lower(), str(claims.get("tid", self.tenant_id)))
         return jwt.encode(
             self.claims(email, **claims), signing_key, algorithm="RS256", headers={"kid": kid, **(headers or {})}
         )
 
     def deny_consent(self, tenant_id: str | None = None) -> None:
+        """No consent in the tenant at all: on-behalf-of answers 65001; client credentials 700016 (the app
+        has no service principal there)."""
         self.consent_denied.add(tenant_id or self.tenant_id)
+
+    def set_app_roles(self, roles: tuple[str, ...] | set[str], tenant_id: str | None = None) -> None:
+        """The application permissions an admin granted in the tenant (default: Mail.ReadWrite and Mail.Send).
+        Applies to app-only tokens issued from now on, as on Entra."""
+        with self._lock:
+            self.app_roles[tenant_id or self.tenant_id] = frozenset(roles)
+
+    def restrict_app_access(self, mailboxes: list[str], tenant_id: str | None = None) -> None:
+        """An Exchange application access policy (New-ApplicationAccessPolicy -AccessRight RestrictAccess):
+        app-only tokens reach these mailboxes only."""
+        with self._lock:
+            self.app_access_policies[tenant_id or self.tenant_id] = frozenset(m.lower() for m in mailboxes)
+
+    def sent_count(self, message_id: str) -> int:
+        return sum(1 for _, sent in self.sent_log if sent == message_id)
 
     # -- mailbox state -----------------------------------------------------------------------------
 
@@ -287,12 +338,56 @@ class FakeGraph:
                 return failure
         return None
 
+    @staticmethod
+    def _bearer(request: Request) -> str:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        return token.strip() if scheme.lower() == "bearer" else ""
+
     def _user(self, request: Request) -> str | None:
-        header = request.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer":
+        """The signed-in user of a delegated (on-behalf-of) token."""
+        return self.graph_tokens.get(self._bearer(request))
+
+    def _owner(self, request: Request) -> str:
+        """Whose mailbox the request addresses: the token's user for /me, the address for /users/{address}."""
+        match = _MAILBOX_PATH.match(request.url.path)
+        if match is not None and match.group(2) is not None:
+            return match.group(2).lower()
+        return self._user(request) or ""
+
+    def _refusal(self, request: Request) -> JSONResponse | None:
+        """Graph's answer when the token may not reach the addressed mailbox; None when it may."""
+        token = self._bearer(request)
+        user = self.graph_tokens.get(token)
+        app_token = self.app_tokens.get(token)
+        if user is None and app_token is None:
+            return _graph_error(401, "InvalidAuthenticationToken", "Access token is empty or not valid.")
+        match = _MAILBOX_PATH.match(request.url.path)
+        if match is None:
             return None
-        return self.graph_tokens.get(token.strip())
+        if match.group(1) is not None:  # /me
+            if app_token is not None:
+                return _graph_error(400, "BadRequest", "/me request is only valid with delegated authentication flow.")
+            return None
+        owner = match.group(2).lower()
+        if user is not None:
+            if owner != user:
+                return _graph_error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+            return None
+        assert app_token is not None
+        if self.user_tenants.get(owner, app_token.tenant) != app_token.tenant:
+            return _graph_error(404, "ErrorInvalidUser", "The requested user is invalid.")
+        needed = "Mail.Send" if request.url.path.endswith("/send") else "Mail.ReadWrite"
+        readable = request.method == "GET" and "Mail.Read" in app_token.roles
+        if needed not in app_token.roles and not readable:
+            return _graph_error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+        allowed = self.app_access_policies.get(app_token.tenant)
+        if allowed is not None and owner not in allowed:
+            return _graph_error(
+                403,
+                "ErrorAccessDenied",
+                "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.",
+            )
+        return None
 
     def _build_app(self) -> FastAPI:
         app = FastAPI(title="Fake Microsoft Graph", openapi_url=None, docs_url=None, redoc_url=None)
@@ -316,8 +411,10 @@ class FakeGraph:
                 status, code, message = _FAILURES[failure.kind]
                 headers = {"Retry-After": failure.retry_after} if failure.retry_after is not None else {}
                 return _graph_error(status, code, message, headers)
-            if request.url.path.startswith(("/v1.0/", "/beta/")) and fake._user(request) is None:
-                return _graph_error(401, "InvalidAuthenticationToken", "Access token is empty or not valid.")
+            if request.url.path.startswith(("/v1.0/", "/beta/")):
+                refusal = fake._refusal(request)
+                if refusal is not None:
+                    return refusal
             response: Response = await call_next(request)
             return response
 
@@ -342,21 +439,25 @@ class FakeGraph:
         async def token(tenant: str, request: Request) -> JSONResponse:
             form = await request.form()
             data = {k: str(v) for k, v in form.items()}
+            if data.get("grant_type") == CLIENT_CREDENTIALS_GRANT:
+                return fake._client_credentials(tenant, data)
             return fake._obo(tenant, data)
 
         # Graph ----------------------------------------------------------------------------------
 
         @app.get("/{version}/me/messages/{message_id}")
+        @app.get("/{version}/users/{user}/messages/{message_id}")
         async def get_message(version: str, message_id: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
                 return _not_found()
             return JSONResponse(_view(message, request))
 
         @app.patch("/{version}/me/messages/{message_id}")
+        @app.patch("/{version}/users/{user}/messages/{message_id}")
         async def update_message(version: str, message_id: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
                 return _not_found()
@@ -367,8 +468,9 @@ class FakeGraph:
             return JSONResponse(_view(message, None))
 
         @app.post("/{version}/me/messages")
+        @app.post("/{version}/users/{user}/messages")
         async def create_message(version: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             payload = await request.json()
             message_id = fake.add_message(
                 email,
@@ -383,9 +485,11 @@ class FakeGraph:
             return JSONResponse(_view(fake.message(email, message_id), None), status_code=201)
 
         @app.post("/{version}/me/messages/{message_id}/createReply")
+        @app.post("/{version}/users/{user}/messages/{message_id}/createReply")
         @app.post("/{version}/me/messages/{message_id}/createReplyAll")
+        @app.post("/{version}/users/{user}/messages/{message_id}/createReplyAll")
         async def create_reply(version: str, message_id: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             original = fake._box(email).messages.get(message_id)
             if original is None:
                 return _not_found()
@@ -404,22 +508,26 @@ class FakeGraph:
             return JSONResponse(_view(fake.message(email, reply_id), None), status_code=201)
 
         @app.post("/{version}/me/messages/{message_id}/send")
+        @app.post("/{version}/users/{user}/messages/{message_id}/send")
         async def send(version: str, message_id: str, request: Request) -> Response:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
                 return _not_found()
             with fake._lock:
+                fake.send_attempts[message_id] += 1
                 if not message["isDraft"]:
                     return _graph_error(400, "ErrorInvalidOperation", "The item is not a draft.")
+                fake.sent_log.append((email.lower(), message_id))
                 message["isDraft"] = False
                 message["parentFolderId"] = "sentitems"
                 message["sentDateTime"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
             return Response(status_code=202)
 
         @app.post("/beta/me/messages/{message_id}/recall")
+        @app.post("/beta/users/{user}/messages/{message_id}/recall")
         async def recall(message_id: str, request: Request) -> Response:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
                 return _not_found()
@@ -429,8 +537,9 @@ class FakeGraph:
             return Response(status_code=202)
 
         @app.get("/{version}/me/messages/{message_id}/attachments")
+        @app.get("/{version}/users/{user}/messages/{message_id}/attachments")
         async def list_attachments(version: str, message_id: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
                 return _not_found()
@@ -439,8 +548,9 @@ class FakeGraph:
             return JSONResponse({"@odata.context": "fake", "value": items})
 
         @app.get("/{version}/me/messages/{message_id}/attachments/{attachment_id}")
+        @app.get("/{version}/users/{user}/messages/{message_id}/attachments/{attachment_id}")
         async def get_attachment(version: str, message_id: str, attachment_id: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             found = [a for a in (message or {}).get("attachments", []) if a["id"] == attachment_id]
             if not found:
@@ -448,8 +558,9 @@ class FakeGraph:
             return JSONResponse(found[0])
 
         @app.post("/{version}/me/messages/{message_id}/attachments")
+        @app.post("/{version}/users/{user}/messages/{message_id}/attachments")
         async def add_attachment(version: str, message_id: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
                 return _not_found()
@@ -460,8 +571,9 @@ class FakeGraph:
             return JSONResponse(item, status_code=201)
 
         @app.get("/{version}/me/mailFolders/{folder}/messages")
+        @app.get("/{version}/users/{user}/mailFolders/{folder}/messages")
         async def folder_messages(version: str, folder: str, request: Request) -> JSONResponse:
-            email = fake._user(request) or ""
+            email = fake._owner(request)
             messages = fake.folder(email, folder.lower())
             search = request.query_params.get("$search")
             flt = request.query_params.get("$filter")
@@ -488,6 +600,28 @@ class FakeGraph:
             return JSONResponse({"value": [_view(m, request) for m in messages[:top]]})
 
         return app
+
+    def _client_credentials(self, tenant: str, data: dict[str, str]) -> JSONResponse:
+        if data.get("client_id") != self.client_id or data.get("client_secret") != self.client_secret:
+            return _oauth_error(401, "invalid_client", 7000215, "Invalid client secret provided.")
+        if data.get("scope", "").split() != [APP_SCOPE]:
+            return _oauth_error(
+                400, "invalid_scope", 1002012, "The provided value for scope is not valid: use '/.default'."
+            )
+        if tenant in self.consent_denied:
+            return _oauth_error(
+                400,
+                "unauthorized_client",
+                700016,
+                "Application was not found in the directory. The tenant's administrator has not consented.",
+            )
+        app_token = f"fake-app-{secrets.token_urlsafe(24)}"
+        with self._lock:
+            self.app_tokens[app_token] = AppToken(tenant, self.app_roles.get(tenant, frozenset(APP_ROLES)))
+            self.client_credentials_grants += 1
+        return JSONResponse(
+            {"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": app_token}
+        )
 
     def _obo(self, tenant: str, data: dict[str, str]) -> JSONResponse:
         if data.get("client_id") != self.client_id or data.get("client_secret") != self.client_secret:

@@ -5,6 +5,9 @@ timeout on every call, and retries only where Graph asks for them: 429 and 503 (
 Retry-After plus jitter, bounded by GRAPH_MAX_RETRIES and a total time budget. Everything else becomes an
 AppError: 401 -> reauth_required, 403 -> consent_missing, 404 -> message_not_found, the rest -> 503.
 Logs name the operation and the status only: never tokens, addresses, subjects, bodies or attachment bytes.
+
+A user's request reaches the mailbox as ``/me`` with an on-behalf-of token; the scheduled-send worker, which has
+no user token, as ``/users/{address}`` with an app-only token (``background_access``).
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ MESSAGE_FIELDS = (
 ATTACHMENT_FIELDS = "id,name,contentType,size,isInline"
 SAME_ORGANIZATION_ONLY = "Recall works only for recipients in your own organization (Exchange Online)."
 RECALL_READ = "A recipient who has already opened the message keeps it."
+APP_ONLY_REFUSED = (
+    "SendGuard may not use this mailbox in the background. Ask your administrator to grant the application "
+    "permissions Mail.Send and Mail.ReadWrite and to include this mailbox in the application access policy."
+)
 _RETRY_STATUSES = {429, 503, 504}
 _ADDRESS = re.compile(r"^[^\s\"'()<>\\,;:]+@[^\s\"'()<>\\,;:]+$")
 _MAX_ID_CHARS = 1024
@@ -130,8 +137,25 @@ class GraphMailbox:
     async def access_for(self, principal: Principal, user_email: str) -> MailboxAccess:
         return MailboxAccess(user_email=user_email, token=await self.auth.token_for(principal))
 
+    async def background_access(self, user_email: str, tenant_key: str) -> MailboxAccess:
+        """Access to a user's mailbox with no user request around (the scheduled-send worker).
+
+        An app-only token for the user's Entra tenant (``tenant_key`` is ``entra:{tid}``) and the mailbox
+        addressed as ``/users/{address}``: needs the application permissions Mail.Send and Mail.ReadWrite with
+        admin consent, ideally limited to the sales mailboxes by an Exchange application access policy.
+        """
+        prefix, _, tid = tenant_key.partition(":")
+        if prefix != "entra" or not tid or not _ADDRESS.match(user_email.strip()):
+            raise ConsentMissing(
+                "Scheduled sends through Microsoft Graph need a Microsoft 365 (Entra) mailbox.",
+                details={"reason": "not_an_entra_mailbox"},
+            )
+        token = await self.auth.app_token(tid)
+        mailbox = quote(user_email.strip().lower(), safe="@")
+        return MailboxAccess(user_email=user_email, token=token, mailbox_path=f"/users/{mailbox}")
+
     async def get_message(self, access: MailboxAccess, message_id: str) -> MailMessage:
-        url = self._message_url(message_id)
+        url = self._message_url(access, message_id)
         data = await self._json(
             access,
             _Call(
@@ -162,7 +186,7 @@ class GraphMailbox:
                 _Call(
                     "search_sent",
                     "GET",
-                    f"{self._base}/me/mailFolders/SentItems/messages",
+                    f"{self._base}{access.mailbox_path}/mailFolders/SentItems/messages",
                     params={"$search": f'"to:{address}"', "$top": "1", "$select": "id"},
                     headers={"ConsistencyLevel": "eventual"},
                     max_retries=min(1, self._settings.graph_max_retries),
@@ -188,7 +212,7 @@ class GraphMailbox:
                 _Call(
                     "create_draft",
                     "POST",
-                    f"{self._base}/me/messages",
+                    f"{self._base}{access.mailbox_path}/messages",
                     json={**content, "attachments": files},
                     idempotent=False,
                 ),
@@ -200,7 +224,7 @@ class GraphMailbox:
                 _Call(
                     "create_reply",
                     "POST",
-                    f"{self._message_url(draft.reply_to_message_id)}/{action}",
+                    f"{self._message_url(access, draft.reply_to_message_id)}/{action}",
                     json={},
                     idempotent=False,
                 ),
@@ -214,14 +238,16 @@ class GraphMailbox:
             if draft.to:
                 patch["toRecipients"] = content["toRecipients"]
                 patch["ccRecipients"] = content["ccRecipients"]
-            created = await self._json(access, _Call("update_draft", "PATCH", self._message_url(reply_id), json=patch))
+            created = await self._json(
+                access, _Call("update_draft", "PATCH", self._message_url(access, reply_id), json=patch)
+            )
             for item in files:
                 await self._json(
                     access,
                     _Call(
                         "add_attachment",
                         "POST",
-                        f"{self._message_url(reply_id)}/attachments",
+                        f"{self._message_url(access, reply_id)}/attachments",
                         json=item,
                         idempotent=False,
                     ),
@@ -232,7 +258,7 @@ class GraphMailbox:
         return CreatedDraft(id=draft_id, web_link=_text(created.get("webLink")) or None)
 
     async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
-        url = self._message_url(draft_id)
+        url = self._message_url(access, draft_id)
         draft = await self._json(
             access,
             _Call(
@@ -257,7 +283,7 @@ class GraphMailbox:
             _Call(
                 "find_sent",
                 "GET",
-                f"{self._base}/me/mailFolders/SentItems/messages",
+                f"{self._base}{access.mailbox_path}/mailFolders/SentItems/messages",
                 params={"$filter": f"internetMessageId eq '{escaped}'", "$top": "1", "$select": "id"},
             ),
         )
@@ -274,7 +300,12 @@ class GraphMailbox:
         self._check_id(message_id)
         await self._call(
             access,
-            _Call("recall", "POST", f"{self._beta}/me/messages/{quote(message_id, safe='')}/recall", idempotent=False),
+            _Call(
+                "recall",
+                "POST",
+                f"{self._beta}{access.mailbox_path}/messages/{quote(message_id, safe='')}/recall",
+                idempotent=False,
+            ),
         )
         return RecallResult(
             attempted=True,
@@ -327,9 +358,9 @@ class GraphMailbox:
 
     # -- HTTP ----------------------------------------------------------------------------------------
 
-    def _message_url(self, message_id: str) -> str:
+    def _message_url(self, access: MailboxAccess, message_id: str) -> str:
         self._check_id(message_id)
-        return f"{self._base}/me/messages/{quote(message_id, safe='')}"
+        return f"{self._base}{access.mailbox_path}/messages/{quote(message_id, safe='')}"
 
     @staticmethod
     def _check_id(message_id: str) -> None:
@@ -387,7 +418,7 @@ class GraphMailbox:
                     waited += delay
                     attempt += 1
                     continue
-            raise _error(call.operation, response, attempt)
+            raise _error(call.operation, response, attempt, app_only=access.mailbox_path != "/me")
 
 
 def _retry_delay(response: httpx.Response, attempt: int) -> float:
@@ -409,7 +440,7 @@ def _graph_code(response: httpx.Response) -> str:
     return code if isinstance(code, str) else ""
 
 
-def _error(operation: str, response: httpx.Response, retries: int) -> Exception:
+def _error(operation: str, response: httpx.Response, retries: int, *, app_only: bool = False) -> Exception:
     status = response.status_code
     code = _graph_code(response)
     log.warning(
@@ -423,6 +454,8 @@ def _error(operation: str, response: httpx.Response, retries: int) -> Exception:
     if status == 401:
         return MailboxReauthRequired(details={"reason": code or "unauthorized"})
     if status == 403:
+        if app_only:
+            return ConsentMissing(APP_ONLY_REFUSED, details={"reason": code or "forbidden", "access": "app_only"})
         return ConsentMissing(details={"reason": code or "forbidden"})
     if status == 404 or code in ("ErrorItemNotFound", "ErrorInvalidIdMalformed"):
         return MessageNotFound()

@@ -7,6 +7,11 @@ keyed by a hash of the incoming token, until shortly before they expire. msal is
 synchronous and does HTTP, so the exchange runs in a worker thread. msal talks HTTP through a small adapter
 over httpx (``HttpxForMsal``), which is also how tests point it at a fake token endpoint. The Graph token
 stays on the server: it goes into MailboxAccess and nowhere else, and is never logged.
+
+Background work (a scheduled send minutes later, with no user token around) uses the client-credentials grant
+instead, as Microsoft documents for daemons: an app-only token for ``https://graph.microsoft.com/.default`` per
+tenant, from a second msal application per tenant whose own token cache msal reads back
+(``acquire_token_for_client`` asks the token endpoint only when the cache has no valid token).
 """
 
 from __future__ import annotations
@@ -31,10 +36,14 @@ from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable
 log = logging.getLogger(__name__)
 
 GRAPH_SCOPES = ("https://graph.microsoft.com/Mail.ReadWrite", "https://graph.microsoft.com/Mail.Send")
+# App-only: the application permissions an admin granted (Mail.Send, Mail.ReadWrite), never a scope list.
+APP_SCOPES = ("https://graph.microsoft.com/.default",)
 
-# AADSTS codes: 500133 / 50013 the assertion is expired or otherwise not valid any more; 65001 no consent.
+# AADSTS codes: 500133 / 50013 the assertion is expired or otherwise not valid any more; 65001 no consent;
+# 700016 the app is not in the tenant's directory, 7000229 it has no service principal there (app-only: the
+# tenant's admin never consented).
 _EXPIRED_ASSERTION = {500133, 50013}
-_NO_CONSENT = {65001, 65004}
+_NO_CONSENT = {65001, 65004, 700016, 7000229}
 
 
 class MailboxReauthRequired(Unauthorized):
@@ -122,6 +131,9 @@ class GraphAuth:
         self._given_http = http
         self._http: httpx.Client | None = None
         self._apps: dict[str, msal.ConfidentialClientApplication] = {}
+        self._daemon_apps: dict[str, msal.ConfidentialClientApplication] = {}
+        self._app_locks: dict[str, threading.Lock] = {}
+        self.app_token_requests = 0
         self._lock = threading.Lock()
 
     def _http_client(self) -> httpx.Client:
@@ -139,6 +151,7 @@ class GraphAuth:
                 self._http.close()
             self._http = None
             self._apps.clear()
+            self._daemon_apps.clear()
 
     async def token_for(self, principal: Principal) -> str:
         tid = tenant_of(principal)
@@ -146,9 +159,10 @@ class GraphAuth:
         token: str = await anyio.to_thread.run_sync(self.acquire, tid, principal.assertion)
         return token
 
-    def _app(self, tid: str) -> msal.ConfidentialClientApplication:
+    def _app(self, tid: str, *, daemon: bool = False) -> msal.ConfidentialClientApplication:
+        apps = self._daemon_apps if daemon else self._apps
         with self._lock:
-            app = self._apps.get(tid)
+            app = apps.get(tid)
             if app is None:
                 # The constructor fetches the tenant's OpenID configuration; a failure is not cached.
                 app = msal.ConfidentialClientApplication(
@@ -158,10 +172,36 @@ class GraphAuth:
                     http_client=HttpxForMsal(self._http_client()),
                     validate_authority=False,
                     instance_discovery=False,
-                    token_cache=_NoTokenCache(),
+                    # App-only tokens: one per tenant, read back by msal until shortly before they expire.
+                    token_cache=msal.TokenCache() if daemon else _NoTokenCache(),
                 )
-                self._apps[tid] = app
+                apps[tid] = app
             return app
+
+    async def app_token(self, tid: str) -> str:
+        """An app-only Graph token for the tenant (client credentials), for work done without a user request."""
+        token: str = await anyio.to_thread.run_sync(self.acquire_for_app, tid)
+        return token
+
+    def acquire_for_app(self, tid: str) -> str:
+        """The app-only Graph token (blocking: run it in a thread). msal answers from its cache when it can."""
+        with self._lock:
+            tenant_lock = self._app_locks.setdefault(tid, threading.Lock())
+        try:
+            # One request per tenant at a time: sends starting together wait for the first token, then read
+            # it from the cache, instead of each asking the token endpoint.
+            with tenant_lock:
+                result = self._app(tid, daemon=True).acquire_token_for_client(scopes=list(APP_SCOPES))
+        except (httpx.HTTPError, ValueError, OSError, msal.exceptions.MsalError) as exc:
+            log.warning("client-credentials token request failed: %s", type(exc).__name__)
+            raise MailboxUnavailable(details={"reason": "token_service"}) from exc
+        if isinstance(result, dict) and isinstance(result.get("access_token"), str):
+            if result.get("token_source") != "cache":
+                with self._lock:
+                    self.app_token_requests += 1
+            token: str = result["access_token"]
+            return token
+        raise _mapped_error(result if isinstance(result, dict) else {}, grant="client credentials")
 
     def acquire(self, tid: str, assertion: str) -> str:
         """The Graph access token (blocking: run it in a thread)."""
@@ -198,13 +238,13 @@ class GraphAuth:
                 self._tokens.popitem(last=False)
 
 
-def _mapped_error(result: dict[str, Any]) -> Exception:
+def _mapped_error(result: dict[str, Any], grant: str = "on-behalf-of") -> Exception:
     error = str(result.get("error", ""))
     suberror = str(result.get("suberror", ""))
     description = str(result.get("error_description", ""))
     codes = {c for c in result.get("error_codes", []) if isinstance(c, int)}
     # Log the error names only: the description can carry user and tenant names.
-    log.warning("on-behalf-of refused: error=%s suberror=%s codes=%s", error, suberror, sorted(codes))
+    log.warning("%s refused: error=%s suberror=%s codes=%s", grant, error, suberror, sorted(codes))
     if codes & _EXPIRED_ASSERTION or "AADSTS500133" in description:
         return MailboxReauthRequired(details={"reason": "assertion_expired"})
     if error == "interaction_required":

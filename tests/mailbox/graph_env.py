@@ -6,13 +6,18 @@ synchronous JWKS and token-endpoint calls through Starlette's TestClient (an htt
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
 import httpx
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
+from app.auth.entra import EntraValidator
 from app.auth.principal import Principal
 from app.config import Settings
 from app.mailbox.fake_graph import FAKE_TENANT_ID, FakeGraph
@@ -81,3 +86,51 @@ def principal(fake: FakeGraph, email: str = ALEX, **claims: Any) -> Principal:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+@dataclass
+class M365:
+    """The app with AUTH_MODE=entra and MAILBOX_PROVIDER=graph, its HTTP pointed at a fake Graph/Entra."""
+
+    client: TestClient
+    fake: FakeGraph
+    app: FastAPI
+    sleeps: Sleeps
+
+    @property
+    def alex(self) -> dict[str, str]:
+        return bearer(self.fake.issue_token(ALEX))
+
+    def check(self, message_id: str, headers: dict[str, str] | None = None) -> Any:
+        return self.client.post(
+            "/v1/drafts/check",
+            json={"client": "outlook", "trigger": "compose", "ref": {"provider": "graph", "id": message_id}},
+            headers=headers or self.alex,
+        )
+
+
+def build(settings: Settings, fake: FakeGraph, sleeps: Sleeps) -> FastAPI:
+    from app.main import create_app
+
+    application = create_app(settings)
+    application.state.entra_validator = EntraValidator(settings, http=TestClient(fake.app))
+    assert isinstance(application.state.mailbox, GraphMailbox)  # what MAILBOX_PROVIDER=graph builds
+    # The same provider, with its HTTP pointed at the fake (the lifespan opens its client).
+    application.state.mailbox = graph_mailbox(settings, fake, sleep=sleeps)
+    return application
+
+
+@contextlib.contextmanager
+def m365_app(settings: Settings, **extra: Any) -> Iterator[M365]:
+    """A running app on `settings`' database (emptied afterwards), with a fresh fake Graph/Entra."""
+    from tests.conftest import _empty_all_tables
+
+    fake = new_fake()
+    sleeps = Sleeps()
+    application = build(graph_settings(settings, **extra), fake, sleeps)
+    try:
+        with TestClient(application, raise_server_exceptions=False) as client:
+            yield M365(client, fake, application, sleeps)
+    finally:
+        _empty_all_tables(application.state.engine)
+        application.state.engine.dispose()

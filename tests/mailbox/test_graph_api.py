@@ -9,69 +9,32 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.auth.entra import EntraValidator
 from app.config import Settings
 from app.demo import ORGANIZATIONS
 from app.mailbox.fake_graph import FakeGraph, file_attachment, item_attachment, recipient, reference_attachment
 from app.mailbox.graph import GraphMailbox
 from app.main import create_app
 from tests.analysis.test_attachments import make_pdf
-from tests.conftest import _empty_all_tables
 from tests.directory.test_organizations import assert_error
-from tests.mailbox.graph_env import ALEX, BOSS, Sleeps, bearer, graph_mailbox, graph_settings, new_fake
+from tests.mailbox.graph_env import ALEX, BOSS, M365, bearer, graph_settings, m365_app
 
 LAURA = "l.gomez@sunpeak.example"
 MICHAEL = "m.schmidt@solartech.example"
 
 
-@dataclass
-class M365:
-    client: TestClient
-    fake: FakeGraph
-    app: FastAPI
-    sleeps: Sleeps
-
-    @property
-    def alex(self) -> dict[str, str]:
-        return bearer(self.fake.issue_token(ALEX))
-
-    def check(self, message_id: str, headers: dict[str, str] | None = None) -> Any:
-        return self.client.post(
-            "/v1/drafts/check",
-            json={"client": "outlook", "trigger": "compose", "ref": {"provider": "graph", "id": message_id}},
-            headers=headers or self.alex,
-        )
-
-
-def build(settings: Settings, fake: FakeGraph, sleeps: Sleeps) -> FastAPI:
-    application = create_app(settings)
-    application.state.entra_validator = EntraValidator(settings, http=TestClient(fake.app))
-    assert isinstance(application.state.mailbox, GraphMailbox)  # what MAILBOX_PROVIDER=graph builds
-    # The same provider, with its HTTP pointed at the fake (the lifespan opens its client).
-    application.state.mailbox = graph_mailbox(settings, fake, sleep=sleeps)
-    return application
-
-
 @pytest.fixture
 def m365(settings: Settings) -> Iterator[M365]:
-    fake = new_fake()
-    sleeps = Sleeps()
-    application = build(graph_settings(settings, max_attachment_bytes=64 * 1024), fake, sleeps)
-    with TestClient(application, raise_server_exceptions=False) as client:
-        admin = bearer(fake.issue_token(BOSS, roles=["SendGuard.Admin"]))
+    with m365_app(settings, max_attachment_bytes=64 * 1024) as env:
+        admin = bearer(env.fake.issue_token(BOSS, roles=["SendGuard.Admin"]))
         for entry in ORGANIZATIONS[:2]:  # SolarTech GmbH and SunPeak Energy GmbH, rivals
-            response = client.post("/v1/organizations", json=entry, headers=admin)
+            response = env.client.post("/v1/organizations", json=entry, headers=admin)
             assert response.status_code == 201, response.text
-        yield M365(client, fake, application, sleeps)
-    _empty_all_tables(application.state.engine)
-    application.state.engine.dispose()
+        yield env
 
 
 def by_code(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
