@@ -220,9 +220,7 @@ def scan_text(index: DirectoryIndex, raw: str) -> ScannedText:
     return result
 
 
-def _scan_addresses(
-    index: DirectoryIndex, normalized: str, source: str, seen: set[int], result: ScannedText
-) -> None:
+def _scan_addresses(index: DirectoryIndex, normalized: str, source: str, seen: set[int], result: ScannedText) -> None:
     """Addresses and domains in the text, looked up in the index's hash maps (not in the automaton)."""
     if "." not in normalized:
         return

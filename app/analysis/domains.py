@@ -15,9 +15,29 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_ps
 # Characters that render (nearly) like ASCII letters: Cyrillic/Greek homoglyphs and digit swaps.
 _CONFUSABLE_CHARS = str.maketrans(
     {
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
-        "ԁ": "d", "ѕ": "s", "һ": "h", "ӏ": "l", "ο": "o", "α": "a", "ρ": "p", "ν": "v", "τ": "t",
-        "ı": "i", "0": "o", "1": "l", "i": "l", "5": "s",
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ԁ": "d",
+        "ѕ": "s",
+        "һ": "h",
+        "ӏ": "l",
+        "ο": "o",
+        "α": "a",
+        "ρ": "p",
+        "ν": "v",
+        "τ": "t",
+        "ı": "i",
+        "0": "o",
+        "1": "l",
+        "i": "l",
+        "5": "s",
     }
 )
 _CONFUSABLE_SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"))

@@ -31,28 +31,115 @@ _Pending = int | list[Payload]
 # Compared without dots: "S.L." -> "sl".
 _LEGAL_SUFFIXES = frozenset(
     (
-        "gmbh", "ag", "kg", "ohg", "ug", "mbh", "ltd", "limited", "co", "inc", "corp", "corporation", "srl",
-        "company", "llc", "llp", "lp", "plc", "pty", "pte", "sa", "sl", "sarl", "sas", "bv", "nv", "oy",
-        "ab", "as", "a/s", "spa", "kk", "ek", "ev", "se", "sagl", "cia", "cía", "y", "&",
+        "gmbh",
+        "ag",
+        "kg",
+        "ohg",
+        "ug",
+        "mbh",
+        "ltd",
+        "limited",
+        "co",
+        "inc",
+        "corp",
+        "corporation",
+        "srl",
+        "company",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "pty",
+        "pte",
+        "sa",
+        "sl",
+        "sarl",
+        "sas",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "as",
+        "a/s",
+        "spa",
+        "kk",
+        "ek",
+        "ev",
+        "se",
+        "sagl",
+        "cia",
+        "cía",
+        "y",
+        "&",
     )
 )
 _CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "株式会社")
 # Words that describe the business rather than name it: "Sonnenkraft Vertrieb GmbH" is called "Sonnenkraft".
 _DESCRIPTORS = frozenset(
     (
-        "vertrieb", "vertriebs", "handel", "handels", "distribution", "distributors", "distributor",
-        "trading", "logistics", "international", "group", "holding", "industries", "industry", "technology",
-        "technologies", "solutions", "systems", "energy", "energie", "energía", "energia", "import",
-        "export", "services", "sales", "solar", "trade",
+        "vertrieb",
+        "vertriebs",
+        "handel",
+        "handels",
+        "distribution",
+        "distributors",
+        "distributor",
+        "trading",
+        "logistics",
+        "international",
+        "group",
+        "holding",
+        "industries",
+        "industry",
+        "technology",
+        "technologies",
+        "solutions",
+        "systems",
+        "energy",
+        "energie",
+        "energía",
+        "energia",
+        "import",
+        "export",
+        "services",
+        "sales",
+        "solar",
+        "trade",
     )
 )
 # Cores that are ordinary words would match everywhere; the full name still matches.
 _GENERIC_CORES = frozenset(
     (
-        "trading", "solar", "global", "international", "group", "company", "industries", "industrial",
-        "tech", "technology", "technologies", "import", "export", "logistics", "energy", "china", "europe",
-        "asia", "germany", "spain", "france", "services", "solutions", "systems", "products", "trade",
-        "soleil", "sonne", "sun", "sol",
+        "trading",
+        "solar",
+        "global",
+        "international",
+        "group",
+        "company",
+        "industries",
+        "industrial",
+        "tech",
+        "technology",
+        "technologies",
+        "import",
+        "export",
+        "logistics",
+        "energy",
+        "china",
+        "europe",
+        "asia",
+        "germany",
+        "spain",
+        "france",
+        "services",
+        "solutions",
+        "systems",
+        "products",
+        "trade",
+        "soleil",
+        "sonne",
+        "sun",
+        "sol",
     )
 )
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -216,7 +303,7 @@ def _add_org_patterns(patterns: dict[str, _Pending], org: OrgEntry, org_index: i
 
 
 def core_name(normalized_name: str) -> str:
-    """"solartech gmbh" -> "solartech", "阳光科技有限公司" -> "阳光科技": how people write the name."""
+    """ "solartech gmbh" -> "solartech", "阳光科技有限公司" -> "阳光科技": how people write the name."""
     name = normalized_name.strip()
     if not name.isascii():
         for suffix in _CJK_LEGAL_SUFFIXES:

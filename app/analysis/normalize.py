@@ -16,9 +16,19 @@ from lxml import etree
 
 _PUNCTUATION_FOLD = str.maketrans(
     {
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-        "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-        "\u00a0": " ", "\u200b": "", "\ufeff": "",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u200b": "",
+        "\ufeff": "",
     }
 )
 
@@ -79,8 +89,27 @@ def has_boundaries(text: str, start: int, end: int) -> bool:
 
 _BLOCK_TAGS = frozenset(
     (
-        "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "pre", "hr",
-        "section", "article", "header", "footer", "ul", "ol",
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "blockquote",
+        "pre",
+        "hr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "ul",
+        "ol",
     )
 )
 # Containers mail clients use for quoted history (Gmail, Outlook desktop/web, Apple Mail, Thunderbird).

@@ -115,7 +115,9 @@ def _ensure_unique(emails: list[str]) -> None:
 
 def _set_domains(org: Organization, tenant_id: uuid.UUID, domains: list[str]) -> None:
     existing = {row.domain: row for row in org.domain_rows}
-    org.domain_rows = [existing.get(d) or OrganizationDomain(tenant_id=tenant_id, organization_id=org.id, domain=d) for d in domains]
+    org.domain_rows = [
+        existing.get(d) or OrganizationDomain(tenant_id=tenant_id, organization_id=org.id, domain=d) for d in domains
+    ]
 
 
 def _set_contacts(org: Organization, tenant_id: uuid.UUID, contacts: list[ContactCreate]) -> None:

@@ -17,8 +17,10 @@ CUSTOMERS = [
 
 def test_seed_pi_for_solartech_sent_to_rival_distributor(index):
     d = draft(
-        to=["a.weber@sonnenkraft.de"], names={"a.weber@sonnenkraft.de": "Anna Weber"},
-        subject="PI for order 2026-001", body="Dear Anna,\nplease find attached the PI.\nBest regards, Alex",
+        to=["a.weber@sonnenkraft.de"],
+        names={"a.weber@sonnenkraft.de": "Anna Weber"},
+        subject="PI for order 2026-001",
+        body="Dear Anna,\nplease find attached the PI.\nBest regards, Alex",
         attachments=["PI_SolarTech_2026-001.pdf"],
     )
     result = check(d, index)
@@ -33,7 +35,9 @@ def test_seed_pi_for_solartech_sent_to_rival_distributor(index):
 
 def test_seed_price_announcement_with_five_customers_in_cc(index):
     d = draft(
-        to=["alex@acme-trade.example"], cc=CUSTOMERS, subject="Price adjustment from 1 April",
+        to=["alex@acme-trade.example"],
+        cc=CUSTOMERS,
+        subject="Price adjustment from 1 April",
         body="Dear partners,\nour prices for mono panels change on 1 April.\n",
     )
     result = check(d, index)
@@ -68,11 +72,14 @@ def test_seed_please_find_attached_without_attachment(index):
 
 def test_normal_follow_up_with_own_pi_is_quiet(index):
     d = draft(
-        to=["m.schmidt@solartech.de"], names={"m.schmidt@solartech.de": "Michael Schmidt"},
+        to=["m.schmidt@solartech.de"],
+        names={"m.schmidt@solartech.de": "Michael Schmidt"},
         subject="PI for order 2026-001",
         body="Dear Michael,\nplease find attached the PI for your order. Let me know if anything is unclear.\n",
         attachments=["PI_SolarTech_2026-001.pdf"],
-        attachment_texts={"PI_SolarTech_2026-001.pdf": "PROFORMA INVOICE\nBuyer: SolarTech GmbH\nm.schmidt@solartech.de"},
+        attachment_texts={
+            "PI_SolarTech_2026-001.pdf": "PROFORMA INVOICE\nBuyer: SolarTech GmbH\nm.schmidt@solartech.de"
+        },
     )
     result = check(d, index)
     assert result.verdict == "ok"
@@ -81,7 +88,8 @@ def test_normal_follow_up_with_own_pi_is_quiet(index):
 
 def test_internal_only_mail_is_quiet(index):
     d = draft(
-        to=["bob@acme-trade.example"], cc=["sales.team@de.acme-trade.example"],
+        to=["bob@acme-trade.example"],
+        cc=["sales.team@de.acme-trade.example"],
         body="Bob, internal only: SolarTech margin is 4%, Sonnenkraft wants the same PI.",
         attachments=["PI_SolarTech_2026-001.pdf"],
     )
@@ -99,7 +107,9 @@ def test_reply_in_long_thread_is_quiet(index):
         for n in range(1, 12)
     )
     d = draft(
-        to=["m.schmidt@solartech.de"], cc=["k.bauer@solartech.de"], subject="RE: RE: Shipment schedule",
+        to=["m.schmidt@solartech.de"],
+        cc=["k.bauer@solartech.de"],
+        subject="RE: RE: Shipment schedule",
         body="Hi Michael,\nnoted, thank you.\nAlex" + history,
     )
     result = check(d, index)

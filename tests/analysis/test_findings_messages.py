@@ -7,7 +7,10 @@ from app.analysis.messages import _TEXTS, SUMMARY_MAX, localize, title_and_messa
 @pytest.mark.parametrize(
     ("fix", "expected"),
     [
-        (Fix("move_to_bcc", recipients=("a@x.de", "b@y.de")), {"type": "move_to_bcc", "recipients": ["a@x.de", "b@y.de"]}),
+        (
+            Fix("move_to_bcc", recipients=("a@x.de", "b@y.de")),
+            {"type": "move_to_bcc", "recipients": ["a@x.de", "b@y.de"]},
+        ),
         (Fix("remove_recipient", recipient="a@x.de"), {"type": "remove_recipient", "recipient": "a@x.de"}),
         (Fix("remove_attachment", name="PI.pdf"), {"type": "remove_attachment", "name": "PI.pdf"}),
         (Fix("add_attachment"), {"type": "add_attachment"}),

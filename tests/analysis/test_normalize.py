@@ -58,10 +58,7 @@ def test_html_to_text_drops_script_style_and_survives_broken_html():
 
 
 def test_html_quote_blocks_are_split_off():
-    outlook = (
-        "<div>New text</div><hr><div id='divRplyFwdMsg'><b>From:</b> Michael</div>"
-        "<div>old body</div>"
-    )
+    outlook = "<div>New text</div><hr><div id='divRplyFwdMsg'><b>From:</b> Michael</div><div>old body</div>"
     split = split_body(outlook, "html")
     assert "New text" in split.new and "old body" not in split.new
     assert "old body" in split.quoted

@@ -26,8 +26,12 @@ def lookalike_domain(ctx: RuleContext) -> list[Finding]:
                 recipients=(recipient.email,),
                 evidence=(f"{recipient.domain} ~ {match.domain} ({match.reason})",),
                 fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=suggestion),),
-                params={"recipient": recipient.email, "domain": recipient.domain, "known": match.domain,
-                        "suggestion": suggestion},
+                params={
+                    "recipient": recipient.email,
+                    "domain": recipient.domain,
+                    "known": match.domain,
+                    "suggestion": suggestion,
+                },
             )
         )
     return findings
@@ -57,8 +61,12 @@ def contact_mismatch(ctx: RuleContext) -> list[Finding]:
                 recipients=(recipient.email,),
                 evidence=(f"{recipient.name} <{recipient.email}> ≠ {contact.email}",),
                 fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=contact.email),),
-                params={"name": recipient.name, "recipient": recipient.email, "suggestion": contact.email,
-                        "org": ctx.index.org(org_index).name if org_index is not None else ""},
+                params={
+                    "name": recipient.name,
+                    "recipient": recipient.email,
+                    "suggestion": contact.email,
+                    "org": ctx.index.org(org_index).name if org_index is not None else "",
+                },
             )
         )
     return findings
@@ -73,7 +81,11 @@ def _other_contact_named(ctx: RuleContext, recipient: RecipientInfo) -> ContactE
     own = ctx.index.contact_by_email.get(recipient.email)
     if own is not None and name_key(own.name) == key:
         return None  # the address is a known contact with this very name (namesakes are common)
-    same_org = [c for c in ctx.index.contacts_by_org.get(recipient.org.id, ()) if name_key(c.name) == key] if recipient.org else []
+    same_org = (
+        [c for c in ctx.index.contacts_by_org.get(recipient.org.id, ()) if name_key(c.name) == key]
+        if recipient.org
+        else []
+    )
     if same_org:
         return same_org[0]
     namesakes = ctx.index.contacts_by_name.get(key)

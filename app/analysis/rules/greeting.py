@@ -25,8 +25,20 @@ _LATIN_NAME_NIHAO = re.compile(r"^\s*(?P<name>[^\W\d_][\w'\- ]{1,40}?)\s*[,，]?
 _LINES_TO_CHECK = 3  # the salutation is at the top of what the sender wrote
 _NOT_NAMES = frozenset(
     (
-        "all", "team", "everyone", "there", "sir", "madam", "sirs", "colleagues",
-        "friends", "together", "alle", "zusammen", "todos", "tous",
+        "all",
+        "team",
+        "everyone",
+        "there",
+        "sir",
+        "madam",
+        "sirs",
+        "colleagues",
+        "friends",
+        "together",
+        "alle",
+        "zusammen",
+        "todos",
+        "tous",
     )
 )
 
@@ -56,8 +68,12 @@ def greeting_mismatch(ctx: RuleContext) -> list[Finding]:
             severity="medium",
             recipients=tuple(r.email for r in to),
             evidence=(salutation.text,),
-            params={"greeting": salutation.text, "name": contact.name, "contact": contact.email,
-                    "to": ", ".join(r.name or r.email for r in to)},
+            params={
+                "greeting": salutation.text,
+                "name": contact.name,
+                "contact": contact.email,
+                "to": ", ".join(r.name or r.email for r in to),
+            },
         )
     ]
 
@@ -130,7 +146,9 @@ def _greeted_contact(ctx: RuleContext, salutation: Salutation) -> ContactEntry |
     index = ctx.index
     name = salutation.name
     if _cjk(name):
-        pool = index.contacts_by_name.get(name) or (index.contacts_by_last_name.get(name[0], []) if salutation.by_last_name else [])
+        pool = index.contacts_by_name.get(name) or (
+            index.contacts_by_last_name.get(name[0], []) if salutation.by_last_name else []
+        )
     elif " " in name:
         pool = index.contacts_by_name.get(name) or index.contacts_by_first_name.get(name.split()[0], [])
     elif salutation.by_last_name:

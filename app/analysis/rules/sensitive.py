@@ -13,7 +13,9 @@ from app.analysis.terms import HIGH_SENSITIVE_CATEGORIES
 # What the sender is sending now; quoted history was already exchanged with these people.
 _OWN_CONTENT: tuple[Location, ...] = ("subject", "body", "attachment_name", "attachment_text")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
-_HEADER_FROM = re.compile(r"^[ \t>]*(?:from|von|de|发件人|寄件者)[ \t]*[:：](?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+_HEADER_FROM = re.compile(
+    r"^[ \t>]*(?:from|von|de|发件人|寄件者)[ \t]*[:：](?P<rest>.*)$", re.IGNORECASE | re.MULTILINE
+)
 _HEADER_TO = re.compile(r"^[ \t>]*(?:to|an|à|a|para|cc|收件人|抄送)[ \t]*[:：](?P<rest>.*)$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
 _HEADER_SPAN = 8  # lines after "From:" that still belong to the same header block
@@ -35,8 +37,11 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
             severity="high" if category in HIGH_SENSITIVE_CATEGORIES else "low",
             recipients=emails(external),
             evidence=tuple(dict.fromkeys(h.evidence for h in hits)),
-            params={"category": category, "terms": listing(h.evidence for h in hits),
-                    "recipients": listing(emails(external))},
+            params={
+                "category": category,
+                "terms": listing(h.evidence for h in hits),
+                "recipients": listing(emails(external)),
+            },
         )
         for category, hits in by_category.items()
     ]

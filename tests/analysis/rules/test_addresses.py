@@ -7,7 +7,9 @@ def test_lookalike_one_edit_suggests_known_domain(index):
     assert finding.severity == "high"
     assert finding.evidence == ("solartec.de ~ solartech.de (edit)",)
     assert finding.fixes[0].to_dict() == {
-        "type": "replace_recipient", "recipient": "m.schmidt@solartec.de", "suggestion": "m.schmidt@solartech.de",
+        "type": "replace_recipient",
+        "recipient": "m.schmidt@solartec.de",
+        "suggestion": "m.schmidt@solartech.de",
     }
 
 
@@ -63,7 +65,9 @@ def test_contact_mismatch_quiet_for_right_address_and_single_words(index):
 def test_known_confusion_suggests_intended(index):
     [finding] = known_confusion(context_for(draft(to=["m.schmidt@sonnenkraft.de"]), index))
     assert finding.fixes[0].to_dict() == {
-        "type": "replace_recipient", "recipient": "m.schmidt@sonnenkraft.de", "suggestion": "m.schmidt@solartech.de",
+        "type": "replace_recipient",
+        "recipient": "m.schmidt@sonnenkraft.de",
+        "suggestion": "m.schmidt@solartech.de",
     }
 
 

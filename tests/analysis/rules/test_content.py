@@ -5,7 +5,12 @@ PI = "PI_SolarTech_2026-001.pdf"
 
 
 def test_pi_of_solartech_to_rival_is_critical(index):
-    d = draft(to=["a.weber@sonnenkraft.de"], subject="PI for order 2026-001", body="Dear Anna, please find attached the PI.", attachments=[PI])
+    d = draft(
+        to=["a.weber@sonnenkraft.de"],
+        subject="PI for order 2026-001",
+        body="Dear Anna, please find attached the PI.",
+        attachments=[PI],
+    )
     [finding] = content_mismatch(context_for(d, index))
     assert finding.severity == "critical"
     assert finding.params["org"] == "SolarTech GmbH"
@@ -14,7 +19,12 @@ def test_pi_of_solartech_to_rival_is_critical(index):
 
 
 def test_pi_to_its_own_customer_is_quiet(index):
-    d = draft(to=["m.schmidt@solartech.de"], subject="PI for SolarTech order", body="Dear Michael, attached the PI for SolarTech.", attachments=[PI])
+    d = draft(
+        to=["m.schmidt@solartech.de"],
+        subject="PI for SolarTech order",
+        body="Dear Michael, attached the PI for SolarTech.",
+        attachments=[PI],
+    )
     assert content_mismatch(context_for(d, index)) == []
 
 
@@ -41,7 +51,9 @@ def test_subject_with_pi_naming_other_customer_is_critical(index):
 
 def test_attachment_text_naming_other_customer(index):
     text = "PROFORMA INVOICE\nBuyer: Energía Solar Ibérica S.L.\nUnit price EUR 0.21/W"
-    d = draft(to=["m.schmidt@solartech.de"], attachments=["PI_2026-002.pdf"], attachment_texts={"PI_2026-002.pdf": text})
+    d = draft(
+        to=["m.schmidt@solartech.de"], attachments=["PI_2026-002.pdf"], attachment_texts={"PI_2026-002.pdf": text}
+    )
     [finding] = content_mismatch(context_for(d, index))
     assert finding.severity == "critical"
     assert finding.params["org"] == "Energía Solar Ibérica S.L."
@@ -68,7 +80,9 @@ def test_word_boundaries_prevent_partial_matches(index):
 
 
 def test_partner_recipient_makes_it_info(index):
-    d = draft(to=["tom.lee@fastfreight.com"], body="Please ship for SolarTech.", attachments=["PI_SolarTech_2026-001.pdf"])
+    d = draft(
+        to=["tom.lee@fastfreight.com"], body="Please ship for SolarTech.", attachments=["PI_SolarTech_2026-001.pdf"]
+    )
     [finding] = content_mismatch(context_for(d, index))
     assert finding.severity == "info"
 
