@@ -70,49 +70,26 @@ async def _handle(
     return await handler(context)
 
 
-@router.post("/homepage", response_model=None)
-async def homepage(
-    request: Request,
-    event: AddonEvent,
-    session: SessionDep,
-    settings: SettingsDep,
-    cache: IndexCacheDep,
-    metrics: MetricsDep,
-) -> dict[str, Any]:
-    return await _handle(request, event, PREFIX + "/homepage", service.homepage, session, settings, cache, metrics)
+def _add_route(name: str, handler: Any) -> None:
+    """One POST route per add-on trigger; they differ only in the handler and the verified audience."""
+
+    async def endpoint(
+        request: Request,
+        event: AddonEvent,
+        session: SessionDep,
+        settings: SettingsDep,
+        cache: IndexCacheDep,
+        metrics: MetricsDep,
+    ) -> dict[str, Any]:
+        return await _handle(request, event, f"{PREFIX}/{name}", handler, session, settings, cache, metrics)
+
+    router.add_api_route(f"/{name}", endpoint, methods=["POST"], response_model=None, name=f"gmail_{name}")
 
 
-@router.post("/compose", response_model=None)
-async def compose(
-    request: Request,
-    event: AddonEvent,
-    session: SessionDep,
-    settings: SettingsDep,
-    cache: IndexCacheDep,
-    metrics: MetricsDep,
-) -> dict[str, Any]:
-    return await _handle(request, event, PREFIX + "/compose", service.compose, session, settings, cache, metrics)
-
-
-@router.post("/message", response_model=None)
-async def message(
-    request: Request,
-    event: AddonEvent,
-    session: SessionDep,
-    settings: SettingsDep,
-    cache: IndexCacheDep,
-    metrics: MetricsDep,
-) -> dict[str, Any]:
-    return await _handle(request, event, PREFIX + "/message", service.message, session, settings, cache, metrics)
-
-
-@router.post("/action", response_model=None)
-async def action(
-    request: Request,
-    event: AddonEvent,
-    session: SessionDep,
-    settings: SettingsDep,
-    cache: IndexCacheDep,
-    metrics: MetricsDep,
-) -> dict[str, Any]:
-    return await _handle(request, event, PREFIX + "/action", service.action, session, settings, cache, metrics)
+for _name, _handler in (
+    ("homepage", service.homepage),
+    ("compose", service.compose),
+    ("message", service.message),
+    ("action", service.action),
+):
+    _add_route(_name, _handler)
