@@ -9,10 +9,10 @@ from app.auth.dependencies import CurrentUser
 from app.checks import service
 from app.checks.schemas import CheckRequest, CheckResponse, OutcomeRequest, OutcomeResponse, ScanRequest, ScanResponse
 from app.deps import IndexCacheDep, MetricsDep, SessionDep, SettingsDep
-from app.directory.validation import normalize_domain
 from app.mailbox.base import MailMessage
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider, prior_correspondents
 from app.ratelimit import CheckRateLimited, ScanRateLimited
+from app.tenants.models import Tenant
 
 router = APIRouter(prefix="/v1", tags=["checks"])
 
@@ -33,7 +33,7 @@ async def check_draft(
         ensure_provider(mailbox, body.ref.provider)
         access = await access_for(mailbox, auth)
         message = await mailbox.get_message(access, body.ref.id)
-        correspondents = await prior_correspondents(mailbox, access, _external(message, auth.tenant.internal_domains))
+        correspondents = await prior_correspondents(mailbox, access, _external(message, auth.tenant))
     else:
         assert body.draft is not None  # the schema requires exactly one of draft and ref
         message = service.message_from_request(body.draft, settings)
@@ -53,18 +53,9 @@ async def check_draft(
     )
 
 
-def _external(message: MailMessage, internal_domains: list[str]) -> list[str]:
-    internal = set(internal_domains)
-    result = []
-    for recipient in (*message.to, *message.cc, *message.bcc):
-        domain = recipient.email.rsplit("@", 1)[-1].lower()
-        try:
-            domain = normalize_domain(domain)
-        except ValueError:
-            continue
-        if not any(domain == d or domain.endswith("." + d) for d in internal):
-            result.append(recipient.email)
-    return result
+def _external(message: MailMessage, tenant: Tenant) -> list[str]:
+    recipients = (*message.to, *message.cc, *message.bcc)
+    return [r.email for r in recipients if "@" in r.email and not tenant.owns_address(r.email)]
 
 
 @router.post("/checks/{check_id:uuid}/outcome", response_model=OutcomeResponse)

@@ -92,8 +92,7 @@ def _validated_recipients(auth: AuthContext, message: MailMessage, body: Inciden
 
 
 def _is_internal(auth: AuthContext, email: str) -> bool:
-    domain = email.rsplit("@", 1)[-1]
-    return any(domain == d or domain.endswith("." + d) for d in auth.tenant.internal_domains)
+    return auth.tenant.owns_address(email)
 
 
 def _plan(assessment: Assessment, intended: list[str], letters: list[IncidentDraft]) -> list[str]:

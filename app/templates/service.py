@@ -130,8 +130,7 @@ def _ensure_may_hand_over(auth: AuthContext, org: Organization, body: HandoffCre
         raise HandoffNotAllowed(details={"owner": org.owner_email})
     if org.owner_email == body.to_owner_email:
         raise AlreadyOwner(details={"owner": org.owner_email})
-    domain = body.to_owner_email.rsplit("@", 1)[1]
-    if not any(domain == d or domain.endswith("." + d) for d in auth.tenant.internal_domains):
+    if not auth.tenant.owns_address(body.to_owner_email):
         raise NotAColleague(details={"to_owner_email": body.to_owner_email})
 
 

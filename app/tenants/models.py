@@ -21,6 +21,11 @@ class Tenant(SQLModel, table=True):
     version: int = Field(default=1)
     created_at: datetime = created_at_field()
 
+    def owns_address(self, email: str) -> bool:
+        """Whether an address is in one of the tenant's domains (subdomains included)."""
+        domain = email.strip().rsplit("@", 1)[-1].lower().rstrip(".")
+        return any(domain == d or domain.endswith("." + d) for d in self.internal_domains)
+
 
 class User(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("tenant_id", "subject"),)

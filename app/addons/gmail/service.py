@@ -407,8 +407,7 @@ async def _read_message(ctx: AddonContext) -> MailMessage:
 
 
 def _is_internal(ctx: AddonContext, email: str) -> bool:
-    domain = email.rsplit("@", 1)[-1].lower()
-    return any(domain == d or domain.endswith("." + d) for d in ctx.auth.tenant.internal_domains)
+    return ctx.auth.tenant.owns_address(email)
 
 
 async def _wrong_start(ctx: AddonContext) -> Json:
