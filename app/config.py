@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     # Google (AUTH_MODE=google and the Gmail add-on)
     google_client_id: str = ""
     gmail_addon_service_account: str = ""
+    # AUTH_MODE=google gives no roles: these addresses are administrators.
+    google_admin_emails: list[str] = Field(default_factory=list)
     google_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     gmail_api_base_url: str = "https://gmail.googleapis.com/"
     gmail_timeout_seconds: float = Field(default=10.0, gt=0)

@@ -13,7 +13,8 @@ from starlette.requests import HTTPConnection
 
 from app.auth.dev import authenticate_dev
 from app.auth.entra import authenticate_entra
-from app.auth.exceptions import AdminRequired, AuthModeNotAvailable
+from app.auth.exceptions import AdminRequired
+from app.auth.google import authenticate_google
 from app.auth.principal import Principal
 from app.config import Settings
 from app.deps import SessionDep, SettingsDep
@@ -27,12 +28,7 @@ def _dev(conn: HTTPConnection, _: Settings) -> Principal:
     return authenticate_dev(conn)
 
 
-def _not_available(conn: HTTPConnection, settings: Settings) -> Principal:
-    raise AuthModeNotAvailable(f"AUTH_MODE={settings.auth_mode} is not available in this build.")
-
-
-# Entra and Google validation register here when they are built.
-AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": authenticate_entra, "google": _not_available}
+AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": authenticate_entra, "google": authenticate_google}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,85 +1,18 @@
 """Who is calling the add-on endpoints: Google (the systemIdToken) on behalf of whom (the userIdToken).
 
-Both are Google-signed ID tokens, checked with google-auth against Google's certificates (``google_certs_url``),
-fetched through a small cache that honours the response's max-age. Tokens are never logged.
+Both are Google-signed ID tokens, checked by app.auth.google. Tokens are never logged.
 """
 
 from __future__ import annotations
 
-import re
-import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
-import google.auth.exceptions
-import google.auth.transport.requests
-from google.auth import transport
-from google.oauth2 import id_token
-
 from app.addons.gmail.models import AddonEvent
 from app.auth.exceptions import AuthModeNotAvailable, InvalidCredentials, MissingCredentials
+from app.auth.google import GoogleIdTokens, principal_from_claims
 from app.auth.principal import Principal
 from app.config import Settings
-
-GOOGLE_ISSUERS = frozenset({"accounts.google.com", "https://accounts.google.com"})
-# Consumer mail domains are shared by strangers: they are never anyone's "internal" domain or tenant.
-CONSUMER_DOMAINS = frozenset({"gmail.com", "googlemail.com"})
-DEFAULT_CACHE_SECONDS = 300
-MAX_CACHE_SECONDS = 6 * 3600
-_MAX_AGE = re.compile(r"max-age=(\d+)")
-
-
-class _CachedResponse(transport.Response):
-    def __init__(self, status: int, headers: dict[str, str], data: bytes) -> None:
-        self._status, self._headers, self._data = status, headers, data
-
-    @property
-    def status(self) -> int:
-        return self._status
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return self._headers
-
-    @property
-    def data(self) -> bytes:
-        return self._data
-
-
-class CachingRequest(transport.Request):
-    """google-auth's requests transport, with successful GETs (the certificate list) cached for their max-age."""
-
-    def __init__(self, timeout: float = 10.0) -> None:
-        self._inner = google.auth.transport.requests.Request()
-        self._timeout = timeout
-        self._cache: dict[str, tuple[float, _CachedResponse]] = {}
-        self._lock = threading.Lock()
-
-    def __call__(
-        self,
-        url: str,
-        method: str = "GET",
-        body: Any = None,
-        headers: Any = None,
-        timeout: Any = None,
-        **kwargs: Any,
-    ) -> transport.Response:
-        if method != "GET":
-            return self._inner(url, method=method, body=body, headers=headers, timeout=timeout or self._timeout)
-        now = time.monotonic()
-        with self._lock:
-            hit = self._cache.get(url)
-        if hit is not None and hit[0] > now:
-            return hit[1]
-        response = self._inner(url, method="GET", headers=headers, timeout=timeout or self._timeout)
-        cached = _CachedResponse(response.status, dict(response.headers), response.data)
-        if response.status == 200:
-            match = _MAX_AGE.search(cached.headers.get("cache-control", cached.headers.get("Cache-Control", "")))
-            ttl = min(int(match.group(1)), MAX_CACHE_SECONDS) if match else DEFAULT_CACHE_SECONDS
-            with self._lock:
-                self._cache[url] = (now + ttl, cached)
-        return cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,24 +24,13 @@ class AddonCaller:
 class AddonVerifier:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._request = CachingRequest(timeout=settings.gmail_timeout_seconds)
+        self._tokens = GoogleIdTokens(settings)
 
     def endpoint_url(self, path: str) -> str:
         return self._settings.public_base_url.rstrip("/") + path
 
     def _verify(self, token: str, audience: str) -> dict[str, Any]:
-        try:
-            claims = dict(
-                id_token.verify_token(
-                    token, self._request, audience=audience, certs_url=self._settings.google_certs_url
-                )
-            )
-        except (ValueError, google.auth.exceptions.GoogleAuthError) as exc:
-            # ValueError covers bad signatures, expiry and a wrong audience; the reason names no token content.
-            raise InvalidCredentials(details={"reason": _reason(exc)}) from None
-        if claims.get("iss") not in GOOGLE_ISSUERS:
-            raise InvalidCredentials(details={"reason": "issuer"})
-        return claims
+        return self._tokens.verify(token, audience)
 
     def verify(self, event: AddonEvent, path: str, bearer: str | None) -> AddonCaller:
         """Check that Google sent this event to this endpoint, and tell who the user is."""
@@ -125,40 +47,4 @@ class AddonVerifier:
         if not auth.user_id_token:
             raise MissingCredentials("The add-on event carries no userIdToken.")
         user = self._verify(auth.user_id_token, settings.google_client_id)
-        return AddonCaller(principal=_principal(user, event.locale), user_oauth_token=auth.user_oauth_token)
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc).lower()
-    for key in ("expired", "audience", "signature", "issuer", "certificate", "too early"):
-        if key in text:
-            return key.replace(" ", "_")
-    return "invalid_token"
-
-
-def _principal(claims: dict[str, Any], locale: str | None) -> Principal:
-    email = str(claims.get("email") or "").strip().lower()
-    if not email or "@" not in email or claims.get("email_verified") is not True:
-        raise InvalidCredentials(details={"reason": "email_not_verified"})
-    subject = str(claims.get("sub") or "")
-    if not subject:
-        raise InvalidCredentials(details={"reason": "subject"})
-    domain = email.rsplit("@", 1)[1]
-    hosted = str(claims.get("hd") or "").strip().lower()
-    internal: tuple[str, ...]
-    if hosted:
-        tenant_key, tenant_name, internal = f"google:{hosted}", hosted, (domain, hosted)
-    elif domain in CONSUMER_DOMAINS:
-        # A personal Gmail account is a tenant of one: gmail.com users must not share a directory.
-        tenant_key, tenant_name, internal = f"google:user:{subject}", email, ()
-    else:
-        tenant_key, tenant_name, internal = f"google:{domain}", domain, (domain,)
-    return Principal(
-        subject=f"google:{subject}",
-        email=email,
-        tenant_key=tenant_key,
-        tenant_name=tenant_name,
-        display_name=str(claims.get("name") or email.split("@", 1)[0]),
-        locale=locale,
-        internal_domains=tuple(dict.fromkeys(internal)),
-    )
+        return AddonCaller(principal=principal_from_claims(user, event.locale), user_oauth_token=auth.user_oauth_token)
