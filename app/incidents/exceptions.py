@@ -19,3 +19,8 @@ class LettersNeeded(ValidationFailed):
 class UnknownStep(ValidationFailed):
     code = "unknown_step"
     message = "This incident has no such step."
+
+
+class RecallNeedsReference(ValidationFailed):
+    code = "recall_needs_reference"
+    message = "Only an incident recorded from a message in the mailbox (by reference) can be recalled."

@@ -12,7 +12,7 @@ from app.checks.service import message_from_request, request_locale
 from app.common import utcnow
 from app.deps import IndexCacheDep, SessionDep, SettingsDep
 from app.incidents import service
-from app.incidents.exceptions import InvalidRecipients, LettersNeeded
+from app.incidents.exceptions import InvalidRecipients, LettersNeeded, RecallNeedsReference
 from app.incidents.schemas import (
     IncidentCreate,
     IncidentDraft,
@@ -22,6 +22,7 @@ from app.incidents.schemas import (
     MailboxDraftOut,
     MailboxDraftsRequest,
     MailboxDraftsResponse,
+    RecallResponse,
 )
 from app.mailbox.base import MailAddress, MailboxProvider, OutgoingDraft
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider
@@ -79,6 +80,29 @@ def update_incident(
     incident = service.update(session, auth, incident_id, body)
     session.commit()
     return service.public(incident, request_locale(None, auth))
+
+
+@router.post("/{incident_id:uuid}/recall", response_model=RecallResponse)
+async def recall_message(
+    session: SessionDep, auth: CurrentUser, mailbox: MailboxDep, incident_id: uuid.UUID
+) -> RecallResponse:
+    """Ask the mailbox to recall the misdirected message (Outlook: same organization only)."""
+    incident = await run_in_threadpool(service.get, session, auth, incident_id)
+    if not incident.message_ref or not incident.provider:
+        raise RecallNeedsReference()
+    ensure_provider(mailbox, incident.provider)
+    result = await mailbox.recall(await access_for(mailbox, auth), incident.message_ref)
+
+    def record() -> None:
+        if result.attempted:
+            service.mark_step(incident, "recall", True)
+            session.add(incident)
+            session.commit()
+
+    await run_in_threadpool(record)
+    return RecallResponse(
+        incident_id=incident.id, attempted=result.attempted, detail=result.detail, limitations=list(result.limitations)
+    )
 
 
 @router.post("/{incident_id:uuid}/mailbox-drafts", response_model=MailboxDraftsResponse)

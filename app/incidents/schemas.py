@@ -102,3 +102,10 @@ class MailboxDraftOut(BaseModel):
 class MailboxDraftsResponse(BaseModel):
     incident_id: uuid.UUID
     drafts: list[MailboxDraftOut]
+
+
+class RecallResponse(BaseModel):
+    incident_id: uuid.UUID
+    attempted: bool
+    detail: str
+    limitations: list[str]

@@ -207,3 +207,8 @@ def update(session: Session, auth: AuthContext, incident_id: uuid.UUID, body: In
 def record_mailbox_drafts(incident: Incident, created: list[dict[str, str | None]], when: datetime) -> None:
     incident.mailbox_drafts = [*incident.mailbox_drafts, *created]
     incident.updated_at = when
+
+
+def mark_step(incident: Incident, step_id: str, done: bool) -> None:
+    incident.steps = [{**step, "done": done} if step["id"] == step_id else step for step in incident.steps]
+    incident.updated_at = utcnow()

@@ -172,3 +172,10 @@ def test_incident_by_reference(demo: TestClient, app) -> None:  # type: ignore[n
     assert response.status_code == 201, response.text
     severity = response.json()["severity"]
     assert (severity["content_class"], severity["relation"], severity["level"]) == ("commercial", "competitor", "high")
+
+
+def test_recall_needs_a_message_in_the_mailbox(demo: TestClient) -> None:
+    incident = record(demo)
+    response = demo.post(f"/v1/incidents/{incident['incident_id']}/recall", headers=ALEX)
+    assert_error(response, 422, "recall_needs_reference")
+    assert_error(demo.post(f"/v1/incidents/{incident['incident_id']}/recall", headers=OTHER_MEMBER), 404)

@@ -223,3 +223,38 @@ def test_the_configured_provider_opens_and_closes_its_client(settings: Settings)
             http = mailbox._http
         assert mailbox._http is None and http.is_closed
     application.state.engine.dispose()
+
+
+def _incident_by_reference(m365: M365) -> tuple[str, str]:
+    sent = m365.fake.add_message(
+        ALEX, subject="Price list", to=[recipient(LAURA, "Laura Gómez")], is_draft=False, folder="sentitems"
+    )
+    response = m365.client.post(
+        "/v1/incidents",
+        json={"ref": {"provider": "graph", "id": sent}, "wrong_recipients": [LAURA], "intended_recipients": [MICHAEL]},
+        headers=m365.alex,
+    )
+    assert response.status_code == 201, response.text
+    return sent, response.json()["incident_id"]
+
+
+def test_recall_through_the_api(settings: Settings) -> None:
+    with m365_app(settings, graph_recall_enabled=True) as m365:
+        sent, incident_id = _incident_by_reference(m365)
+        response = m365.client.post(f"/v1/incidents/{incident_id}/recall", headers=m365.alex)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["attempted"] is True and body["limitations"]
+        assert m365.fake.recalls == [sent]
+        steps = m365.client.get(f"/v1/incidents/{incident_id}", headers=m365.alex).json()["steps"]
+        assert next(s for s in steps if s["id"] == "recall")["done"] is True
+
+
+def test_recall_turned_off_is_reported_not_attempted(settings: Settings) -> None:
+    with m365_app(settings) as m365:
+        _, incident_id = _incident_by_reference(m365)
+        body = m365.client.post(f"/v1/incidents/{incident_id}/recall", headers=m365.alex).json()
+        assert body["attempted"] is False and "Outlook" in body["detail"]
+        assert m365.fake.recalls == []
+        steps = m365.client.get(f"/v1/incidents/{incident_id}", headers=m365.alex).json()["steps"]
+        assert next(s for s in steps if s["id"] == "recall")["done"] is False
