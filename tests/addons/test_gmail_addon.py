@@ -145,6 +145,9 @@ def test_compose_rival_customers_visible_to_each_other(demo: TestClient, addon: 
     assert update["updateToRecipients"] == {"toRecipients": []}
     assert update["updateCcRecipients"] == {"ccRecipients": [{"email": "boss@acme-trade.example"}]}
     assert update["updateBccRecipients"] == {"bccRecipients": [{"email": a} for a in to]}
+    # and the check is recorded as fixed, as the Outlook task pane does
+    db.expire_all()
+    assert db.exec(select(CheckRecord)).one().outcome == "fixed"
 
 
 def test_compose_lookalike_offers_the_right_address(demo: TestClient, addon: Addon) -> None:

@@ -25,9 +25,10 @@ from app.addons.gmail.models import AddonEvent
 from app.addons.gmail.texts import lang, t
 from app.auth.dependencies import AuthContext
 from app.checks import repository as checks_repository
+from app.checks.exceptions import CheckNotFound
 from app.checks.index_cache import IndexCache
-from app.checks.schemas import CheckResponse, FindingOut, MessageRef
-from app.checks.service import analyse, check_message
+from app.checks.schemas import CheckResponse, FindingOut, MessageRef, OutcomeRequest
+from app.checks.service import analyse, check_message, record_outcome
 from app.common import utcnow
 from app.config import Settings
 from app.errors import AppError
@@ -283,7 +284,17 @@ async def _fix(ctx: AddonContext) -> Json:
     fixed = apply_fix(ctx.event.parameters, to, cc, bcc)
     if fixed is None:
         return cards.notification(ctx.text("unknown_action"))
+    await run_in_threadpool(_record_fixed, ctx)
     return cards.update_recipients(*fixed)
+
+
+def _record_fixed(ctx: AddonContext) -> None:
+    """The check's outcome is "fixed": the same record the Outlook task pane keeps."""
+    try:
+        check_id = uuid.UUID(ctx.event.parameters.get("check_id", ""))
+        record_outcome(ctx.session, ctx.auth, check_id, OutcomeRequest(outcome="fixed"))
+    except (ValueError, CheckNotFound):
+        return  # an old card, or a check of another user: the fix still applies
 
 
 # --- compose: templates ---------------------------------------------------------------------------------
