@@ -7,7 +7,6 @@ import time
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import insert
 from sqlmodel import Session
 
 from app.analysis.context import CheckContext
@@ -21,8 +20,8 @@ from app.checks import attachments, repository
 from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound, UnknownDismissedCode
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
-from app.checks.models import CheckRecord, Dismissal
-from app.checks.recorder import CheckRecorder
+from app.checks.models import Dismissal
+from app.checks.recorder import INSERT_RECORD, CheckRecorder
 from app.checks.schemas import (
     CheckResponse,
     DraftIn,
@@ -107,7 +106,7 @@ def check_message(
     if recorder is not None:
         recorder.add(record)
     else:
-        session.execute(_INSERT_RECORD, [record])
+        session.execute(INSERT_RECORD, [record])
     if trigger == "send":
         _remember_recipients(session, auth, result)
     session.commit()
@@ -215,11 +214,6 @@ def _context(
         known_correspondents=known | (correspondents or frozenset()),
         suppressed=suppressed,
     )
-
-
-# One statement compiled once; rows are plain dicts. Building the ORM object per check cost more than
-# the check itself.
-_INSERT_RECORD = insert(CheckRecord)
 
 
 def _record(
