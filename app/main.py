@@ -30,6 +30,7 @@ from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
 from app.privacy.router import router as privacy_router
 from app.ratelimit import RateLimiter
+from app.scheduling.router import held_router
 from app.scheduling.router import router as scheduling_router
 from app.scheduling.worker import Worker
 from app.templates.router import router as templates_router
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(templates_router)
     app.include_router(incidents_router)
     app.include_router(scheduling_router)
+    app.include_router(held_router)
     app.include_router(privacy_router)
     app.include_router(addin_router)
     app.include_router(gmail_addon_router)

@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import base64
 import re
+from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.common import utcnow
 from app.demo import load_demo_data
-from app.mailbox.base import MailAddress, MailboxAccess, OutgoingDraft
+from app.mailbox.base import MailAddress, MailboxAccess, MailMessage, OutgoingDraft
 from tests.helpers import headers
 
 ALEX = headers("alex@acme-trade.example")
@@ -55,7 +57,13 @@ def acme_data(client: TestClient, app: Any, db: Session) -> dict[str, str]:
     scheduled = client.post(
         "/v1/scheduled-sends", json={"provider": "fake", "draft_id": draft_id, "delay_seconds": 600}, headers=ALEX
     ).json()
+    held_id = mailbox.hold(
+        MailboxAccess("alex@acme-trade.example"),
+        MailMessage(id="", sender="alex@acme-trade.example", to=(MailAddress("m.schmidt@solartech.example"),)),
+        utcnow() + timedelta(minutes=10),
+    )
     return {
+        "held_id": held_id,
         "org_id": org["id"],
         "check_id": check["check_id"],
         "incident_id": incident["incident_id"],
@@ -100,6 +108,7 @@ def test_ids_of_another_tenant_answer_404_on_every_route(client: TestClient, app
     assert incident["status"] == "open" and incident["mailbox_drafts"] == []
     sends = client.get("/v1/scheduled-sends", headers=ALEX).json()
     assert sends[0]["status"] == "pending"
+    assert [h["id"] for h in client.get("/v1/held-sends", headers=ALEX).json()] == [data["held_id"]]
 
 
 def test_lists_show_nothing_of_another_tenant(client: TestClient, app: Any, db: Session) -> None:
@@ -109,6 +118,7 @@ def test_lists_show_nothing_of_another_tenant(client: TestClient, app: Any, db: 
         "/v1/incidents",
         "/v1/handoffs",
         "/v1/scheduled-sends",
+        "/v1/held-sends",
         "/v1/me/data",
         "/v1/policy",
         f"/v1/handoffs?organization_id={data['org_id']}",
@@ -117,7 +127,14 @@ def test_lists_show_nothing_of_another_tenant(client: TestClient, app: Any, db: 
         response = client.get(url, headers=INTRUDER)
         assert response.status_code == 200, (url, response.text)
         text = response.text.lower()
-        for secret in ("solartech", "acme-trade", data["org_id"], data["incident_id"], data["send_id"]):
+        for secret in (
+            "solartech",
+            "acme-trade",
+            data["org_id"],
+            data["incident_id"],
+            data["send_id"],
+            data["held_id"],
+        ):
             assert secret.lower() not in text, (url, secret)
 
 

@@ -6,16 +6,24 @@ Manifests say ``https://sendguard.example``; they are served with this deploymen
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, status
 from fastapi.responses import JSONResponse, Response
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.addin.security import allowed_origins, security_headers
+from app.auth.dependencies import CurrentUser
+from app.common import utcnow
 from app.config import Settings
 from app.deps import SettingsDep
-from app.errors import NotFound
+from app.errors import NotFound, ValidationFailed
+from app.mailbox.base import MailAddress, MailboxAccess, MailMessage
+from app.mailbox.dependencies import MailboxDep
+from app.mailbox.fake import FakeMailbox
 
 ROOT = Path(__file__).resolve().parents[2]
 FRONTEND_DIR = ROOT / "frontend"
@@ -104,3 +112,48 @@ def demo_page(settings: SettingsDep) -> Response:
     if settings.auth_mode != "dev":
         raise NotFound("The demo runs only with AUTH_MODE=dev.")
     return _file_response(FRONTEND_DIR / "demo" / "index.html", settings)
+
+
+def dev_only(settings: SettingsDep) -> None:
+    if settings.auth_mode != "dev":
+        raise NotFound("The demo runs only with AUTH_MODE=dev.")
+
+
+_Address = Annotated[str, Field(min_length=3, max_length=320)]
+
+
+class DemoHeld(BaseModel):
+    """What the demo's mock Outlook sent with a delivery time: it waits in the fake mailbox's Outbox."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    to: Annotated[list[_Address], Field(max_length=100)] = []
+    cc: Annotated[list[_Address], Field(max_length=100)] = []
+    bcc: Annotated[list[_Address], Field(max_length=100)] = []
+    subject: Annotated[str, Field(max_length=1000)] = ""
+    deliver_at: AwareDatetime
+
+
+@router.post("/demo/held", status_code=status.HTTP_201_CREATED)
+def demo_held(
+    _dev: Annotated[None, Depends(dev_only)], auth: CurrentUser, mailbox: MailboxDep, body: DemoHeld
+) -> dict[str, str]:
+    """The demo's stand-in for Outlook's Outbox: a send held until ``deliver_at`` (only with AUTH_MODE=dev and the
+    in-memory mailbox). The task pane then lists it under held sends through /v1/held-sends."""
+    if not isinstance(mailbox, FakeMailbox):
+        raise NotFound("The demo Outbox needs MAILBOX_PROVIDER=fake.")
+    now = utcnow()
+    if not now - timedelta(minutes=5) <= body.deliver_at <= now + timedelta(days=1):
+        raise ValidationFailed("deliver_at must be within a day.", code="invalid_send_time")
+    if not (body.to or body.cc or body.bcc):
+        raise ValidationFailed("A held message needs at least one recipient.", code="no_recipients")
+    access = MailboxAccess(user_email=auth.user.email)
+    message = MailMessage(
+        id="",
+        sender=auth.user.email,
+        to=tuple(MailAddress(a.strip()) for a in body.to),
+        cc=tuple(MailAddress(a.strip()) for a in body.cc),
+        bcc=tuple(MailAddress(a.strip()) for a in body.bcc),
+        subject=body.subject,
+    )
+    return {"id": mailbox.hold(access, message, body.deliver_at)}

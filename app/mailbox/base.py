@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from datetime import datetime
+from typing import Literal, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,17 @@ class RecallResult:
     limitations: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True, slots=True)
+class HeldMessage:
+    """A sent message the mail server holds until ``deliver_at`` (Outlook's delayed delivery: in the Outbox with
+    PidTagDeferredSendTime). Its subject is shown to the user who owns it; it is never stored or logged."""
+
+    id: str
+    to: tuple[str, ...]
+    subject: str
+    deliver_at: datetime
+
+
 class MailboxProvider(Protocol):
     name: str
 
@@ -96,3 +108,17 @@ class MailboxProvider(Protocol):
     async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool: ...
 
     async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult: ...
+
+
+@runtime_checkable
+class HoldingProvider(Protocol):
+    """An optional capability: a provider whose mailbox can hold a sent message for a while (Graph, the fake).
+
+    ``cancel_held`` moves a held message back to Drafts, unsent, and returns it as it was listed; it raises
+    AlreadySent (409) when the message has left the Outbox or its time has passed, MessageNotFound for an id the
+    mailbox does not hold. Gmail has no such hold, so it does not offer these.
+    """
+
+    async def list_held(self, access: MailboxAccess) -> list[HeldMessage]: ...
+
+    async def cancel_held(self, access: MailboxAccess, message_id: str) -> HeldMessage: ...

@@ -1,4 +1,4 @@
-from app.errors import Forbidden, NotFound, ProviderUnavailable, ValidationFailed
+from app.errors import Conflict, Forbidden, NotFound, ProviderUnavailable, ValidationFailed
 
 
 class MailboxUnavailable(ProviderUnavailable):
@@ -19,3 +19,13 @@ class ConsentMissing(Forbidden):
 class ProviderMismatch(ValidationFailed):
     code = "provider_not_configured"
     message = "This mailbox provider is not configured on the server."
+
+
+class ProviderCannotHold(ValidationFailed):
+    code = "provider_cannot_hold"
+    message = "This mailbox provider cannot hold sent messages."
+
+
+class AlreadySent(Conflict):
+    code = "already_sent"
+    message = "Too late: the message has left the Outbox and can no longer be held back."

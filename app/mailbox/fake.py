@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
+from app.common import utcnow
 from app.mailbox.base import (
     CreatedDraft,
+    HeldMessage,
     MailAddress,
     MailboxAccess,
     MailMessage,
@@ -15,7 +19,7 @@ from app.mailbox.base import (
     RecallResult,
     SendResult,
 )
-from app.mailbox.exceptions import MessageNotFound
+from app.mailbox.exceptions import AlreadySent, MessageNotFound
 
 
 @dataclass
@@ -23,16 +27,19 @@ class _Box:
     messages: dict[str, MailMessage] = field(default_factory=dict)
     sent: dict[str, MailMessage] = field(default_factory=dict)
     correspondents: set[str] = field(default_factory=set)
+    # Sent but held in the Outbox until the time given (Outlook's delayed delivery).
+    held: dict[str, tuple[MailMessage, datetime]] = field(default_factory=dict)
 
 
 class FakeMailbox:
     name = "fake"
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], datetime] = utcnow) -> None:
         self._boxes: dict[str, _Box] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self.sends: list[str] = []
+        self.clock = clock
 
     def _box(self, access: MailboxAccess) -> _Box:
         with self._lock:
@@ -96,6 +103,62 @@ class FakeMailbox:
             detail="The demo mailbox cannot recall messages.",
             limitations=("Recall works only for recipients in your own organization.",),
         )
+
+    # -- held sends (delayed delivery) ---------------------------------------------------------------
+
+    def hold(self, access: MailboxAccess, message: MailMessage, deliver_at: datetime) -> str:
+        """Put a sent message in the Outbox until `deliver_at`, as Outlook does with a delivery time set."""
+        held_id = message.id or f"held-{next(self._ids)}"
+        held = replace(
+            message,
+            id=held_id,
+            is_draft=False,
+            internet_message_id=message.internet_message_id or f"<{held_id}@fake.sendguard>",
+        )
+        box = self._box(access)
+        with self._lock:
+            box.held[held_id] = (held, deliver_at)
+        return held_id
+
+    def _deliver_due(self, box: _Box) -> None:
+        """Held messages whose time has come leave the Outbox: they are sent."""
+        now = self.clock()
+        with self._lock:
+            due = [(k, m) for k, (m, at) in box.held.items() if at <= now]
+            for held_id, message in due:
+                del box.held[held_id]
+                box.sent[held_id] = message
+                self.sends.append(held_id)
+                box.correspondents.update(a.email.lower() for a in (*message.to, *message.cc, *message.bcc))
+
+    async def list_held(self, access: MailboxAccess) -> list[HeldMessage]:
+        box = self._box(access)
+        self._deliver_due(box)
+        with self._lock:
+            held = sorted(box.held.values(), key=lambda pair: pair[1])
+        return [_held(message, at) for message, at in held]
+
+    async def cancel_held(self, access: MailboxAccess, message_id: str) -> HeldMessage:
+        box = self._box(access)
+        self._deliver_due(box)
+        with self._lock:
+            entry = box.held.pop(message_id, None)
+            if entry is None:
+                if message_id in box.sent or message_id in box.messages:
+                    raise AlreadySent()
+                raise MessageNotFound()
+            message, at = entry
+            box.messages[message_id] = replace(message, is_draft=True)  # back in Drafts, unsent
+        return _held(message, at)
+
+
+def _held(message: MailMessage, deliver_at: datetime) -> HeldMessage:
+    return HeldMessage(
+        id=message.id,
+        to=tuple(a.email for a in message.to),
+        subject=message.subject,
+        deliver_at=deliver_at,
+    )
 
 
 def address(email: str, name: str = "") -> MailAddress:

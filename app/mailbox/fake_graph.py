@@ -6,7 +6,10 @@ It speaks Graph's JSON shapes and field names for what GraphMailbox uses, with i
   ``PATCH`` it, ``POST /me/messages``, ``.../createReply``, ``.../createReplyAll``, ``.../send`` (202, the draft
   moves to Sent Items), ``.../attachments`` (list, get one, add one), ``/beta/me/messages/{id}/recall``;
 - ``GET /me/mailFolders/SentItems/messages`` with ``$search="to:address"`` or
-  ``$filter=internetMessageId eq '...'``;
+  ``$filter=internetMessageId eq '...'``; any folder's listing (``outbox`` for held sends) and
+  ``GET /me/mailFolders/{folder}`` (its id); ``$expand=singleValueExtendedProperties($filter=id eq '...')`` on
+  listings and messages (``add_held()`` puts a message in the Outbox with a deferred send time, PidTagDeferredSendTime);
+  ``POST .../messages/{id}/move`` (``destinationId``: the message moves and gets a new id, as on Graph);
 - every route above also as ``/users/{address}/...`` on the same mailboxes: with an app-only token it needs the
   granted application permission (Mail.ReadWrite to read and write, Mail.Send to send) and, when an application
   access policy is set (``restrict_app_access()``), a mailbox it allows; with a user's token, that user's own
@@ -35,6 +38,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import jwt
@@ -287,6 +291,39 @@ class FakeGraph:
             self._box(email).messages[message_id] = message
         return message_id
 
+    def add_held(
+        self,
+        email: str,
+        *,
+        deliver_at: datetime,
+        subject: str = "Quotation",
+        to: list[str] | None = None,
+        body: str = "<p>Dear Michael,</p>",
+    ) -> str:
+        """A sent message Outlook holds in the Outbox until `deliver_at` (delayDeliveryTime)."""
+        message_id = self.add_message(
+            email,
+            subject=subject,
+            body=body,
+            to=[recipient(a) for a in to or ["m.schmidt@solartech.example"]],
+            is_draft=False,
+            folder="outbox",
+        )
+        when = deliver_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.0000000Z")
+        with self._lock:
+            self.message(email, message_id)["singleValueExtendedProperties"] = [
+                {"id": "SystemTime 0x3FEF", "value": when}
+            ]
+        return message_id
+
+    def deliver_held(self, email: str, message_id: str) -> None:
+        """Exchange sends a held message: it leaves the Outbox for Sent Items."""
+        with self._lock:
+            message = self.message(email, message_id)
+            message["parentFolderId"] = "sentitems"
+            message["sentDateTime"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            self.sent_log.append((email.lower(), message_id))
+
     def add_sent(self, email: str, to: list[str], subject: str = "Earlier mail") -> str:
         return self.add_message(
             email, subject=subject, to=[recipient(a) for a in to], is_draft=False, folder="sentitems"
@@ -452,7 +489,30 @@ class FakeGraph:
             message = fake._box(email).messages.get(message_id)
             if message is None:
                 return _not_found()
+            if not _expand(request)[0]:
+                return _graph_error(400, "BadRequest", "Unsupported $expand.")
             return JSONResponse(_view(message, request))
+
+        @app.post("/{version}/me/messages/{message_id}/move")
+        @app.post("/{version}/users/{user}/messages/{message_id}/move")
+        async def move(version: str, message_id: str, request: Request) -> JSONResponse:
+            email = fake._owner(request)
+            box = fake._box(email)
+            payload = await request.json()
+            destination = str(payload.get("destinationId", "")).lower() if isinstance(payload, dict) else ""
+            if not destination:
+                return _graph_error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
+            with fake._lock:
+                message = box.messages.pop(message_id, None)
+                if message is None:
+                    return _not_found()
+                moved_id = fake._new_id()  # a move gives the item a new id, as on Graph (without ImmutableId)
+                message["id"] = moved_id
+                message["parentFolderId"] = destination
+                if destination == "drafts":
+                    message["isDraft"] = True
+                box.messages[moved_id] = message
+            return JSONResponse(_view(message, None), status_code=201)
 
         @app.patch("/{version}/me/messages/{message_id}")
         @app.patch("/{version}/users/{user}/messages/{message_id}")
@@ -570,11 +630,18 @@ class FakeGraph:
                 message["hasAttachments"] = True
             return JSONResponse(item, status_code=201)
 
+        @app.get("/{version}/me/mailFolders/{folder}")
+        @app.get("/{version}/users/{user}/mailFolders/{folder}")
+        async def mail_folder(version: str, folder: str, request: Request) -> JSONResponse:
+            return JSONResponse(_pick({"id": folder.lower(), "displayName": folder.title()}, _select(request)))
+
         @app.get("/{version}/me/mailFolders/{folder}/messages")
         @app.get("/{version}/users/{user}/mailFolders/{folder}/messages")
         async def folder_messages(version: str, folder: str, request: Request) -> JSONResponse:
             email = fake._owner(request)
             messages = fake.folder(email, folder.lower())
+            if not _expand(request)[0]:
+                return _graph_error(400, "BadRequest", "Unsupported $expand.")
             search = request.query_params.get("$search")
             flt = request.query_params.get("$filter")
             if search is not None:
@@ -686,14 +753,34 @@ def _pick(item: dict[str, Any], select: set[str] | None) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k in select or k in ("id", "@odata.type")}
 
 
+_EXPAND = re.compile(r"singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)")
+
+
+def _expand(request: Request | None) -> tuple[bool, str | None]:
+    """(valid, the extended property asked for): Graph returns extended properties only through $expand."""
+    raw = request.query_params.get("$expand") if request is not None else None
+    if raw is None:
+        return True, None
+    match = _EXPAND.fullmatch(raw.strip())
+    return (match is not None), (match.group(1) if match else None)
+
+
 def _view(message: dict[str, Any], request: Request | None) -> dict[str, Any]:
-    data = {k: v for k, v in message.items() if k != "attachments"}
+    data = {k: v for k, v in message.items() if k not in ("attachments", "singleValueExtendedProperties")}
+    _, wanted = _expand(request)
+    if wanted is not None:
+        props = [p for p in message.get("singleValueExtendedProperties", []) if p["id"].lower() == wanted.lower()]
+        if props:  # Graph leaves the property out when the message does not have it
+            data["singleValueExtendedProperties"] = props
     prefer = request.headers.get("prefer", "") if request is not None else ""
     if 'outlook.body-content-type="text"' in prefer and data["body"]["contentType"].lower() == "html":
         text = re.sub(r"<br\s*/?>|</p>|<hr\s*/?>", "\n", data["body"]["content"], flags=re.IGNORECASE)
         data["body"] = {"contentType": "text", "content": html.unescape(re.sub(r"<[^>]+>", "", text))}
     data["@odata.etag"] = f'W/"{uuid.uuid5(uuid.NAMESPACE_OID, repr(sorted(data.items())))}"'
-    return _pick(data, _select(request))
+    select = _select(request)
+    if select is not None and "singleValueExtendedProperties" in data:
+        select = {*select, "singleValueExtendedProperties"}
+    return _pick(data, select)
 
 
 def _graph_error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

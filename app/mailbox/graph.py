@@ -22,6 +22,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -32,6 +33,7 @@ from app.auth.principal import Principal
 from app.config import Settings
 from app.mailbox.base import (
     CreatedDraft,
+    HeldMessage,
     MailAddress,
     MailAttachment,
     MailboxAccess,
@@ -40,7 +42,7 @@ from app.mailbox.base import (
     RecallResult,
     SendResult,
 )
-from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.exceptions import AlreadySent, ConsentMissing, MailboxUnavailable, MessageNotFound
 from app.mailbox.graph_auth import GraphAuth, MailboxReauthRequired
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,14 @@ APP_ONLY_REFUSED = (
     "SendGuard may not use this mailbox in the background. Ask your administrator to grant the application "
     "permissions Mail.Send and Mail.ReadWrite and to include this mailbox in the application access policy."
 )
+# PidTagDeferredSendTime: the delivery time Outlook sets (Office.js delayDeliveryTime); the message waits in
+# the Outbox until then.
+DEFERRED_SEND_TIME = "SystemTime 0x3FEF"
+HELD_EXPAND = f"singleValueExtendedProperties($filter=id eq '{DEFERRED_SEND_TIME}')"
+HELD_FIELDS = "id,subject,toRecipients"
+MAX_HELD = 100
+# Moving a message back to Drafts in its last seconds races Exchange's own send: refuse rather than guess.
+HOLD_CANCEL_MARGIN = timedelta(seconds=5)
 _RETRY_STATUSES = {429, 503, 504}
 _ADDRESS = re.compile(r"^[^\s\"'()<>\\,;:]+@[^\s\"'()<>\\,;:]+$")
 _MAX_ID_CHARS = 1024
@@ -313,6 +323,55 @@ class GraphMailbox:
             limitations=limitations,
         )
 
+    async def list_held(self, access: MailboxAccess) -> list[HeldMessage]:
+        """Messages waiting in the Outbox for their delivery time (sorted by it); at most MAX_HELD."""
+        data = await self._json(
+            access,
+            _Call(
+                "list_held",
+                "GET",
+                f"{self._base}{access.mailbox_path}/mailFolders/outbox/messages",
+                params={"$select": HELD_FIELDS, "$expand": HELD_EXPAND, "$top": str(MAX_HELD)},
+            ),
+        )
+        now = datetime.now(UTC)
+        held = [m for m in (_held(item) for item in _list(data.get("value"))) if m is not None and m.deliver_at > now]
+        return sorted(held, key=lambda m: m.deliver_at)
+
+    async def cancel_held(self, access: MailboxAccess, message_id: str) -> HeldMessage:
+        """Move a held message back to Drafts, unsent: only while it is in the Outbox and its time is ahead."""
+        url = self._message_url(access, message_id)
+        outbox = await self._json(
+            access,
+            _Call(
+                "outbox_folder",
+                "GET",
+                f"{self._base}{access.mailbox_path}/mailFolders/outbox",
+                params={"$select": "id"},
+            ),
+        )
+        data = await self._json(
+            access,
+            _Call(
+                "read_held",
+                "GET",
+                url,
+                params={"$select": f"{HELD_FIELDS},parentFolderId", "$expand": HELD_EXPAND},
+            ),
+        )
+        held = _held(data)
+        in_outbox = bool(_text(outbox.get("id"))) and _text(data.get("parentFolderId")) == _text(outbox.get("id"))
+        if held is None or not in_outbox or held.deliver_at <= datetime.now(UTC) + HOLD_CANCEL_MARGIN:
+            raise AlreadySent()
+        try:
+            await self._json(
+                access,
+                _Call("cancel_held", "POST", f"{url}/move", json={"destinationId": "drafts"}, idempotent=False),
+            )
+        except MessageNotFound as exc:  # gone between the read and the move: Exchange sent it
+            raise AlreadySent() from exc
+        return held
+
     # -- attachments -------------------------------------------------------------------------------
 
     async def _attachments(self, access: MailboxAccess, message_url: str) -> tuple[MailAttachment, ...]:
@@ -518,6 +577,44 @@ def _file_attachment(attachment: MailAttachment) -> dict[str, Any]:
         "contentType": attachment.content_type or "application/octet-stream",
         "contentBytes": base64.b64encode(attachment.content).decode("ascii"),
     }
+
+
+def _deferred_time(data: dict[str, Any]) -> datetime | None:
+    for prop in _list(data.get("singleValueExtendedProperties")):
+        if isinstance(prop, dict) and _text(prop.get("id")).lower() == DEFERRED_SEND_TIME.lower():
+            return _parse_time(_text(prop.get("value")))
+    return None
+
+
+def _parse_time(value: str) -> datetime | None:
+    """Graph's SystemTime values: ISO 8601 in UTC, with up to seven fractional digits ("...T10:00:00.0000000Z")."""
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?", value.strip())
+    if match is None:
+        return None
+    fraction = (match.group(2) or "")[:6]
+    try:
+        parsed = datetime.fromisoformat(match.group(1) + (f".{fraction.ljust(6, '0')}" if fraction else ""))
+    except ValueError:
+        return None
+    zone = match.group(3)
+    if zone in (None, "Z"):
+        return parsed.replace(tzinfo=UTC)
+    return datetime.fromisoformat(parsed.isoformat() + zone).astimezone(UTC)
+
+
+def _held(data: Any) -> HeldMessage | None:
+    """A held message from Graph's JSON, or None when it has no deferred send time."""
+    if not isinstance(data, dict) or not _text(data.get("id")):
+        return None
+    deliver_at = _deferred_time(data)
+    if deliver_at is None:
+        return None
+    return HeldMessage(
+        id=_text(data.get("id")),
+        to=tuple(a.email for a in _addresses(data.get("toRecipients"))),
+        subject=_text(data.get("subject")),
+        deliver_at=deliver_at,
+    )
 
 
 def _message(data: dict[str, Any], access: MailboxAccess, attachments: tuple[MailAttachment, ...]) -> MailMessage:

@@ -38,3 +38,14 @@ class ScheduledSendPublic(BaseModel):
     sent_message_id: str | None
     created_at: datetime
     updated_at: datetime
+
+
+class HeldSendPublic(BaseModel):
+    """A sent message the mail server holds until ``deliver_at``: read from the mailbox, never stored."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    to: list[str]
+    subject: str
+    deliver_at: datetime

@@ -10,6 +10,8 @@ from sqlmodel import Session
 from app.auth.dependencies import AuthContext
 from app.common import utcnow
 from app.config import Settings
+from app.mailbox.base import HeldMessage, HoldingProvider, MailboxAccess, MailboxProvider
+from app.mailbox.exceptions import ProviderCannotHold
 from app.scheduling import repository
 from app.scheduling.exceptions import AlreadyScheduled, AlreadySending, InvalidSendTime, ScheduledSendNotFound
 from app.scheduling.models import ScheduledSend
@@ -62,3 +64,22 @@ def cancel(session: Session, auth: AuthContext, send_id: uuid.UUID) -> Scheduled
     if row.status == "cancelled":
         return row  # cancelling twice is not an error
     raise AlreadySending(details={"status": row.status})
+
+
+# -- held sends: read from and changed in the mailbox only (nothing about them is stored) ------------------
+
+
+def holding(mailbox: MailboxProvider) -> HoldingProvider:
+    """The provider's hold capability, or 422 provider_cannot_hold (Gmail has none)."""
+    if not isinstance(mailbox, HoldingProvider):
+        raise ProviderCannotHold(details={"provider": mailbox.name})
+    return mailbox
+
+
+async def list_held(provider: HoldingProvider, access: MailboxAccess) -> list[HeldMessage]:
+    return await provider.list_held(access)
+
+
+async def cancel_held(provider: HoldingProvider, access: MailboxAccess, message_id: str) -> HeldMessage:
+    """Back to Drafts, unsent; 409 already_sent when it has left the Outbox, 404 for an id not in the mailbox."""
+    return await provider.cancel_held(access, message_id)

@@ -127,8 +127,36 @@ function markSent() {
     attachments: c.attachments.map((a) => ({ ...a })),
     dateTimeCreated: new Date(),
   };
-  const held = c.delayDeliveryTime ? ` It is held until ${c.delayDeliveryTime.toLocaleTimeString()}.` : "";
+  const holding = c.delayDeliveryTime && c.delayDeliveryTime > new Date();
+  const held = holding ? ` It is held until ${c.delayDeliveryTime.toLocaleTimeString()}.` : "";
   result(`Sent.${held} Open "Sent message (read)" to try the wrong-recipient recovery.`);
+  if (holding) holdInOutbox(state.sent, c.delayDeliveryTime);
+}
+
+// Outlook would keep a message with a delivery time in the Outbox; the demo's in-memory mailbox does the same
+// through the dev-only POST /demo/held, and the task pane then lists it under held sends (GET /v1/held-sends).
+async function holdInOutbox(sent, deliverAt) {
+  const emails = (list) => list.map((r) => r.emailAddress);
+  try {
+    const response = await fetch("/demo/held", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Dev-User": window.SendGuardDemo.config.devUser },
+      body: JSON.stringify({
+        to: emails(sent.to),
+        cc: emails(sent.cc),
+        bcc: emails(sent.bcc),
+        subject: sent.subject,
+        deliver_at: deliverAt.toISOString(),
+      }),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    document.body.dataset.heldId = (await response.json()).id;
+  } catch (err) {
+    result(`Sent, but the demo Outbox did not take it: ${err.message}`, true);
+    return;
+  }
+  // The task pane (same origin) refreshes its list of held and scheduled sends.
+  $("taskpane").contentDocument?.getElementById("scheduled-refresh")?.click();
 }
 
 let lastFocus = null;

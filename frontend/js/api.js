@@ -63,4 +63,6 @@ export const api = {
     request("POST", `/v1/incidents/${encodeURIComponent(id)}/mailbox-drafts`, { drafts }),
   scheduledSends: () => request("GET", "/v1/scheduled-sends"),
   cancelScheduledSend: (id) => request("DELETE", `/v1/scheduled-sends/${encodeURIComponent(id)}`),
+  heldSends: () => request("GET", "/v1/held-sends"),
+  cancelHeldSend: (id) => request("DELETE", `/v1/held-sends/${encodeURIComponent(id)}`),
 };

@@ -153,3 +153,18 @@ export function visibleFindings(findings, dismissed) {
 export function cancellable(row) {
   return row.status === "pending";
 }
+
+/**
+ * What the task pane does with the held-sends answer: 404 (not deployed) and 422 (a provider that cannot hold,
+ * such as Gmail) hide that part quietly; another error is reported; held messages are listed soonest first.
+ */
+export function heldSendsView(outcome) {
+  if (outcome.status === "rejected") {
+    const status = outcome.reason?.status;
+    return { show: false, error: status === 404 || status === 422 ? null : outcome.reason, rows: [] };
+  }
+  const rows = [...(outcome.value || [])]
+    .filter((row) => row && row.id && row.deliver_at)
+    .sort((a, b) => new Date(a.deliver_at) - new Date(b.deliver_at));
+  return { show: true, error: null, rows };
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any, TypeVar
 
 import anyio
@@ -13,10 +14,11 @@ import pytest
 from pydantic import SecretStr
 
 from app.auth.principal import Principal
+from app.common import utcnow
 from app.config import Settings
 from app.errors import AppError
 from app.mailbox.base import MailAddress, MailAttachment, MailboxAccess, OutgoingDraft
-from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.exceptions import AlreadySent, ConsentMissing, MailboxUnavailable, MessageNotFound
 from app.mailbox.fake_graph import (
     FakeGraph,
     file_attachment,
@@ -24,7 +26,7 @@ from app.mailbox.fake_graph import (
     recipient,
     reference_attachment,
 )
-from app.mailbox.graph import SAME_ORGANIZATION_ONLY, GraphMailbox
+from app.mailbox.graph import SAME_ORGANIZATION_ONLY, GraphMailbox, _parse_time
 from app.mailbox.graph_auth import GraphAuth, MailboxReauthRequired
 from tests.mailbox.graph_env import ALEX, TENANT, Sleeps, graph_mailbox, graph_settings, new_fake, principal
 
@@ -435,3 +437,64 @@ def test_nothing_secret_or_private_is_logged(env: Env, caplog: pytest.LogCapture
     secrets += list(env.fake.graph_tokens) + env.principal.assertion.split(".")  # type: ignore[union-attr]
     for secret in secrets:
         assert secret not in logged
+
+
+# -- held sends (Outlook's delayed delivery: the Outbox and PidTagDeferredSendTime) ----------------------------
+
+
+def test_held_messages_listed_and_one_moved_back_to_drafts(env: Env) -> None:
+    held_id = env.fake.add_held(ALEX, deliver_at=utcnow() + timedelta(minutes=5), subject="PI", to=["a@b.example"])
+    env.fake.add_held(ALEX, deliver_at=utcnow() - timedelta(minutes=5))
+
+    async def list_then_cancel(m: GraphMailbox, a: MailboxAccess) -> Any:
+        before = await m.list_held(a)
+        cancelled = await m.cancel_held(a, held_id)
+        return before, cancelled, await m.list_held(a)
+
+    before, cancelled, after = env(list_then_cancel)
+    assert [(h.id, h.to, h.subject) for h in before] == [(held_id, ("a@b.example",), "PI")]
+    assert cancelled == before[0] and after == []
+    assert [m["subject"] for m in env.fake.folder(ALEX, "drafts")] == ["PI"]
+    (move,) = env.fake.graph_requests("/move")
+    assert move.path == f"/v1.0/me/messages/{held_id}/move"
+
+
+def test_held_messages_in_a_mailbox_addressed_by_user(env: Env) -> None:
+    """The same calls on ``/users/{address}`` (an app-only token), as the fake serves both."""
+    held_id = env.fake.add_held(ALEX, deliver_at=utcnow() + timedelta(minutes=5))
+
+    async def as_app(m: GraphMailbox, _: MailboxAccess) -> Any:
+        access = await m.background_access(ALEX, f"entra:{TENANT}")
+        return await m.list_held(access), await m.cancel_held(access, held_id)
+
+    listed, cancelled = env(as_app)
+    assert [h.id for h in listed] == [held_id] and cancelled.id == held_id
+    assert env.fake.folder(ALEX, "outbox") == []
+    assert env.fake.graph_requests("/move")[0].path == f"/v1.0/users/{ALEX}/messages/{held_id}/move"
+
+
+def test_too_late_and_unknown_held_messages(env: Env) -> None:
+    passed = env.fake.add_held(ALEX, deliver_at=utcnow() - timedelta(seconds=1))
+    with pytest.raises(AlreadySent):
+        env(lambda m, a: m.cancel_held(a, passed))
+    with pytest.raises(MessageNotFound):
+        env(lambda m, a: m.cancel_held(a, "AAMkAGNoSuch="))
+    with pytest.raises(MessageNotFound):
+        env(lambda m, a: m.cancel_held(a, ""))
+    assert env.fake.graph_requests("/move") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-03-01T10:00:00Z", "2026-03-01T10:00:00+00:00"),
+        ("2026-03-01T10:00:00.1234567Z", "2026-03-01T10:00:00.123456+00:00"),
+        ("2026-03-01T10:00:00", "2026-03-01T10:00:00+00:00"),
+        ("2026-03-01T12:00:00+02:00", "2026-03-01T10:00:00+00:00"),
+        ("not a time", None),
+        ("2026-13-01T10:00:00Z", None),
+    ],
+)
+def test_deferred_send_times_are_parsed_as_utc(value: str, expected: str | None) -> None:
+    parsed = _parse_time(value)
+    assert (parsed.isoformat() if parsed else None) == expected

@@ -246,17 +246,75 @@ try {
     await page.close();
   });
 
-  await step("held sends: the section stays hidden when the service has no scheduled-sends API (404)", async () => {
+  await step("held sends: the section stays hidden when the service has neither API (404)", async () => {
     const page = await context.newPage();
     watch(page);
-    await page.route("**/v1/scheduled-sends**", (route) =>
-      route.fulfill({ status: 404, contentType: "application/json", body: '{"error":{"code":"not_found","message":"x","details":null}}' }),
-    );
+    for (const api of ["**/v1/scheduled-sends**", "**/v1/held-sends**"]) {
+      await page.route(api, (route) =>
+        route.fulfill({ status: 404, contentType: "application/json", body: '{"error":{"code":"not_found","message":"x","details":null}}' }),
+      );
+    }
     await page.goto(`${base}/demo?lang=en`);
     const pane = page.frameLocator("#taskpane");
     await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ timeout: 20000 });
     assert.equal(await pane.locator("#scheduled").isHidden(), true);
     await page.close();
+  });
+
+  // ---- a real held send: the policy holds external mail, the on-send handler sets the delivery time ----
+  await step("held sends: a held send is listed in the task pane and goes back to Drafts", async () => {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${base}/demo?lang=en`);
+    const pane = page.frameLocator("#taskpane");
+    await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ timeout: 20000 });
+    const setHold = (minutes) =>
+      page.evaluate(async (minutes) => {
+        const admin = { "X-Dev-User": "boss@acme-trade.example", "X-Dev-Role": "admin" };
+        const policy = await (await fetch("/v1/policy", { headers: admin })).json();
+        const response = await fetch("/v1/policy", {
+          method: "PUT",
+          headers: { ...admin, "Content-Type": "application/json" },
+          body: JSON.stringify({ ...policy, hold_external_minutes: minutes }),
+        });
+        return response.status;
+      }, minutes);
+    assert.equal(await setHold(5), 200);
+    try {
+      await page.fill("#f-to", "m.schmidt@solartech.example");
+      await page.fill("#f-cc", "");
+      await page.fill("#f-bcc", "");
+      await page.fill("#f-subject", "Delivery schedule");
+      await page.fill("#f-body", "Dear Michael, the delivery schedule follows next week. Best regards, Alex");
+      while ((await page.locator("#f-attachments li button").count()) > 0) {
+        await page.locator("#f-attachments li button").first().click();
+      }
+      await page.click("#send-btn");
+      await page.waitForFunction(
+        () => document.body.dataset.heldId || !document.querySelector("#smart-alert").hidden,
+        null,
+        { timeout: 15000 },
+      );
+      if (!(await page.locator("#smart-alert").isHidden())) {
+        assert.equal(await page.locator("#alert-send").isHidden(), false, "a warning the user may send past");
+        await page.click("#alert-send");
+      }
+      await page.waitForFunction(() => document.body.dataset.heldId, null, { timeout: 10000 });
+      const heldId = await page.locator("body").getAttribute("data-held-id");
+      const held = pane.locator(`#scheduled-list li[data-held-id="${heldId}"]`);
+      await held.waitFor({ timeout: 10000 });
+      assert.match(await held.innerText(), /Held until .*Delivery schedule/s);
+      const button = held.locator("button");
+      assert.equal(await button.innerText(), "Back to Drafts");
+      assert.match(await button.getAttribute("aria-label"), /Delivery schedule/);
+      await button.click();
+      await pane.locator("#scheduled-status.ok").waitFor({ timeout: 10000 });
+      assert.match(await pane.locator("#scheduled-status").innerText(), /Moved back to Drafts/);
+      await held.waitFor({ state: "detached", timeout: 10000 });
+    } finally {
+      await setHold(0);
+      await page.close();
+    }
   });
 
   assert.deepEqual(offsite, [], "the demo loads nothing from outside the service (no CDN)");
