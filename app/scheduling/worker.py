@@ -112,7 +112,10 @@ class Worker:
             if not row.internet_message_id:
                 draft = await self.mailbox.get_message(access, row.draft_id)
                 row.internet_message_id = draft.internet_message_id
-                await self._finish_keep_claim(row, internet_message_id=draft.internet_message_id)
+                # The id must be on record before the send, or a restart could not recognise it in Sent Items.
+                # If the claim was lost meanwhile, the worker that holds it now does the send.
+                if not await self._finish(row, internet_message_id=draft.internet_message_id):
+                    return
             result = await self.mailbox.send_draft(access, row.draft_id)
             await self._finish(
                 row, status="sent", sent_message_id=result.internet_message_id or row.internet_message_id
@@ -167,17 +170,17 @@ class Worker:
         with Session(self.engine, expire_on_commit=False) as session:
             return session.get(ScheduledSend, send_id)
 
-    async def _finish(self, row: ScheduledSend, **values: object) -> None:
+    async def _finish(self, row: ScheduledSend, **values: object) -> bool:
+        """Write to a row this worker still holds; False when another worker has taken it over."""
         values.setdefault("updated_at", self.clock())
-        await anyio.to_thread.run_sync(self._update, row.id, values)
+        return await anyio.to_thread.run_sync(self._update, row.id, values)
 
-    async def _finish_keep_claim(self, row: ScheduledSend, **values: object) -> None:
-        await anyio.to_thread.run_sync(self._update, row.id, {**values, "updated_at": self.clock()})
-
-    def _update(self, send_id: uuid.UUID, values: dict[str, object]) -> None:
+    def _update(self, send_id: uuid.UUID, values: dict[str, object]) -> bool:
         with Session(self.engine) as session:
-            if not repository.finish(session, send_id, self.worker_id, **values):
-                log.warning("scheduled send %s was taken over by another worker", send_id)
+            held = repository.finish(session, send_id, self.worker_id, **values)
+        if not held:
+            log.warning("scheduled send %s was taken over by another worker", send_id)
+        return held
 
 
 def _reason(exc: BaseException) -> str:

@@ -280,3 +280,31 @@ def test_cancel_races_with_the_worker(client: TestClient, app: Any, db: Session)
 
 def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
+
+
+class StealingMailbox(CrashingMailbox):
+    """While this worker reads the draft, its lease runs out and another worker takes the row."""
+
+    def __init__(self, inner: FakeMailbox, db: Session) -> None:
+        super().__init__(inner, crash="")
+        self.db = db
+
+    async def get_message(self, access: MailboxAccess, message_id: str) -> MailMessage:
+        row = self.db.exec(select(ScheduledSend)).one()
+        row.claimed_by = "another-worker"
+        self.db.add(row)
+        self.db.commit()
+        return await self.inner.get_message(access, message_id)
+
+
+def test_a_worker_that_lost_its_claim_does_not_send(client: TestClient, app: Any, db: Session) -> None:
+    mailbox: FakeMailbox = app.state.mailbox
+    schedule(client, new_draft(mailbox))
+    row = db.exec(select(ScheduledSend)).one()
+    row.internet_message_id = None  # so the worker reads the draft first
+    db.add(row)
+    db.commit()
+    asyncio.run(worker(app, StealingMailbox(mailbox, db)).run_once())
+    assert mailbox.sends == []
+    (row,) = rows(db)
+    assert (row.status, row.claimed_by, row.internet_message_id) == ("sending", "another-worker", None)
