@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel
@@ -92,6 +94,22 @@ def app(settings: Settings) -> Iterator[object]:
     yield application
     _empty_all_tables(application.state.engine)
     application.state.engine.dispose()
+
+
+@pytest.fixture
+def make_app(settings: Settings) -> Iterator[Callable[..., FastAPI]]:
+    """Apps on the test database with some settings changed; emptied and closed after the test."""
+    made: list[FastAPI] = []
+
+    def build(**overrides: Any) -> FastAPI:
+        application = create_app(settings.model_copy(update=overrides))
+        made.append(application)
+        return application
+
+    yield build
+    for application in made:
+        _empty_all_tables(application.state.engine)
+        application.state.engine.dispose()
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.config import Settings
-from app.main import create_app
 from app.tenants.models import Tenant, User
 from tests.directory.test_organizations import assert_error
 from tests.helpers import headers
@@ -36,12 +35,10 @@ def test_concurrent_first_requests_create_one_tenant(client: TestClient, db: Ses
     assert len(db.exec(select(User)).all()) == 8
 
 
-def test_non_dev_modes_refuse_dev_headers(settings: Settings) -> None:
+def test_non_dev_modes_refuse_dev_headers(make_app: Any) -> None:
     for mode in ("entra", "google"):
-        app = create_app(settings.model_copy(update={"auth_mode": mode}))
-        with TestClient(app) as client:
+        with TestClient(make_app(auth_mode=mode)) as client:
             assert_error(client.get("/v1/policy", headers=headers(admin=True)), 401)
-        app.state.engine.dispose()
 
 
 def test_a_directory_change_is_seen_by_the_next_request(client: TestClient) -> None:

@@ -8,30 +8,20 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import Settings
-from app.main import create_app
 from tests.addons.conftest import CLIENT_ID, Google
 from tests.directory.test_organizations import assert_error
 
 
 @pytest.fixture
-def google_client(settings: Settings, certs_url: str) -> Iterator[TestClient]:
-    app = create_app(
-        settings.model_copy(
-            update={
-                "auth_mode": "google",
-                "google_client_id": CLIENT_ID,
-                "google_certs_url": certs_url,
-                "google_admin_emails": ["boss@acme-trade.example"],
-            }
-        )
+def google_client(make_app: Any, certs_url: str) -> Iterator[TestClient]:
+    app = make_app(
+        auth_mode="google",
+        google_client_id=CLIENT_ID,
+        google_certs_url=certs_url,
+        google_admin_emails=["boss@acme-trade.example"],
     )
     with TestClient(app) as client:
         yield client
-    from tests.conftest import _empty_all_tables
-
-    _empty_all_tables(app.state.engine)
-    app.state.engine.dispose()
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -7,8 +7,6 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from app.checks.models import CheckRecord
-from app.config import Settings
-from app.main import create_app
 from tests.helpers import headers
 
 ALEX = headers("alex@acme-trade.example")
@@ -20,9 +18,9 @@ def records(app: Any) -> list[CheckRecord]:
         return list(session.exec(select(CheckRecord)).all())
 
 
-def test_batched_records_are_written_outcomes_never_miss_them_and_shutdown_flushes(settings: Settings) -> None:
+def test_batched_records_are_written_outcomes_never_miss_them_and_shutdown_flushes(make_app: Any) -> None:
     # A long interval: only an outcome or the shutdown can have written the records.
-    app = create_app(settings.model_copy(update={"check_record_batch_seconds": 3600}))
+    app = make_app(check_record_batch_seconds=3600)
     with TestClient(app) as client:
         first = client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()
         assert records(app) == []
@@ -34,22 +32,13 @@ def test_batched_records_are_written_outcomes_never_miss_them_and_shutdown_flush
     assert set(stored) == {first["check_id"], second["check_id"]}
     assert stored[first["check_id"]].outcome == "fixed"
     assert "missing_attachment" in stored[second["check_id"]].finding_codes
-    _cleanup(app)
 
 
-def test_the_background_writer_flushes_on_its_own(settings: Settings) -> None:
-    app = create_app(settings.model_copy(update={"check_record_batch_seconds": 0.05}))
+def test_the_background_writer_flushes_on_its_own(make_app: Any) -> None:
+    app = make_app(check_record_batch_seconds=0.05)
     with TestClient(app) as client:
         check_id = client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()["check_id"]
         deadline = time.monotonic() + 5
         while not records(app) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert [str(r.id) for r in records(app)] == [check_id]
-    _cleanup(app)
-
-
-def _cleanup(app: Any) -> None:
-    from tests.conftest import _empty_all_tables
-
-    _empty_all_tables(app.state.engine)
-    app.state.engine.dispose()
