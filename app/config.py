@@ -74,10 +74,6 @@ class Settings(BaseSettings):
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
-
 
 @lru_cache
 def get_settings() -> Settings:

@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.checks.index_cache import IndexCache
@@ -21,11 +20,6 @@ from app.observability import Metrics
 async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
-
-
-async def get_engine(request: Request) -> Engine:
-    engine: Engine = request.app.state.engine
-    return engine
 
 
 async def get_db(request: Request) -> AsyncIterator[Session]:
