@@ -11,13 +11,16 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from app.checks import repository
+from app.common import utcnow
 
 DEFAULT_TTL_SECONDS = 10.0
+# The longest `suppress_dismissed_days` a policy may set.
+DISMISSAL_HORIZON = timedelta(days=365)
 MAX_USERS = 20_000
 
 
@@ -36,12 +39,13 @@ class HistoryCache:
         self._users: dict[uuid.UUID, UserHistory] = {}
         self._lock = threading.Lock()
 
-    def get(self, session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, since: datetime) -> UserHistory:
+    def get(self, session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID) -> UserHistory:
         history = self._users.get(user_id)
         if history is None or history.loaded_at + self.ttl < self.clock():
             history = UserHistory(
                 loaded_at=self.clock(),
-                dismissed=repository.dismissals_since(session, tenant_id, user_id, since),
+                # Every dismissal a policy could still honour; callers filter by their policy's window.
+                dismissed=repository.dismissals_since(session, tenant_id, user_id, utcnow() - DISMISSAL_HORIZON),
                 correspondents=repository.correspondent_hashes(session, tenant_id, user_id),
             )
             with self._lock:

@@ -202,7 +202,7 @@ def _context(
 ) -> CheckContext:
     hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
     since = utcnow() - timedelta(days=index.policy.suppress_dismissed_days)
-    past = user_history.get(session, auth.tenant.id, auth.user.id, since)
+    past = user_history.get(session, auth.tenant.id, auth.user.id)
     suppressed = frozenset(
         (code, hashes[h])
         for (code, h), when in past.dismissed.items()
@@ -245,8 +245,7 @@ def _record(
 
 def _remember_recipients(session: Session, auth: AuthContext, result: CheckResult) -> None:
     hashes = {hash_address(auth.tenant.id, email) for email in result.external_recipients}
-    since = utcnow()  # any moment: only the correspondents are read here
-    new = hashes - user_history.get(session, auth.tenant.id, auth.user.id, since).correspondents
+    new = hashes - user_history.get(session, auth.tenant.id, auth.user.id).correspondents
     if new:
         repository.remember_correspondents(session, auth.tenant.id, auth.user.id, new)
         user_history.forget(auth.user.id)
