@@ -11,7 +11,7 @@ from typing import Literal
 
 from app.analysis.directory import OrgEntry
 from app.analysis.doc_classes import classify_document
-from app.analysis.domains import email_domain, registrable_domain
+from app.analysis.domains import address_problem, email_domain, is_freemail, registrable_domain
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.index import DirectoryIndex
 from app.analysis.normalize import SplitText, normalize_text, split_body
@@ -35,8 +35,10 @@ class CheckContext:
     locale: str = "en"
     # Addresses the sender has written to before; None = the caller does not know (skip first_time).
     known_correspondents: frozenset[str] | None = None
-    # (code, recipient email) pairs the user dismissed recently: shown as info.
-    suppressed: frozenset[tuple[str, str]] = frozenset()
+    # (code, recipient email, evidence hash) the user dismissed recently: such low and medium findings
+    # show as info. The hash is findings.evidence_hash(salt, finding.key).
+    suppressed: frozenset[tuple[str, str, str]] = frozenset()
+    salt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +50,11 @@ class RecipientInfo:
     internal: bool
     org_index: int | None
     org: OrgEntry | None
-    # Directory org id, or "domain:<registrable>" for an unknown external domain (its own organization).
+    # Directory org id, "domain:<registrable>" for an unknown external domain (its own organization), or
+    # "address:<email>" for an unknown address at a free mail provider (each is its own organization).
     org_key: str
+    # Why the address cannot be delivered ("no @", "invalid domain"), None when it can.
+    problem: str | None = None
 
     @property
     def visible(self) -> bool:
@@ -118,10 +123,12 @@ def build_context(draft: Draft, index: DirectoryIndex, check: CheckContext) -> R
         subject_doc_class=classify_document(draft.subject),
     )
     _scan(ctx, draft.subject, "subject")
+    _scan_name_form(ctx, draft.subject, "subject")
     _scan(ctx, body.new, "body")
     _scan(ctx, body.quoted, "quoted")
     for attachment in draft.attachments:
         _scan(ctx, attachment.name, "attachment_name", attachment.name)
+        _scan_name_form(ctx, attachment.name, "attachment_name", attachment.name)
         _scan_attachment_content(ctx, attachment)
     return ctx
 
@@ -163,8 +170,15 @@ def resolve_recipient(
     )
     org_index = None if internal else index.org_index_for_address(email)
     org = index.org(org_index) if org_index is not None else None
-    org_key = org.id if org is not None else f"domain:{registrable_domain(domain)}"
-    return RecipientInfo(email, recipient.name.strip(), field_name, domain, internal, org_index, org, org_key)
+    org_key = org.id if org is not None else _unknown_org_key(email, domain)
+    problem = address_problem(email)
+    return RecipientInfo(email, recipient.name.strip(), field_name, domain, internal, org_index, org, org_key, problem)
+
+
+def _unknown_org_key(email: str, domain: str) -> str:
+    if is_freemail(domain):
+        return f"address:{email}"
+    return f"domain:{registrable_domain(domain)}"
 
 
 # --- text scanning -------------------------------------------------------------------------------
@@ -179,6 +193,26 @@ def _scan_attachment_content(ctx: RuleContext, attachment: Attachment) -> None:
         if org_index is not None:
             evidence = f"{attachment.name}: {ctx.index.org(org_index).name}"
             ctx.mentions.append(Mention(org_index, "attachment_text", evidence, attachment.name))
+
+
+_NAME_SEPARATORS = re.compile(r"[-_.+~]+")
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def name_form(text: str) -> str:
+    """File names and subjects write names as "Helio-Handel", "Helio_Handel" or "HelioHandel"."""
+    return _NAME_SEPARATORS.sub(" ", _CAMEL_CASE.sub(" ", text))
+
+
+def _scan_name_form(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:
+    """Organizations named only once separators and CamelCase are read as spaces (not found as written)."""
+    spaced = name_form(raw)
+    if spaced == raw:
+        return
+    known = {m.org_index for m in ctx.mentions if m.location == location and m.attachment == attachment}
+    for org_index, evidence in scan_text(ctx.index, spaced).orgs:
+        if org_index not in known:
+            ctx.mentions.append(Mention(org_index, location, evidence, attachment))
 
 
 def _scan(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:

@@ -8,7 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-OrgKind = Literal["customer", "prospect", "partner", "supplier", "competitor"]
+OrgKind = Literal["customer", "prospect", "partner", "supplier", "forwarder", "competitor"]
+ORG_KINDS: tuple[OrgKind, ...] = ("customer", "prospect", "partner", "supplier", "forwarder", "competitor")
+# Organizations whose addresses and papers a customer must not see of one another.
+AUDIENCE_KINDS: frozenset[str] = frozenset({"customer", "prospect"})
+# Third parties handle customers' papers every day: forwarders, installers, agents, factories.
+THIRD_PARTY_KINDS: frozenset[str] = frozenset({"partner", "supplier", "forwarder"})
 Severity = Literal["info", "low", "medium", "high", "critical"]
 Action = Literal["allow", "warn", "block"]
 

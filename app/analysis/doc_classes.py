@@ -63,6 +63,8 @@ _RULES: tuple[tuple[DocClass, tuple[str, ...], tuple[str, ...]], ...] = (
             "preisliste",
             "lista de precios",
             "liste de prix",
+            "liste prix",
+            "lista precios",
             "grille tarifaire",
             "tarifa",
             "tarif",
@@ -121,9 +123,13 @@ _TEXT_RULES = tuple((cls, re.compile(_phrase_pattern(p))) for cls, p, _s in _RUL
 _TEXT_SAMPLE = 4000  # the title and header of a document say what it is
 
 
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _name_for_matching(name: str) -> str:
+    """ "ListePrix_2027_SoleilDistribution.xlsx" -> "liste prix 2027 soleil distribution"."""
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    return re.sub(r"[_\-.+]+", " ", normalize_text(stem))
+    return re.sub(r"[_\-.+]+", " ", normalize_text(_CAMEL_CASE.sub(" ", stem)))
 
 
 def classify_name(name: str) -> DocClass:

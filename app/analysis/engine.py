@@ -7,7 +7,7 @@ from dataclasses import replace
 from app.analysis.context import CheckContext, RuleContext, build_context
 from app.analysis.directory import Action, Severity
 from app.analysis.draft import Draft
-from app.analysis.findings import CheckResult, Finding, Verdict, severity_rank
+from app.analysis.findings import SUPPRESSIBLE, CheckResult, Finding, Verdict, evidence_hash, severity_rank
 from app.analysis.index import DirectoryIndex
 from app.analysis.messages import LocalizedResult, localize
 from app.analysis.rules import ALL_RULES, Rule
@@ -58,9 +58,11 @@ def _default_action(severity: Severity) -> Action:
 
 
 def _apply_suppression(finding: Finding, context: CheckContext) -> Finding:
-    """A finding the user dismissed for these same recipients recently is shown again, but only as info."""
-    if not context.suppressed or not finding.recipients or finding.severity == "info":
+    """A low or medium finding the user dismissed recently, for the same recipients and the same
+    evidence, shows again only as info. Critical and high always show as they are."""
+    if not context.suppressed or not finding.recipients or finding.severity not in SUPPRESSIBLE:
         return finding
-    if all((finding.code, r) in context.suppressed for r in finding.recipients):
+    digest = evidence_hash(context.salt, finding.key)
+    if all((finding.code, r, digest) in context.suppressed for r in finding.recipients):
         return replace(finding, severity="info", suppressed=True)
     return finding

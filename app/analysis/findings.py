@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,6 +15,7 @@ Verdict = Literal["ok", "warn", "block"]
 
 FINDING_CODES: tuple[str, ...] = (
     "exposed_recipients",
+    "invalid_address",
     "rival_exposure",
     "competitor_recipient",
     "content_mismatch",
@@ -66,8 +68,17 @@ class Finding:
     fixes: tuple[Fix, ...] = ()
     # Values for the localized title/message (org names, addresses, terms); see messages.py.
     params: dict[str, str] = field(default_factory=dict)
+    # What triggered it besides code and recipients ("org:<id>", "category:prices", "contact:<email>"):
+    # a dismissal is keyed to it, so dismissing one mention never silences a different one.
+    key: str = ""
     # Set when a recent user dismissal downgraded the finding to info.
     suppressed: bool = False
+
+    @property
+    def id(self) -> str:
+        """Stable within a check and across re-checks of the same draft: code, trigger and recipients."""
+        material = "\x1f".join((self.code, self.key, *sorted(self.recipients)))
+        return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +106,12 @@ def severity_rank(severity: Severity) -> int:
 
 def max_severity(severities: list[Severity]) -> Severity:
     return max(severities, key=severity_rank)
+
+
+# Only these can be shown as info after a dismissal; critical and high stay what they are.
+SUPPRESSIBLE: frozenset[str] = frozenset({"low", "medium"})
+
+
+def evidence_hash(salt: str, key: str) -> str:
+    """A dismissal's evidence as stored: salted per tenant, since keys may hold a contact's address."""
+    return hashlib.sha256(f"{salt}\x1f{key}".encode()).hexdigest()

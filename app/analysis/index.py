@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from app.analysis.directory import ContactEntry, DirectorySnapshot, OrgEntry, PolicyView
-from app.analysis.domains import LookalikeIndex, parent_domains, split_registrable_uncached
+from app.analysis.domains import LookalikeIndex, is_freemail, parent_domains, split_registrable_uncached
 from app.analysis.normalize import contains_cjk, has_boundaries, is_cjk, normalize_text, strip_accents
 from app.analysis.terms import ATTACHMENT_PHRASES, INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS
 
@@ -143,6 +143,10 @@ _GENERIC_CORES = frozenset(
     )
 )
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# "S.A. de C.V.", "S. de R.L. de C.V.", "SAPI de CV": Mexican and Latin American legal forms.
+_LATAM_LEGAL_TAIL = re.compile(
+    r",?\s+(?:s\.?\s?a\.?(?:\s?p\.?\s?i\.?)?|s\.?\s?de\s+r\.?\s?l\.?)(?:\s+de\s+c\.?\s?v\.?)?\s*$"
+)
 _TOKEN_SPLIT = re.compile(r"[\s,;()]+")
 
 
@@ -293,13 +297,29 @@ def _add_org_patterns(patterns: dict[str, _Pending], org: OrgEntry, org_index: i
     for raw in (org.name, *org.aliases):
         full = normalize_text(raw).strip()
         core = core_name(full)
-        for key in {full, core, short_name(core)}:
+        for key in _spellings(full, core, short_name(core)):
             if _usable_name(key):
                 _add_pattern(patterns, key, payload)
     if org.customer_code:
         code = normalize_text(org.customer_code).strip()
         if _usable_code(code):
             _add_pattern(patterns, code, payload)
+
+
+def _spellings(*names: str) -> set[str]:
+    """Each name as written, without accents ("energia solar iberica") and, for several words, written
+    together ("heliohandel", as in file names)."""
+    found: set[str] = set()
+    for name in names:
+        if not name:
+            continue
+        for variant in {name, strip_accents(name)}:
+            found.add(variant)
+            if " " in variant and not contains_cjk(variant):
+                compact = variant.replace(" ", "")
+                if len(compact) >= 6:
+                    found.add(compact)
+    return found
 
 
 def core_name(normalized_name: str) -> str:
@@ -309,6 +329,7 @@ def core_name(normalized_name: str) -> str:
         for suffix in _CJK_LEGAL_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 return name[: -len(suffix)]
+    name = _LATAM_LEGAL_TAIL.sub("", name)
     tokens = [t for t in _TOKEN_SPLIT.split(name) if t]
     # "S.L.", "Co.," and "s.a.r.l." compare without their dots.
     while len(tokens) > 1 and tokens[-1].replace(".", "") in _LEGAL_SUFFIXES:
@@ -343,12 +364,21 @@ def _usable_code(code: str) -> bool:
 
 
 def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int) -> None:
+    first = ""
     for raw in org.domains:
         domain = raw.lower().strip().strip(".").removeprefix("@")
-        if not domain:
+        if not domain or is_freemail(domain):
+            # Everyone at gmail.com is their own organization: a customer's gmail address belongs to it as a
+            # contact, never the whole provider.
             continue
         index.org_by_domain.setdefault(domain, org_index)
-        index.lookalikes.add(*split_registrable_uncached(domain))
+        label, suffix = split_registrable_uncached(domain)
+        index.lookalikes.add(label, suffix)
+        first = first or (f"{label}.{suffix}" if suffix else label)
+    if first:
+        full = normalize_text(org.name).strip()
+        for name in (full, core_name(full)):
+            index.lookalikes.add_name(_NOT_ALNUM.sub("", strip_accents(name)), first)
 
 
 def name_key(name: str) -> str:

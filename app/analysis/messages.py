@@ -1,4 +1,8 @@
-"""Localized titles, messages and the one-line summary (en, zh-CN; other locales fall back to en)."""
+"""Localized titles, messages and the send prompt (en, zh-CN; other locales fall back to en).
+
+The summary is what Outlook's Smart Alert and the Gmail card show at send time: one sentence per problem,
+most severe first, naming the concrete evidence, never a list of titles.
+"""
 
 from __future__ import annotations
 
@@ -6,114 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from app.analysis.findings import CheckResult, Finding
+from app.analysis.texts import CATEGORY_LABELS, PHRASES, PROBLEM_LABELS, REASON_LABELS, TEXTS
 
 SUMMARY_MAX = 500
-
-# code -> locale -> (title, message template). Templates use Finding.params; missing params render "".
-_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
-    "exposed_recipients": {
-        "en": (
-            "Customers can see each other",
-            "{count} external organizations ({orgs}) are visible to each other in To/Cc. Move them to Bcc.",
-        ),
-        "zh-CN": ("客户之间可以互相看到", "收件人/抄送中有 {count} 个外部组织（{orgs}）可以互相看到地址，请移到密送。"),
-    },
-    "rival_exposure": {
-        "en": (
-            "Rival customers in the same mail",
-            "{orgs} compete with each other ({group}) and would see each other. Move them to Bcc or send separately.",
-        ),
-        "zh-CN": ("竞争客户出现在同一封邮件中", "{orgs} 互为竞争对手（{group}），会看到彼此。请移到密送或分开发送。"),
-    },
-    "competitor_recipient": {
-        "en": ("Recipient works for a competitor", "{recipient} belongs to {org}, one of our competitors."),
-        "zh-CN": ("收件人属于竞争对手", "{recipient} 属于竞争对手 {org}。"),
-    },
-    "content_mismatch": {
-        "en": (
-            "Content belongs to another customer",
-            "{where} names {org}, but none of the recipients ({recipients}) belongs to {org}.",
-        ),
-        "zh-CN": ("内容属于其他客户", "{where} 提到了 {org}，但收件人（{recipients}）都不属于 {org}。"),
-    },
-    "lookalike_domain": {
-        "en": (
-            "Address looks like a known one",
-            "{domain} is not known but looks like {known}. Did you mean {suggestion}?",
-        ),
-        "zh-CN": ("地址与已知地址相似", "{domain} 不在通讯录中，但与 {known} 非常相似。是否应为 {suggestion}？"),
-    },
-    "contact_mismatch": {
-        "en": (
-            "Known contact, different address",
-            "{name} is known as {suggestion}, but this mail goes to {recipient}.",
-        ),
-        "zh-CN": ("联系人地址不一致", "{name} 的已知地址是 {suggestion}，但本邮件发往 {recipient}。"),
-    },
-    "known_confusion": {
-        "en": (
-            "This address was confused before",
-            "Mail meant for {suggestion} went to {recipient} before. Check the recipient.",
-        ),
-        "zh-CN": ("此地址曾被误发", "以前发给 {suggestion} 的邮件曾误发到 {recipient}，请核对收件人。"),
-    },
-    "greeting_mismatch": {
-        "en": ("Greeting names someone else", '"{greeting}" greets {name} ({contact}), who is not in To ({to}).'),
-        "zh-CN": ("称呼与收件人不符", "“{greeting}”称呼的是 {name}（{contact}），但此人不在收件人中（{to}）。"),
-    },
-    "sensitive_external": {
-        "en": (
-            "Sensitive information to an outside recipient",
-            "The mail contains {category_label} ({terms}) and goes to {recipients}.",
-        ),
-        "zh-CN": ("敏感信息发往外部", "邮件包含{category_label}（{terms}），将发送给 {recipients}。"),
-    },
-    "internal_content_external": {
-        "en": (
-            "Internal content to an outside recipient",
-            "Internal-only content ({evidence}) would go to {recipients}.",
-        ),
-        "zh-CN": ("内部内容发往外部", "仅限内部的内容（{evidence}）将发送给 {recipients}。"),
-    },
-    "missing_attachment": {
-        "en": ("Attachment missing", 'The text says "{phrase}" but nothing is attached.'),
-        "zh-CN": ("缺少附件", "正文提到“{phrase}”，但没有添加附件。"),
-    },
-    "first_time_recipient": {
-        "en": ("First mail to this address", "You have not written to {recipient} before."),
-        "zh-CN": ("首次发送到此地址", "您之前从未给 {recipient} 发过邮件。"),
-    },
-    "owner_mismatch": {
-        "en": (
-            "Customer owned by a colleague",
-            "{org} is looked after by {owner}. Consider a hand-off note to keep them informed.",
-        ),
-        "zh-CN": ("客户由同事负责", "{org} 由 {owner} 负责。建议使用客户交接模板告知同事。"),
-    },
-    "large_audience": {
-        "en": ("Many visible recipients", "{count} recipients are visible to each other (limit {limit}). Use Bcc."),
-        "zh-CN": ("可见收件人过多", "{count} 位收件人可以互相看到（上限 {limit}），请使用密送。"),
-    },
-}
-
-_CATEGORY_LABELS: dict[str, dict[str, str]] = {
-    "prices": {"en": "prices", "zh-CN": "价格"},
-    "costs": {"en": "costs or margins", "zh-CN": "成本或利润"},
-    "margins": {"en": "margins", "zh-CN": "利润"},
-    "bank": {"en": "bank details", "zh-CN": "银行信息"},
-    "terms": {"en": "contract or PI terms", "zh-CN": "合同或形式发票条款"},
-}
-
-_SUMMARY: dict[str, dict[str, str]] = {
-    "ok": {"en": "No problems found.", "zh-CN": "未发现问题。"},
-    "warn": {"en": "Please check before sending: {items}", "zh-CN": "发送前请检查：{items}"},
-    "block": {"en": "Sending is blocked: {items}", "zh-CN": "已阻止发送：{items}"},
-}
-_SEPARATOR = {"en": "; ", "zh-CN": "；"}
 
 
 @dataclass(frozen=True, slots=True)
 class LocalizedFinding:
+    id: str
     code: str
     severity: str
     title: str
@@ -124,6 +28,7 @@ class LocalizedFinding:
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "id": self.id,
             "code": self.code,
             "severity": self.severity,
             "title": self.title,
@@ -146,26 +51,74 @@ def supported_locale(locale: str | None) -> str:
     return "en"
 
 
-def title_and_message(finding: Finding, locale: str) -> tuple[str, str]:
-    lang = supported_locale(locale)
-    texts = _TEXTS.get(finding.code, {})
-    title, template = texts.get(lang) or texts.get("en") or (finding.code, "")
+def _texts(finding: Finding, lang: str) -> tuple[str, str, str]:
+    texts = TEXTS.get(finding.code, {})
+    return texts.get(lang) or texts.get("en") or (finding.code, "", finding.code)
+
+
+def _params(finding: Finding, lang: str) -> dict[str, str]:
+    """The finding's params plus the values its templates derive from them, in this language."""
     params: dict[str, str] = defaultdict(str, finding.params)
     category = finding.params.get("category", "")
-    params["category_label"] = _CATEGORY_LABELS.get(category, {}).get(lang, category)
-    return title, template.format_map(params)
+    title, label = CATEGORY_LABELS.get(category, {}).get(lang, (category, category))
+    params["category_title"], params["category_label"] = title, label
+    problem = finding.params.get("problem", "")
+    params["problem_label"] = PROBLEM_LABELS.get(problem, {}).get(lang, problem)
+    reason = finding.params.get("reason", "")
+    params["reason_label"] = REASON_LABELS.get(reason, {}).get(lang, reason)
+    if finding.params.get("suggestion"):
+        params["suggestion_hint"] = PHRASES["suggestion_hint"][lang].format(suggestion=finding.params["suggestion"])
+    if finding.params.get("rival_of"):
+        params["rival_note"] = PHRASES["rival_note"][lang].format(org=finding.params["rival_of"])
+    params["source_label"] = _source_label(finding, lang)
+    return params
+
+
+def _source_label(finding: Finding, lang: str) -> str:
+    source = finding.params.get("source", "")
+    if source:
+        return PHRASES["source_attachment"][lang].format(name=source)
+    kind = finding.params.get("source_kind", "")
+    return PHRASES["source_subject" if kind == "subject" else "source_text"][lang]
+
+
+def title_and_message(finding: Finding, locale: str) -> tuple[str, str]:
+    lang = supported_locale(locale)
+    title, message, _sentence = _texts(finding, lang)
+    params = _params(finding, lang)
+    return title.format_map(params), message.format_map(params)
+
+
+def sentence(finding: Finding, locale: str) -> str:
+    """The one sentence the send prompt says about this finding."""
+    lang = supported_locale(locale)
+    return _texts(finding, lang)[2].format_map(_params(finding, lang))
 
 
 def summary(result: CheckResult, locale: str) -> str:
+    """One sentence per problem, worst first, within SUMMARY_MAX characters ("+N more" when cut)."""
     lang = supported_locale(locale)
-    shown = [f for f in result.findings if f.severity != "info"] or list(result.findings)
-    if result.verdict == "ok" and not shown:
-        return _SUMMARY["ok"][lang]
-    if result.verdict == "ok":
-        items = _SEPARATOR[lang].join(dict.fromkeys(title_and_message(f, lang)[0] for f in shown))
-        return _truncate(items)
-    titles = _SEPARATOR[lang].join(dict.fromkeys(title_and_message(f, lang)[0] for f in shown))
-    return _truncate(_SUMMARY[result.verdict][lang].format(items=titles))
+    shown = [f for f in result.findings if f.severity != "info"]
+    if not shown:
+        return PHRASES["ok"][lang]
+    prefix = PHRASES["blocked"][lang] if result.verdict == "block" else ""
+    sentences = list(dict.fromkeys(sentence(f, lang) for f in shown))
+    return _fit(prefix, sentences, lang)
+
+
+def _fit(prefix: str, sentences: list[str], lang: str) -> str:
+    gap = PHRASES["sentence_gap"][lang]
+    text = prefix
+    for used, item in enumerate(sentences):
+        rest = len(sentences) - used - 1
+        more = PHRASES["more"][lang].format(count=rest) if rest else ""
+        candidate = text + (gap if text and text != prefix else "") + item
+        if len(candidate + more) > SUMMARY_MAX:
+            if used == 0:
+                return _truncate(candidate)
+            return text + PHRASES["more"][lang].format(count=rest + 1)
+        text = candidate
+    return text
 
 
 def _truncate(text: str) -> str:
@@ -179,6 +132,7 @@ def localize(result: CheckResult, locale: str) -> LocalizedResult:
         title, message = title_and_message(finding, locale)
         findings.append(
             LocalizedFinding(
+                id=finding.id,
                 code=finding.code,
                 severity=finding.severity,
                 title=title,

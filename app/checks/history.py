@@ -27,8 +27,8 @@ MAX_USERS = 20_000
 @dataclass
 class UserHistory:
     loaded_at: float
-    # (code, recipient hash) -> when it was dismissed
-    dismissed: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    # (code, recipient hash, evidence hash) -> when it was dismissed
+    dismissed: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
     correspondents: set[str] = field(default_factory=set)
 
 

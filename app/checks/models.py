@@ -21,7 +21,8 @@ class CheckRecord(SQLModel, table=True):
     trigger: str = Field(max_length=16)
     verdict: str = Field(max_length=8)
     finding_codes: list[str] = Field(default_factory=list, sa_column=json_column())
-    # code -> hashed recipient addresses the finding named; lets a dismissal target those recipients.
+    # finding id -> {"code", "severity", "evidence": evidence hash, "targets": hashed recipient addresses}:
+    # what a later dismissal of that finding is keyed to. Hashes only, never the evidence itself.
     finding_targets: dict[str, Any] = Field(default_factory=dict, sa_column=json_column())
     recipient_count: int = 0
     attachment_count: int = 0
@@ -50,7 +51,8 @@ class AttachmentScan(SQLModel, table=True):
 
 
 class Dismissal(SQLModel, table=True):
-    """A finding the user chose to send anyway for a recipient; shown as info for a while afterwards."""
+    """A low or medium finding the user dismissed for a recipient: the same evidence (code, recipient and
+    what triggered it) shows as info for a while afterwards."""
 
     __table_args__ = (Index("ix_dismissal_lookup", "tenant_id", "user_id", "created_at"),)
 
@@ -60,6 +62,7 @@ class Dismissal(SQLModel, table=True):
     check_id: uuid.UUID = Field(foreign_key="checkrecord.id", index=True, ondelete="CASCADE")
     code: str = Field(max_length=64)
     recipient_hash: str = Field(max_length=64)
+    evidence_hash: str = Field(default="", max_length=64)
     created_at: datetime = created_at_field()
 
 

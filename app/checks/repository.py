@@ -66,13 +66,18 @@ def remember_correspondents(session: Session, tenant_id: uuid.UUID, user_id: uui
 
 def dismissals_since(
     session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, since: datetime
-) -> dict[tuple[str, str], datetime]:
+) -> dict[tuple[str, str, str], datetime]:
+    """(code, recipient hash, evidence hash) -> when it was last dismissed."""
     rows = session.exec(
-        select(Dismissal.code, Dismissal.recipient_hash, Dismissal.created_at).where(
+        select(Dismissal.code, Dismissal.recipient_hash, Dismissal.evidence_hash, Dismissal.created_at).where(
             Dismissal.tenant_id == tenant_id, Dismissal.user_id == user_id, Dismissal.created_at >= since
         )
     ).all()
-    return {(code, h): created for code, h, created in rows}
+    latest: dict[tuple[str, str, str], datetime] = {}
+    for code, recipient, evidence, created in rows:
+        key = (code, recipient, evidence)
+        latest[key] = max(created, latest.get(key, created))
+    return latest
 
 
 def correspondent_hashes(session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID) -> set[str]:

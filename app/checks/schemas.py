@@ -81,6 +81,8 @@ class FixOut(BaseModel):
 
 
 class FindingOut(BaseModel):
+    # Names this finding in POST /v1/checks/{id}/outcome "dismissed" (stable across re-checks of a draft).
+    id: str
     code: str
     severity: Literal["info", "low", "medium", "high", "critical"]
     title: str
@@ -102,6 +104,7 @@ class OutcomeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Literal["sent_anyway", "fixed", "cancelled"]
+    # Finding ids of this check, or finding codes (each dismisses every finding of that code in the check).
     dismissed: Annotated[list[Annotated[str, Field(max_length=64)]], Field(max_length=50)] = []
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 import uuid
-from datetime import timedelta
 
 from sqlmodel import Session
 
@@ -17,10 +15,10 @@ from app.analysis.index import DirectoryIndex
 from app.analysis.messages import localize, supported_locale
 from app.auth.dependencies import AuthContext
 from app.checks import attachments, repository
-from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound, UnknownDismissedCode
+from app.checks.dismissals import dismiss, finding_targets, hash_address, salt_for, suppressed_keys
+from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
-from app.checks.models import Dismissal
 from app.checks.recorder import INSERT_RECORD, CheckRecorder
 from app.checks.schemas import (
     CheckResponse,
@@ -32,15 +30,10 @@ from app.checks.schemas import (
     ScanRequest,
     ScanResponse,
 )
-from app.common import as_utc, utcnow
+from app.common import utcnow
 from app.config import Settings
 from app.mailbox.base import MailAddress, MailAttachment, MailMessage
 from app.observability import Metrics
-
-
-def hash_address(tenant_id: uuid.UUID, email: str) -> str:
-    """Addresses are remembered only as tenant-salted hashes (for dismissals and first-time checks)."""
-    return hashlib.sha256(f"{tenant_id}:{email.strip().lower()}".encode()).hexdigest()
 
 
 def request_locale(requested: str | None, auth: AuthContext) -> str:
@@ -201,28 +194,19 @@ def _context(
     correspondents: frozenset[str] | None,
 ) -> CheckContext:
     hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
-    since = utcnow() - timedelta(days=index.policy.suppress_dismissed_days)
     past = user_history.get(session, auth.tenant.id, auth.user.id)
-    suppressed = frozenset(
-        (code, hashes[h])
-        for (code, h), when in past.dismissed.items()
-        if h in hashes and index.policy.suppress_dismissed_days and as_utc(when) >= since
-    )
     known = frozenset(hashes[h] for h in hashes if h in past.correspondents)
     return CheckContext(
         locale=request_locale(locale, auth),
         known_correspondents=known | (correspondents or frozenset()),
-        suppressed=suppressed,
+        suppressed=suppressed_keys(past.dismissed, hashes, index.policy.suppress_dismissed_days),
+        salt=salt_for(auth.tenant.id),
     )
 
 
 def _record(
     auth: AuthContext, result: CheckResult, draft: Draft, client: str, trigger: str, started: float
 ) -> dict[str, object]:
-    targets: dict[str, list[str]] = {}
-    for finding in result.findings:
-        bucket = targets.setdefault(finding.code, [])
-        bucket.extend(hash_address(auth.tenant.id, r) for r in finding.recipients)
     return {
         "id": uuid.uuid4(),
         "tenant_id": auth.tenant.id,
@@ -232,7 +216,7 @@ def _record(
         "trigger": trigger,
         "verdict": result.verdict,
         "finding_codes": list(result.codes),
-        "finding_targets": {code: sorted(set(hashes)) for code, hashes in targets.items()},
+        "finding_targets": finding_targets(auth.tenant.id, result),
         "recipient_count": len(draft.all_recipients),
         "attachment_count": len(draft.attachments),
         "latency_ms": round((time.perf_counter() - started) * 1000, 3),
@@ -263,24 +247,11 @@ def record_outcome(
     record = repository.get_check(session, auth.tenant.id, auth.user.id, check_id)
     if record is None:
         raise CheckNotFound()
-    unknown = sorted(set(body.dismissed) - set(record.finding_codes))
-    if unknown:
-        raise UnknownDismissedCode(details={"codes": unknown, "findings": record.finding_codes})
-    newly_dismissed = [code for code in dict.fromkeys(body.dismissed) if code not in record.dismissed]
-    for code in newly_dismissed:
-        for recipient_hash in record.finding_targets.get(code, []):
-            session.add(
-                Dismissal(
-                    tenant_id=auth.tenant.id,
-                    user_id=auth.user.id,
-                    check_id=record.id,
-                    code=code,
-                    recipient_hash=recipient_hash,
-                )
-            )
+    rows, codes = dismiss(record, body.dismissed)
+    session.add_all(rows)
     record.outcome = body.outcome
     record.outcome_at = utcnow()
-    record.dismissed = [*record.dismissed, *newly_dismissed]
+    record.dismissed = list(dict.fromkeys([*record.dismissed, *codes]))
     session.add(record)
     session.commit()
     user_history.forget(auth.user.id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from app.analysis.directory import ORG_KINDS
 from app.directory import repository
 from app.directory.exceptions import InvalidCsv
 from app.directory.models import Contact, Organization, OrganizationDomain
@@ -40,7 +41,7 @@ COLUMNS = (
     "language",
 )
 REQUIRED_COLUMNS = ("organization", "kind")
-KINDS = ("customer", "prospect", "partner", "supplier", "competitor")
+KINDS = ORG_KINDS
 
 
 @dataclass

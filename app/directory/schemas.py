@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from app.analysis.directory import OrgKind
 from app.directory.validation import normalize_domain, normalize_email, normalize_language
-
-OrgKind = Literal["customer", "prospect", "partner", "supplier", "competitor"]
 
 Domain = Annotated[str, Field(min_length=1, max_length=253), AfterValidator(normalize_domain)]
 Email = Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalize_email)]

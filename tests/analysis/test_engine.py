@@ -3,6 +3,7 @@
 from app.analysis.context import CheckContext
 from app.analysis.directory import PolicyView
 from app.analysis.engine import check, localize
+from app.analysis.findings import CheckResult, Finding, evidence_hash
 from app.analysis.index import build_index
 from tests.analysis.conftest import draft, make_snapshot
 
@@ -41,8 +42,10 @@ def test_seed_price_announcement_with_five_customers_in_cc(index):
         body="Dear partners,\nour prices for mono panels change on 1 April.\n",
     )
     result = check(d, index)
-    assert {"exposed_recipients", "rival_exposure"} <= set(result.codes)
+    # Rivals seeing each other is the one card; its fix also hides the other exposed customers.
+    assert "rival_exposure" in result.codes and "exposed_recipients" not in result.codes
     assert result.findings[0].code == "rival_exposure"
+    assert set(result.findings[0].fixes[0].recipients) == set(CUSTOMERS)
 
 
 def test_seed_mistyped_domain(index):
@@ -141,24 +144,65 @@ def test_enforcement_block_and_hold_minutes():
     assert (internal.verdict, internal.hold_minutes) == ("ok", 0)
 
 
-def test_dismissed_finding_for_same_recipient_is_info(index):
+def _dismissed(finding: Finding, salt: str = "tenant-1") -> CheckContext:
+    keys = frozenset((finding.code, r, evidence_hash(salt, finding.key)) for r in finding.recipients)
+    return CheckContext(suppressed=keys, salt=salt)
+
+
+def _finding(result: CheckResult, code: str) -> Finding:
+    return next(f for f in result.findings if f.code == code)
+
+
+def test_dismissed_medium_finding_with_the_same_evidence_shows_as_info(index):
+    d = draft(to=["j.garcia@energiasolar.es"], body="Hola José,\nMichael de SolarTech te llamará mañana.")
+    medium = _finding(check(d, index), "content_mismatch")
+    assert medium.severity == "medium"
+    again = check(d, index, _dismissed(medium))
+    assert (_finding(again, "content_mismatch").severity, again.verdict) == ("info", "ok")
+
+
+def test_a_dismissed_mention_never_silences_that_customers_pi(index):
+    """Dismissing "mentions SolarTech" in a note must not turn SolarTech's PI to the same recipient into ok."""
+    note = draft(to=["j.garcia@energiasolar.es"], body="Hola José,\nMichael de SolarTech te llamará mañana.")
+    context = _dismissed(_finding(check(note, index), "content_mismatch"))
+    pi = draft(to=["j.garcia@energiasolar.es"], body="Adjunto la PI.", attachments=["PI_SolarTech_2026-001.pdf"])
+    result = check(pi, index, context)
+    assert _finding(result, "content_mismatch").severity == "critical"
+    assert result.verdict == "warn"
+
+
+def test_a_dismissed_price_note_never_silences_costs(index):
+    prices = draft(to=["m.schmidt@solartech.de"], body="The unit price is EUR 0.21/W.")
+    context = _dismissed(_finding(check(prices, index), "sensitive_external"))
+    costs = draft(to=["m.schmidt@solartech.de"], body="Between us: our cost is 0.15, the margin 4%.")
+    result = check(costs, index, context)
+    assert _finding(result, "sensitive_external").severity == "high"
+    assert result.verdict != "ok"
+
+
+def test_critical_and_high_are_never_suppressed(index):
     d = draft(to=["m.schmidt@solartec.de"])
-    suppressed = CheckContext(suppressed=frozenset({("lookalike_domain", "m.schmidt@solartec.de")}))
-    result = check(d, index, suppressed)
-    finding = next(f for f in result.findings if f.code == "lookalike_domain")
-    assert (finding.severity, finding.suppressed) == ("info", True)
-    assert result.verdict == "ok"
-    other = CheckContext(suppressed=frozenset({("lookalike_domain", "someone@else.de")}))
-    assert check(d, index, other).verdict == "warn"
+    high = _finding(check(d, index), "lookalike_domain")
+    result = check(d, index, _dismissed(high))
+    assert (_finding(result, "lookalike_domain").severity, result.verdict) == ("high", "warn")
+
+
+def test_a_dismissal_needs_every_recipient_and_the_same_salt(index):
+    d = draft(to=["j.garcia@energiasolar.es"], body="Hola José,\nMichael de SolarTech te llamará mañana.")
+    medium = _finding(check(d, index), "content_mismatch")
+    more = draft(to=["j.garcia@energiasolar.es", "wang.wei@sunnew.cn"], body="Michael de SolarTech te llamará mañana.")
+    assert _finding(check(more, index, _dismissed(medium)), "content_mismatch").severity == "medium"
+    other_tenant = CheckContext(suppressed=_dismissed(medium).suppressed, salt="tenant-2")
+    assert _finding(check(d, index, other_tenant), "content_mismatch").severity == "medium"
 
 
 def test_localized_result_in_chinese_and_fallback(index):
     result = check(draft(to=["m.schmidt@solartec.de"]), index)
     zh = localize(result, "zh-CN")
-    assert zh.summary.startswith("发送前请检查")
+    assert zh.summary == "m.schmidt@solartec.de 疑似 solartech.de 的拼写错误，是否应为 m.schmidt@solartech.de？"
     assert "solartech.de" in zh.findings[0].message
     fr = localize(result, "fr")
-    assert fr.summary.startswith("Please check before sending")
+    assert fr.summary.startswith("m.schmidt@solartec.de looks like a misspelling of solartech.de")
     assert fr.findings[0].to_dict()["fixes"] == [
         {"type": "replace_recipient", "recipient": "m.schmidt@solartec.de", "suggestion": "m.schmidt@solartech.de"}
     ]

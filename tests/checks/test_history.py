@@ -12,17 +12,18 @@ from tests.helpers import headers
 
 ALEX = headers("alex@acme-trade.example")
 BOSS = headers("boss@acme-trade.example", admin=True)
-DRAFT = {"draft": {"to": [{"email": "m.schmidt@solartec.de"}]}}
+# A medium finding (another customer named in the text): the kind a dismissal can quiet.
+DRAFT = {"draft": {"to": [{"email": "wang@sunnew.cn"}], "body": "Michael from SolarTech will call you."}}
 
 
-def dismiss_lookalike(client: TestClient) -> None:
-    client.post(
-        "/v1/organizations", json={"name": "SolarTech", "kind": "customer", "domains": ["solartech.de"]}, headers=BOSS
-    )
+def dismiss_mention(client: TestClient) -> None:
+    for name, domain in (("SolarTech", "solartech.de"), ("Sunnew", "sunnew.cn")):
+        org = {"name": name, "kind": "customer", "domains": [domain]}
+        assert client.post("/v1/organizations", json=org, headers=BOSS).status_code == 201
     check = client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()
     response = client.post(
         f"/v1/checks/{check['check_id']}/outcome",
-        json={"outcome": "sent_anyway", "dismissed": ["lookalike_domain"]},
+        json={"outcome": "sent_anyway", "dismissed": ["content_mismatch"]},
         headers=ALEX,
     )
     assert response.status_code == 200, response.text
@@ -30,19 +31,19 @@ def dismiss_lookalike(client: TestClient) -> None:
 
 def severity(client: TestClient) -> str:
     findings = client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()["findings"]
-    return next(f["severity"] for f in findings if f["code"] == "lookalike_domain")
+    return next(f["severity"] for f in findings if f["code"] == "content_mismatch")
 
 
 def test_history_holds_every_dismissal_a_policy_could_honour(client: TestClient, db: Session) -> None:
-    dismiss_lookalike(client)
+    dismiss_mention(client)
     user = db.exec(select(User).where(User.email == "alex@acme-trade.example")).one()
     tenant = db.exec(select(Tenant)).one()
     history = HistoryCache().get(db, tenant.id, user.id)
-    assert [code for code, _ in history.dismissed] == ["lookalike_domain"]
+    assert [code for code, _recipient, _evidence in history.dismissed] == ["content_mismatch"]
 
 
 def test_the_policy_window_decides_which_dismissals_count(client: TestClient, db: Session) -> None:
-    dismiss_lookalike(client)
+    dismiss_mention(client)
     assert severity(client) == "info"
     dismissal = db.exec(select(Dismissal)).one()
     dismissal.created_at = dismissal.created_at - timedelta(days=40)
@@ -50,6 +51,6 @@ def test_the_policy_window_decides_which_dismissals_count(client: TestClient, db
     db.commit()
     user_history.clear()
     client.put("/v1/policy", json={"suppress_dismissed_days": 30}, headers=BOSS)
-    assert severity(client) == "high"
+    assert severity(client) == "medium"
     client.put("/v1/policy", json={"suppress_dismissed_days": 60}, headers=BOSS)
     assert severity(client) == "info"

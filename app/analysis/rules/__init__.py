@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from app.analysis.context import RuleContext
 from app.analysis.findings import Finding
-from app.analysis.rules.addresses import contact_mismatch, known_confusion, lookalike_domain
+from app.analysis.rules.addresses import contact_mismatch, invalid_address, known_confusion, lookalike_domain
 from app.analysis.rules.audience import competitor_recipient, exposed_recipients, large_audience, rival_exposure
 from app.analysis.rules.content import content_mismatch
 from app.analysis.rules.greeting import greeting_mismatch
@@ -22,6 +22,7 @@ ALL_RULES: tuple[Rule, ...] = (
     internal_content_external,
     content_mismatch,
     competitor_recipient,
+    invalid_address,
     lookalike_domain,
     contact_mismatch,
     known_confusion,

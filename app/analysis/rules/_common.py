@@ -10,9 +10,11 @@ _MAX_LISTED = 5  # messages list a few names, then "..."
 
 
 def org_label(recipient: RecipientInfo) -> str:
-    """Directory name, or the registrable domain of an unknown organization."""
+    """Directory name, the registrable domain of an unknown organization, or a free mail address."""
     if recipient.org is not None:
         return recipient.org.name
+    if recipient.org_key.startswith("address:"):
+        return recipient.email
     return recipient.org_key.removeprefix("domain:")
 
 

@@ -1,19 +1,49 @@
-"""Wrong address for the right person: lookalike_domain, contact_mismatch, known_confusion."""
+"""Wrong address for the right person: invalid_address, lookalike_domain, contact_mismatch, known_confusion."""
 
 from __future__ import annotations
 
 from app.analysis.context import RecipientInfo, RuleContext
 from app.analysis.directory import ContactEntry
+from app.analysis.domains import is_freemail, repaired_address
 from app.analysis.findings import Finding, Fix
 from app.analysis.index import name_key
 from app.analysis.normalize import is_cjk
 
 
-def lookalike_domain(ctx: RuleContext) -> list[Finding]:
-    """An unknown domain one edit / a swapped TLD / a confusable spelling away from a known one."""
+def invalid_address(ctx: RuleContext) -> list[Finding]:
+    """A recipient that cannot be delivered: no @, or no valid domain. Never "ok"."""
     findings = []
     for recipient in ctx.recipients:
-        if recipient.internal or recipient.org_index is not None:
+        if recipient.problem is None:
+            continue
+        suggestion = repaired_address(recipient.email)
+        fix = (
+            Fix("replace_recipient", recipient=recipient.email, suggestion=suggestion)
+            if suggestion
+            else Fix("remove_recipient", recipient=recipient.email)
+        )
+        findings.append(
+            Finding(
+                code="invalid_address",
+                severity="high",
+                recipients=(recipient.email,),
+                evidence=(f"{recipient.email}: {recipient.problem}",),
+                fixes=(fix,),
+                params={"recipient": recipient.email, "problem": recipient.problem, "suggestion": suggestion or ""},
+                key=f"address:{recipient.email}",
+            )
+        )
+    return findings
+
+
+def lookalike_domain(ctx: RuleContext) -> list[Finding]:
+    """An unknown domain near a known one: one edit or transposition, a swapped TLD, a confusable or
+    punycode spelling, a hyphen or word variant of the name, or the known domain inside another."""
+    findings = []
+    for recipient in ctx.recipients:
+        if recipient.internal or recipient.org_index is not None or recipient.problem is not None:
+            continue
+        if is_freemail(recipient.domain):
             continue
         match = ctx.index.lookalikes.find(recipient.domain)
         if match is None:
@@ -31,7 +61,9 @@ def lookalike_domain(ctx: RuleContext) -> list[Finding]:
                     "domain": recipient.domain,
                     "known": match.domain,
                     "suggestion": suggestion,
+                    "reason": match.reason,
                 },
+                key=f"domain:{match.domain}",
             )
         )
     return findings
@@ -67,6 +99,7 @@ def contact_mismatch(ctx: RuleContext) -> list[Finding]:
                     "suggestion": contact.email,
                     "org": ctx.index.org(org_index).name if org_index is not None else "",
                 },
+                key=f"contact:{contact.email}",
             )
         )
     return findings
@@ -74,7 +107,7 @@ def contact_mismatch(ctx: RuleContext) -> list[Finding]:
 
 def _other_contact_named(ctx: RuleContext, recipient: RecipientInfo) -> ContactEntry | None:
     """A known contact with the recipient's display name, when the address is not theirs."""
-    key = name_key(recipient.name)
+    key = display_name_key(recipient.name)
     # Single words ("Sales", "Michael") are not a person's identity; CJK names are written without spaces.
     if "@" in key or not (len(key.split()) >= 2 or (key and is_cjk(key[0]) and len(key) >= 2)):
         return None
@@ -90,6 +123,14 @@ def _other_contact_named(ctx: RuleContext, recipient: RecipientInfo) -> ContactE
         return same_org[0]
     namesakes = ctx.index.contacts_by_name.get(key)
     return namesakes[0] if namesakes else None
+
+
+def display_name_key(name: str) -> str:
+    """Outlook's "Schmidt, Michael" is Michael Schmidt."""
+    last, comma, first = name.partition(",")
+    if comma and first.strip() and len(last.split()) == 1 and "@" not in name:
+        return name_key(f"{first} {last}")
+    return name_key(name)
 
 
 def known_confusion(ctx: RuleContext) -> list[Finding]:
@@ -108,6 +149,7 @@ def known_confusion(ctx: RuleContext) -> list[Finding]:
                 evidence=(f"{recipient.email} was sent mail meant for {intended}",),
                 fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=intended),),
                 params={"recipient": recipient.email, "suggestion": intended},
+                key=f"intended:{intended}",
             )
         )
     return findings

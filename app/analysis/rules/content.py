@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from app.analysis.context import Mention, RuleContext
-from app.analysis.directory import Severity
+from app.analysis.directory import AUDIENCE_KINDS, THIRD_PARTY_KINDS, Severity
 from app.analysis.doc_classes import BINDING_CLASSES
-from app.analysis.findings import Finding, Fix, max_severity
-from app.analysis.rules._common import emails, listing
+from app.analysis.findings import Finding, Fix, max_severity, severity_rank
+from app.analysis.rules._common import emails, listing, org_label
 
-# Only customers' and prospects' names mark a document as "theirs". Partners, suppliers and competitors
-# are named in ordinary mail to customers ("our forwarder X will call you"), so they never trigger.
-_OWNER_KINDS = frozenset({"customer", "prospect"})
-# Forwarders, installers and agents handle customers' papers every day.
-_HANDLER_KINDS = frozenset({"partner", "supplier"})
+# Only customers' and prospects' names mark a document as "theirs". Third parties and competitors are
+# named in ordinary mail to customers ("our forwarder X will call you"), so they never trigger.
+_OWNER_KINDS = AUDIENCE_KINDS
 
 
 def content_mismatch(ctx: RuleContext) -> list[Finding]:
@@ -27,7 +25,7 @@ def content_mismatch(ctx: RuleContext) -> list[Finding]:
         org = ctx.index.org(mention.org_index)
         if mention.org_index not in recipient_orgs and org.kind in _OWNER_KINDS:
             foreign[mention.org_index].append(mention)
-    only_handlers = all(r.org is not None and r.org.kind in _HANDLER_KINDS for r in external)
+    only_handlers = all(r.org is not None and r.org.kind in THIRD_PARTY_KINDS for r in external)
     return [_finding(ctx, org_index, mentions, only_handlers) for org_index, mentions in foreign.items()]
 
 
@@ -35,6 +33,13 @@ def _finding(ctx: RuleContext, org_index: int, mentions: list[Mention], only_han
     org = ctx.index.org(org_index)
     severity: Severity = "info" if only_handlers else max_severity([_severity(ctx, m) for m in mentions])
     attachments = tuple(dict.fromkeys(m.attachment for m in mentions if m.attachment))
+    worst = max(mentions, key=lambda m: severity_rank(_severity(ctx, m)))
+    receivers = [r for r in ctx.external if r.org is None or r.org.kind not in THIRD_PARTY_KINDS] or ctx.external
+    rivals = [
+        org_label(r)
+        for r in receivers
+        if r.org is not None and org.rival_group and r.org.rival_group == org.rival_group
+    ]
     return Finding(
         code="content_mismatch",
         severity=severity,
@@ -44,8 +49,13 @@ def _finding(ctx: RuleContext, org_index: int, mentions: list[Mention], only_han
         params={
             "org": org.name,
             "where": listing(_where(m) for m in mentions),
+            "source": worst.attachment or "",
+            "source_kind": worst.location,
             "recipients": listing(emails(ctx.external)),
+            "to_orgs": listing(org_label(r) for r in receivers),
+            "rival_of": org.name if rivals else "",
         },
+        key=f"org:{org.id}",
     )
 
 

@@ -18,9 +18,16 @@ _LATIN_GREETING = re.compile(
         [ \t,]+(?P<title>{_TITLES}\s+)?(?P<name>[^\W\d_][\w'\-]*(?:[ \t]+[^\W\d_][\w'\-]*)?)""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CJK_TITLES = ("先生", "女士", "小姐", "经理", "總", "总", "老师", "博士", "主任", "董事长", "总监", "工")
-_CJK_GREETING = re.compile(r"^\s*(?:尊敬的|亲爱的)?\s*(?P<name>[\u4e00-\u9fff]{1,6}?)\s*(?:您好|你好|好)[,，!！:：]?")
-_CJK_DEAR = re.compile(r"^\s*(?:尊敬的|亲爱的)\s*(?P<name>[\u4e00-\u9fff]{1,6})")
+_CJK_TITLES = ("先生", "女士", "小姐", "经理", "总经理", "總", "总监", "总", "老师", "博士", "主任", "董事长", "工")
+_CJK_GREETING = re.compile(
+    r"^\s*(?:尊敬的|亲爱的|dear\s+)?\s*(?P<name>[\u4e00-\u9fff]{1,6}?)\s*[,，]?\s*(?:您好|你好|好)[,，!！:：]?",
+    re.IGNORECASE,
+)
+_CJK_DEAR = re.compile(r"^\s*(?:尊敬的|亲爱的|dear\s+)\s*(?P<name>[\u4e00-\u9fff]{1,6})", re.IGNORECASE)
+# "张总：" / "王伟先生，" on a line of its own is a salutation too.
+_CJK_TITLED = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff]{1,4}(?:先生|女士|小姐|经理|总监|总|老师|博士|主任|工))\s*[,，:：!！]?\s*$"
+)
 _LATIN_NAME_NIHAO = re.compile(r"^\s*(?P<name>[^\W\d_][\w'\- ]{1,40}?)\s*[,，]?\s*(?:您好|你好)")
 _LINES_TO_CHECK = 3  # the salutation is at the top of what the sender wrote
 _NOT_NAMES = frozenset(
@@ -74,6 +81,7 @@ def greeting_mismatch(ctx: RuleContext) -> list[Finding]:
                 "contact": contact.email,
                 "to": ", ".join(r.name or r.email for r in to),
             },
+            key=f"contact:{contact.email}",
         )
     ]
 
@@ -88,8 +96,8 @@ def find_salutation(text: str) -> Salutation | None:
 
 def _latin_salutation(line: str) -> Salutation | None:
     match = _LATIN_GREETING.match(line)
-    if match is None:
-        return None
+    if match is None or _cjk(match.group("name")):
+        return None  # "Dear 王先生" is read as a Chinese salutation
     words = name_key(match.group("name")).split()
     words = [w for w in words if w not in _NOT_NAMES]
     if not words:
@@ -100,7 +108,7 @@ def _latin_salutation(line: str) -> Salutation | None:
 
 
 def _cjk_salutation(line: str) -> Salutation | None:
-    match = _CJK_GREETING.match(line) or _CJK_DEAR.match(line)
+    match = _CJK_GREETING.match(line) or _CJK_DEAR.match(line) or _CJK_TITLED.match(line)
     if match is None:
         latin = _LATIN_NAME_NIHAO.match(line)
         if latin is None or _cjk(latin.group("name")):

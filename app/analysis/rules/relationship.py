@@ -22,7 +22,7 @@ def first_time_recipient(ctx: RuleContext) -> list[Finding]:
             params={"recipient": r.email},
         )
         for r in ctx.external
-        if r.email not in known_lower and r.email not in ctx.index.contact_by_email
+        if r.problem is None and r.email not in known_lower and r.email not in ctx.index.contact_by_email
     ]
 
 
@@ -47,6 +47,7 @@ def owner_mismatch(ctx: RuleContext) -> list[Finding]:
                 evidence=(f"{org.name}: {owner}",),
                 fixes=(Fix("use_template", template="handoff_internal"),),
                 params={"org": org.name, "owner": owner},
+                key=f"org:{org.id}",
             )
         )
     return findings

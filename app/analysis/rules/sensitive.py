@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from app.analysis.context import Location, RuleContext, TermHit
+from app.analysis.context import Location, RecipientInfo, RuleContext, TermHit
+from app.analysis.directory import Severity
 from app.analysis.findings import Finding
 from app.analysis.rules._common import emails, listing
 from app.analysis.terms import HIGH_SENSITIVE_CATEGORIES
+
+# Prices and costs are routine with forwarders, suppliers and partners; these are the ones who must not
+# learn our costs (or, for competitors, our prices).
+_SENSITIVE_KINDS = frozenset({"customer", "prospect", "competitor"})
 
 # What the sender is sending now; quoted history was already exchanged with these people.
 _OWN_CONTENT: tuple[Location, ...] = ("subject", "body", "attachment_name", "attachment_text")
@@ -22,8 +27,9 @@ _HEADER_SPAN = 8  # lines after "From:" that still belong to the same header blo
 
 
 def sensitive_external(ctx: RuleContext) -> list[Finding]:
-    """Prices, costs/margins, bank details, contract or PI terms to an external recipient: one per category."""
-    external = ctx.external
+    """Prices, costs/margins, bank details, contract or PI terms to a customer, prospect, competitor or
+    unknown recipient: one per category."""
+    external = tuple(r for r in ctx.external if r.org is None or r.org.kind in _SENSITIVE_KINDS)
     if not external:
         return []
     by_category: dict[str, list[TermHit]] = defaultdict(list)
@@ -34,7 +40,7 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
     return [
         Finding(
             code="sensitive_external",
-            severity="high" if category in HIGH_SENSITIVE_CATEGORIES else "low",
+            severity=_severity(category, external),
             recipients=emails(external),
             evidence=tuple(dict.fromkeys(h.evidence for h in hits)),
             params={
@@ -42,9 +48,18 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
                 "terms": listing(h.evidence for h in hits),
                 "recipients": listing(emails(external)),
             },
+            key=f"category:{category}",
         )
         for category, hits in by_category.items()
     ]
+
+
+def _severity(category: str, recipients: tuple[RecipientInfo, ...]) -> Severity:
+    """Costs and margins are high toward anyone here. Our bank details on a PI to a customer in the directory
+    are how they pay us; toward an unknown address (a look-alike, a fraudster) they are high."""
+    if category == "bank" and all(r.org is not None and r.org.kind == "customer" for r in recipients):
+        return "low"
+    return "high" if category in HIGH_SENSITIVE_CATEGORIES else "low"
 
 
 def _ibans(ctx: RuleContext) -> list[str]:
@@ -60,7 +75,10 @@ def internal_content_external(ctx: RuleContext) -> list[Finding]:
     if not external:
         return []
     evidence = [h.evidence for h in ctx.terms_of("marker")]
-    evidence += [h.evidence for h in ctx.terms_of("comment")]
+    if any(r.org is None or r.org.kind in _SENSITIVE_KINDS for r in external):
+        # Remarks about a customer hurt when the customer (or a rival, or a stranger) reads them; a forwarder
+        # is told "this customer is in a hurry" every day.
+        evidence += [h.evidence for h in ctx.terms_of("comment")]
     evidence += quoted_internal_headers(ctx)
     if not evidence:
         return []
@@ -72,6 +90,7 @@ def internal_content_external(ctx: RuleContext) -> list[Finding]:
             recipients=emails(external),
             evidence=unique,
             params={"evidence": listing(unique), "recipients": listing(emails(external))},
+            key="internal",
         )
     ]
 

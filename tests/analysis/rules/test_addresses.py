@@ -1,4 +1,6 @@
-from app.analysis.rules.addresses import contact_mismatch, known_confusion, lookalike_domain
+import pytest
+
+from app.analysis.rules.addresses import contact_mismatch, invalid_address, known_confusion, lookalike_domain
 from tests.analysis.conftest import context_for, draft
 
 
@@ -75,3 +77,52 @@ def test_known_confusion_quiet_when_intended_also_present(index):
     both = draft(to=["m.schmidt@sonnenkraft.de", "m.schmidt@solartech.de"])
     assert known_confusion(context_for(both, index)) == []
     assert known_confusion(context_for(draft(to=["m.schmidt@solartech.de"]), index)) == []
+
+
+@pytest.mark.parametrize(
+    ("address", "known", "reason"),
+    [
+        ("m.schmidt@soalrtech.de", "solartech.de", "edit"),  # two letters transposed
+        ("m.schmidt@solartech.de.mail-box.net", "solartech.de", "embedded"),
+        ("m.schmidt@solartech-de.com", "solartech.de", "embedded"),
+        ("m.schmidt@solartech.cn.com", "solartech.de", "embedded"),
+        ("m.schmidt@solar-tech.de", "solartech.de", "variant"),
+        ("m.schmidt@solartechgmbh.com", "solartech.de", "variant"),
+        ("lena@nordlichtenergie.de", "nordlicht-energie.de", "variant"),
+        ("j.garcia@energíasolar.es", "energiasolar.es", "confusable"),
+    ],
+)
+def test_lookalike_categories(index, address, known, reason):
+    [finding] = lookalike_domain(context_for(draft(to=[address]), index))
+    assert (finding.params["known"], finding.params["reason"]) == (known, reason)
+
+
+def test_free_mail_is_never_a_lookalike(index):
+    assert lookalike_domain(context_for(draft(to=["someone@gmx.de", "x@hotmail.es"]), index)) == []
+
+
+@pytest.mark.parametrize(
+    ("address", "fix"),
+    [
+        ("Michael Schmidt", {"type": "remove_recipient", "recipient": "michael schmidt"}),
+        ("m.schmidt@solartech", {"type": "remove_recipient", "recipient": "m.schmidt@solartech"}),
+        (
+            "m.schmidt@solartech,de",
+            {
+                "type": "replace_recipient",
+                "recipient": "m.schmidt@solartech,de",
+                "suggestion": "m.schmidt@solartech.de",
+            },
+        ),
+        ("a@@solartech.de", {"type": "remove_recipient", "recipient": "a@@solartech.de"}),
+    ],
+)
+def test_invalid_address_is_high_and_offers_a_fix(index, address, fix):
+    [finding] = invalid_address(context_for(draft(to=[address]), index))
+    assert finding.severity == "high"
+    assert finding.fixes[0].to_dict() == fix
+
+
+def test_valid_addresses_including_idn_are_not_invalid(index):
+    addresses = ["m.schmidt@solartech.de", "li@公司.中国", "x@xn--bcher-kva.de", "o'brien@shop.co.uk"]
+    assert invalid_address(context_for(draft(to=addresses), index)) == []

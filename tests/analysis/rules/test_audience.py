@@ -1,7 +1,9 @@
-from app.analysis.directory import PolicyView
+import pytest
+
+from app.analysis.directory import OrgEntry, PolicyView
 from app.analysis.index import build_index
 from app.analysis.rules.audience import competitor_recipient, exposed_recipients, large_audience, rival_exposure
-from tests.analysis.conftest import context_for, draft, make_snapshot
+from tests.analysis.conftest import ORGS, context_for, draft, make_snapshot
 
 FIVE_CUSTOMERS = [
     "m.schmidt@solartech.de",
@@ -12,13 +14,46 @@ FIVE_CUSTOMERS = [
 ]
 
 
+UNRELATED_CUSTOMERS = [a for a in FIVE_CUSTOMERS if "sonnenkraft" not in a]
+
+
 def test_exposed_recipients_fires_for_customers_in_cc(index):
-    ctx = context_for(draft(to=["alex@acme-trade.example"], cc=FIVE_CUSTOMERS, subject="Price update 2026"), index)
+    ctx = context_for(draft(to=["alex@acme-trade.example"], cc=UNRELATED_CUSTOMERS, subject="Price update"), index)
     [finding] = exposed_recipients(ctx)
     assert finding.severity == "medium"
-    assert set(finding.recipients) == set(FIVE_CUSTOMERS)
+    assert set(finding.recipients) == set(UNRELATED_CUSTOMERS)
     assert finding.fixes[0].to_dict() == {"type": "move_to_bcc", "recipients": list(finding.recipients)}
-    assert finding.params["count"] == "5"
+    assert finding.params["count"] == "4"
+
+
+def test_rivals_make_one_card_whose_fix_hides_every_exposed_customer(index):
+    ctx = context_for(draft(to=["alex@acme-trade.example"], cc=FIVE_CUSTOMERS), index)
+    assert exposed_recipients(ctx) == []
+    [rivals] = rival_exposure(ctx)
+    assert set(rivals.fixes[0].recipients) == set(FIVE_CUSTOMERS)
+
+
+@pytest.mark.parametrize(
+    "third_party",
+    ["tom.lee@fastfreight.com", "sales@panelparts.cn", "ops@kuehne-forwarding.example", "sales@brightpanel.com"],
+)
+def test_a_customer_with_its_forwarder_supplier_partner_or_a_competitor_is_not_an_exposure(third_party):
+    forwarder = OrgEntry("kuehne", "Kuehne Forwarding", "forwarder", ("kuehne-forwarding.example",))
+    idx = build_index(make_snapshot(organizations=(*ORGS, forwarder)))
+    ctx = context_for(draft(to=["m.schmidt@solartech.de"], cc=[third_party]), idx)
+    assert exposed_recipients(ctx) == []
+
+
+def test_each_unknown_address_at_a_free_mail_provider_is_its_own_organization(index):
+    ctx = context_for(draft(to=["li.buyer@gmail.com", "carlos.compras@gmail.com"]), index)
+    [finding] = exposed_recipients(ctx)
+    assert finding.params["count"] == "2"
+    assert exposed_recipients(context_for(draft(to=["a@qq.com"], cc=["a@qq.com"]), index)) == []
+
+
+def test_undeliverable_addresses_are_not_an_audience(index):
+    ctx = context_for(draft(to=["m.schmidt@solartech.de", "Michael Schmidt"]), index)
+    assert exposed_recipients(ctx) == []
 
 
 def test_exposed_recipients_counts_unknown_domains_by_registrable_domain(index):
@@ -44,10 +79,11 @@ def test_exposed_recipients_respects_policy_threshold():
 
 
 def test_rival_exposure_fires_for_same_rival_group(index):
-    ctx = context_for(draft(to=["alex@acme-trade.example"], cc=FIVE_CUSTOMERS), index)
+    rivals = ["m.schmidt@solartech.de", "a.weber@sonnenkraft.de"]
+    ctx = context_for(draft(to=["alex@acme-trade.example"], cc=rivals), index)
     [finding] = rival_exposure(ctx)
     assert finding.severity == "critical"
-    assert set(finding.recipients) == {"m.schmidt@solartech.de", "a.weber@sonnenkraft.de"}
+    assert set(finding.recipients) == set(rivals)
     assert finding.params["group"] == "de-distributors"
     assert finding.fixes[0].type == "move_to_bcc"
 
@@ -72,18 +108,22 @@ def test_competitor_recipient_quiet_for_customers(index):
     assert competitor_recipient(context_for(draft(to=FIVE_CUSTOMERS), index)) == []
 
 
+COLLEAGUES = [f"colleague{i}@acme-trade.example" for i in range(30)]
+
+
 def test_large_audience_at_policy_limit():
     idx = build_index(make_snapshot(PolicyView(large_audience=4)))
-    few = draft(to=FIVE_CUSTOMERS[:3])
-    many = draft(to=FIVE_CUSTOMERS[:4])
+    few = draft(to=COLLEAGUES[:3])
+    many = draft(to=COLLEAGUES[:3], cc=["tom.lee@fastfreight.com"])
     assert large_audience(context_for(few, idx)) == []
     [finding] = large_audience(context_for(many, idx))
     assert finding.severity == "low"
     assert finding.params["count"] == "4"
-    assert finding.fixes[0].recipients == tuple(FIVE_CUSTOMERS[:4])
+    assert finding.fixes[0].recipients == ("tom.lee@fastfreight.com",)
 
 
-def test_large_audience_default_25(index):
-    addresses = [f"buyer{i}@customer{i}.com" for i in range(25)]
-    assert len(large_audience(context_for(draft(bcc=addresses), index))) == 0
-    assert len(large_audience(context_for(draft(to=addresses), index))) == 1
+def test_large_audience_default_25_and_not_beside_an_exposure_card(index):
+    assert len(large_audience(context_for(draft(bcc=COLLEAGUES), index))) == 0
+    assert len(large_audience(context_for(draft(to=COLLEAGUES[:25]), index))) == 1
+    customers = [f"buyer{i}@customer{i}.com" for i in range(25)]
+    assert large_audience(context_for(draft(to=customers), index)) == []

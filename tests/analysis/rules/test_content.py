@@ -1,3 +1,5 @@
+import pytest
+
 from app.analysis.rules.content import content_mismatch
 from tests.analysis.conftest import context_for, draft
 
@@ -105,5 +107,20 @@ def test_cached_scan_org_ids_are_used(index):
         to=(Recipient("a.weber@sonnenkraft.de"),),
         attachments=(Attachment("scan.pdf", doc_class="contract", mentioned_org_ids=("solartech",)),),
     )
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "critical"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Angebot_Nordlicht-Energie_Q1.pdf",
+        "Angebot_NordlichtEnergie_Q1.pdf",
+        "Quotation.nordlicht.energie.2026.pdf",
+        "Cotizacion_Energia_Solar_Iberica.pdf",
+    ],
+)
+def test_names_written_with_separators_camel_case_or_without_accents_in_file_names(index, name):
+    d = draft(to=["wang.wei@sunnew.cn"], body="Please see the quotation.", attachments=[name])
     [finding] = content_mismatch(context_for(d, index))
     assert finding.severity == "critical"

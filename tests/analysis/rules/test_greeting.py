@@ -73,3 +73,20 @@ def test_find_salutation_extracts_title_and_name():
     assert found is not None
     assert (found.name, found.by_last_name) == ("schmidt", True)
     assert find_salutation("Thanks for the call.\nBest\nAlex\nP.S.") is None
+
+
+@pytest.mark.parametrize("greeting", ["王伟先生您好，", "尊敬的王伟先生：", "王总：", "王经理，您好", "Dear 王先生,"])
+def test_chinese_greetings_by_name_and_title_name_the_contact(index, greeting):
+    d = draft(
+        to=["m.schmidt@solartech.de"],
+        names={"m.schmidt@solartech.de": "Michael Schmidt"},
+        body=greeting + "\n附件是报价。",
+    )
+    [finding] = greeting_mismatch(context_for(d, index))
+    assert finding.params["contact"] == "wang.wei@sunnew.cn"
+
+
+@pytest.mark.parametrize("greeting", ["王伟先生您好，", "王总：", "Dear 王先生,"])
+def test_chinese_greetings_of_the_recipient_are_quiet(index, greeting):
+    d = draft(to=["wang.wei@sunnew.cn"], body=greeting + "\n附件是报价。")
+    assert greeting_mismatch(context_for(d, index)) == []

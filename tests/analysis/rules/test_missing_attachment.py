@@ -38,3 +38,35 @@ def test_missing_attachment_quiet_with_attachment_or_only_in_quote(index):
 def test_missing_attachment_from_new_subject(index):
     [finding] = missing_attachment(context_for(draft(to=[CUSTOMER], subject="Offer attached"), index))
     assert finding.evidence == ("attached",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi Michael,\nsee you Monday.\n\nBest regards\nAlex\n\nThis e-mail and any attachments are confidential and "
+        "intended solely for the addressee.",
+        "Hallo Herr Schmidt,\nbis Montag.\n\nMit freundlichen Grüßen\nAlex\nDiese E-Mail und alle Anhänge sind "
+        "vertraulich.",
+        "王总您好，\n明天见。\n\n本邮件及其附件含有保密信息，仅供指定收件人使用。",
+        "Hola José,\nhasta el lunes.\n\nEste correo y sus adjuntos son confidenciales y para uso del destinatario.",
+        "Bonjour Pierre,\nà lundi.\n\nCe message et ses pièces jointes sont confidentiels.",
+        "The drawings are not attached yet, I will send them next week.",
+        "I will send the PI as an attachment tomorrow.",
+        "Die PI folgt morgen im Anhang.",
+        "附件稍后发送。",
+        "Todavía no he adjuntado los planos.",
+        "Je vous enverrai la pièce jointe demain.",
+        "Thanks for your attachment, we will check it.",
+        "收到您的附件，谢谢。",
+        "Could you please send me the signed contract as attachment?",
+        "The mounting bracket is attached to the rail with two bolts.",
+    ],
+)
+def test_footers_later_and_their_attachments_are_not_claims(index, body):
+    assert missing_attachment(context_for(draft(to=[CUSTOMER], body=body), index)) == []
+
+
+def test_a_claim_beside_a_later_promise_still_counts(index):
+    body = "Attached is the PI, the packing list will follow tomorrow."
+    [finding] = missing_attachment(context_for(draft(to=[CUSTOMER], body=body), index))
+    assert finding.params["phrase"] == "attached"

@@ -19,10 +19,10 @@ CUSTOMER = "m.schmidt@solartech.de"
         ("Unsere Marge liegt bei 8 %.", "costs", "high"),
         ("El precio de coste es 0,15.", "costs", "high"),
         ("Notre prix de revient est de 0,15.", "costs", "high"),
-        ("Bankverbindung: Sparkasse", "bank", "high"),
-        ("IBAN DE89 3704 0044 0532 0130 00", "bank", "high"),
-        ("收款账户如下", "bank", "high"),
-        ("Coordonnées bancaires ci-dessous", "bank", "high"),
+        ("Bankverbindung: Sparkasse", "bank", "low"),
+        ("IBAN DE89 3704 0044 0532 0130 00", "bank", "low"),
+        ("收款账户如下", "bank", "low"),
+        ("Coordonnées bancaires ci-dessous", "bank", "low"),
         ("Payment terms: 30% deposit, balance before shipment.", "terms", "low"),
         ("Condiciones de pago: 30% anticipo.", "terms", "low"),
     ],
@@ -100,3 +100,35 @@ def test_quoted_customer_thread_is_not_internal(index):
 def test_internal_content_to_internal_is_quiet(index):
     d = draft(to=["bob@acme-trade.example"], body="Internal only: between us, they are difficult.")
     assert internal_content_external(context_for(d, index)) == []
+
+
+@pytest.mark.parametrize(
+    ("to", "severity"),
+    [
+        ("m.schmidt@solartech.de", "low"),  # a directory customer paying us
+        ("new.buyer@unknown-trading.example", "high"),  # an address nobody verified
+        ("m.schmidt@solartec.de", "high"),  # a look-alike of the customer
+    ],
+)
+def test_bank_details_are_routine_only_toward_known_customers(index, to, severity):
+    [finding] = sensitive_external(context_for(draft(to=[to], body="Our IBAN: DE89 3704 0044 0532 0130 00"), index))
+    assert finding.severity == severity
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please quote your factory price and EXW cost for 2,000 brackets.",
+        "请报一下2000套支架的出厂价和成本价。",
+        "Our margin on this order is thin, please help with the price.",
+    ],
+)
+def test_costs_and_prices_with_our_supplier_or_forwarder_are_routine(index, body):
+    for third_party in ("sales@panelparts.cn", "tom.lee@fastfreight.com"):
+        assert sensitive_external(context_for(draft(to=[third_party], body=body), index)) == []
+
+
+def test_costs_toward_a_customer_beside_its_forwarder_name_only_the_customer(index):
+    d = draft(to=[CUSTOMER], cc=["tom.lee@fastfreight.com"], body="Our margin is only 4%.")
+    [finding] = sensitive_external(context_for(d, index))
+    assert (finding.severity, finding.recipients) == ("high", (CUSTOMER,))
