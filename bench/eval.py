@@ -50,8 +50,9 @@ def rank(severity: str) -> int:
 def load_cases() -> list[dict[str, Any]]:
     cases: list[dict[str, Any]] = []
     for lang in LANGS:
-        module = importlib.import_module(f"tests.eval.cases_{lang}")
-        cases.extend(module.CASES)
+        for batch in ("cases", "cases_more"):
+            module = importlib.import_module(f"tests.eval.{batch}_{lang}")
+            cases.extend(module.CASES)
     return cases
 
 

@@ -168,24 +168,11 @@
     }
   }
 
-  function findingLines(findings) {
-    return (findings || [])
-      .filter(function (f) { return f.severity !== "info"; })
-      .slice(0, 3)
-      .map(function (f) { return f.title; });
-  }
-
+  // The service's summary already says what is wrong, one sentence per problem, worst first (<= 500 chars).
   function messageFor(result) {
     var summary = clip(result.summary, MAX_MESSAGE_CHARS);
-    var lines = findingLines(result.findings);
-    var plain = summary;
-    var markdown = "**" + summary.replace(/([*_`\\[\]])/g, "\\$1") + "**";
-    lines.forEach(function (line) {
-      if ((plain + "\n• " + line).length <= MAX_MESSAGE_CHARS && plain.indexOf(line) < 0) plain += "\n• " + line;
-      var md = "\n- " + String(line).replace(/([*_`\\[\]])/g, "\\$1");
-      if ((markdown + md).length <= MAX_MESSAGE_CHARS) markdown += md;
-    });
-    return { plain: clip(plain, MAX_MESSAGE_CHARS), markdown: clip(markdown, MAX_MESSAGE_CHARS) };
+    var markdown = clip("**" + summary.replace(/([*_`\\[\]])/g, "\\$1") + "**", MAX_MESSAGE_CHARS);
+    return { plain: summary, markdown: markdown };
   }
 
   function holdDelivery(item, minutes) {

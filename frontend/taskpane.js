@@ -11,6 +11,7 @@ import {
   heldSendsView,
   messageRecipients,
   visibleFindings,
+  dismissalNote,
 } from "./js/logic.js";
 import { applyFix, insertLetter, isCompose, readComposeDraft, readSentMessage } from "./js/outlook.js";
 
@@ -140,11 +141,8 @@ function renderFindings() {
     return;
   }
   setStatus("check-status", "");
-  const verdict = el("p", {
-    class: `verdict ${check.verdict}`,
-    id: "verdict",
-    text: t("findingsCount", { count: findings.length, summary: check.summary }),
-  });
+  // The summary names each problem in one sentence, worst first: shown as the service wrote it.
+  const verdict = el("p", { class: `verdict ${check.verdict}`, id: "verdict", text: check.summary });
   container.replaceChildren(verdict, ...renderGroups(findings));
 }
 
@@ -161,7 +159,7 @@ function renderGroups(findings) {
 }
 
 function renderFinding(finding) {
-  const titleId = `finding-${finding.code}-title`;
+  const titleId = `finding-${finding.id}-title`;
   const actions = el("div", { class: "actions" });
   for (const fix of finding.fixes || []) {
     actions.append(
@@ -178,7 +176,7 @@ function renderFinding(finding) {
     el("button", {
       class: "btn",
       type: "button",
-      "data-dismiss": finding.code,
+      "data-dismiss": finding.id,
       "aria-label": t("dismissLabel", { title: finding.title }),
       text: t("dismiss"),
       onclick: () => onDismiss(finding),
@@ -193,7 +191,7 @@ function renderFinding(finding) {
     : null;
   return el(
     "li",
-    { class: "finding", "data-code": finding.code, "aria-labelledby": titleId },
+    { class: "finding", "data-code": finding.code, "data-id": finding.id, "aria-labelledby": titleId },
     el("p", { class: "title", id: titleId, text: finding.title }),
     el("p", { class: "message", text: finding.message }),
     evidence,
@@ -218,7 +216,7 @@ async function onFix(button, finding, fix) {
     setStatus("check-status", t("fixApplied", { fix: fixLabel(fix) }), "ok");
     if (checkId) api.outcome(checkId, "fixed").catch(() => {});
     await runCheck();
-    setStatus("check-status", t("fixDone", { fix: fixLabel(fix) }), "ok");
+    setStatus("check-status", t(result.selfAdded ? "fixDoneSelfInTo" : "fixDone", { fix: fixLabel(fix) }), "ok");
   } catch (err) {
     setStatus("check-status", t("fixFailed", { error: errorText(err) }), "error");
   } finally {
@@ -227,13 +225,14 @@ async function onFix(button, finding, fix) {
 }
 
 async function onDismiss(finding) {
-  state.dismissed.add(finding.code);
+  // One card only: another finding of the same kind (a high one beside this low one) stays.
+  state.dismissed.add(finding.id);
   renderFindings();
-  setStatus("check-status", t("dismissed"), "ok");
+  setStatus("check-status", t(dismissalNote(finding)), "ok");
   $("check-btn").focus();
   const checkId = state.check?.check_id;
   // The API records dismissals with an outcome: the user chose to send with this finding ignored.
-  if (checkId) api.outcome(checkId, "sent_anyway", [finding.code]).catch(() => {});
+  if (checkId) api.outcome(checkId, "sent_anyway", [finding.id]).catch(() => {});
 }
 
 // ---------- templates ----------

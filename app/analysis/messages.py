@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from app.analysis.findings import CheckResult, Finding
+from app.analysis.findings import CheckResult, Finding, severity_rank
 from app.analysis.texts import CATEGORY_LABELS, PHRASES, PROBLEM_LABELS, REASON_LABELS, TEXTS
 
 SUMMARY_MAX = 500
@@ -98,7 +98,9 @@ def sentence(finding: Finding, locale: str) -> str:
 def summary(result: CheckResult, locale: str) -> str:
     """One sentence per problem, worst first, within SUMMARY_MAX characters ("+N more" when cut)."""
     lang = supported_locale(locale)
-    shown = [f for f in result.findings if f.severity != "info"]
+    # Notes (low) join the prompt only when nothing worse is there: they would bury the warning.
+    shown = [f for f in result.findings if severity_rank(f.severity) >= severity_rank("medium")]
+    shown = shown or [f for f in result.findings if f.severity == "low"]
     if not shown:
         return PHRASES["ok"][lang]
     prefix = PHRASES["blocked"][lang] if result.verdict == "block" else ""

@@ -37,12 +37,12 @@ TEXTS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Rivals in one mail: {orgs}",
             "{orgs} compete with each other ({group}) and would see each other. Move them to Bcc (your own address "
             "goes into To) or send separately.",
-            "{first} and {second} compete with each other and would see each other's addresses.",
+            "{orgs} compete with each other and would see each other's addresses.",
         ),
         "zh-CN": (
             "竞争客户在同一封邮件中：{orgs}",
             "{orgs} 互为竞争对手（{group}），会看到彼此。请移到密送（收件人栏将填入您自己的地址）或分开发送。",
-            "{first} 和 {second} 互为竞争对手，会看到彼此的邮箱地址。",
+            "{orgs} 互为竞争对手，会看到彼此的邮箱地址。",
         ),
     },
     "competitor_recipient": {
@@ -55,12 +55,12 @@ TEXTS: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "content_mismatch": {
         "en": (
-            "Content of {org}",
+            "Another customer's content: {org}",
             "{where} names {org}, but none of the recipients ({recipients}) belongs to {org}.",
             "{source_label} names {org} but goes to {to_orgs}{rival_note}.",
         ),
         "zh-CN": (
-            "{org} 的内容",
+            "其他客户的内容：{org}",
             "{where} 提到了 {org}，但收件人（{recipients}）都不属于 {org}。",
             "{source_label}提到 {org}，却要发给 {to_orgs}{rival_note}。",
         ),

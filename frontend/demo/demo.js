@@ -1,6 +1,8 @@
 // The /demo page: a mock Outlook compose/read window bound to the Office.js stand-in, the real task pane in an
 // iframe (sharing the same stand-in), and a Send button that runs the real on-send handler (launchevent.js).
 
+import { applyDemoStrings, demoText } from "./demo-i18n.js";
+
 const standIn = window.SendGuardStandIn;
 const params = new URLSearchParams(location.search);
 const locale = /^zh/i.test(params.get("lang") || "") ? "zh-CN" : "en";
@@ -12,6 +14,7 @@ window.SendGuardDemo = {
 };
 
 const $ = (id) => document.getElementById(id);
+const say = (key, values) => demoText(locale, key, values);
 const state = standIn.state;
 
 function formatList(list) {
@@ -47,7 +50,7 @@ function renderCompose() {
       const remove = document.createElement("button");
       remove.type = "button";
       remove.textContent = "×";
-      remove.setAttribute("aria-label", `Remove ${a.name}`);
+      remove.setAttribute("aria-label", say("removeAttachment", { name: a.name }));
       remove.addEventListener("click", () => {
         c.attachments = c.attachments.filter((x) => x !== a);
         renderCompose();
@@ -57,7 +60,7 @@ function renderCompose() {
     }),
   );
   $("delay-note").textContent = c.delayDeliveryTime
-    ? `Delivery delayed until ${c.delayDeliveryTime.toLocaleTimeString()} (held by SendGuard).`
+    ? say("delayed", { time: c.delayDeliveryTime.toLocaleTimeString(locale) })
     : "";
 }
 
@@ -128,8 +131,8 @@ function markSent() {
     dateTimeCreated: new Date(),
   };
   const holding = c.delayDeliveryTime && c.delayDeliveryTime > new Date();
-  const held = holding ? ` It is held until ${c.delayDeliveryTime.toLocaleTimeString()}.` : "";
-  result(`Sent.${held} Open "Sent message (read)" to try the wrong-recipient recovery.`);
+  const held = holding ? say("heldUntil", { time: c.delayDeliveryTime.toLocaleTimeString(locale) }) : "";
+  result(say("sent", { held }));
   if (holding) holdInOutbox(state.sent, c.delayDeliveryTime);
 }
 
@@ -152,7 +155,7 @@ async function holdInOutbox(sent, deliverAt) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     document.body.dataset.heldId = (await response.json()).id;
   } catch (err) {
-    result(`Sent, but the demo Outbox did not take it: ${err.message}`, true);
+    result(say("outboxFailed", { error: err.message }), true);
     return;
   }
   // The task pane (same origin) refreshes its list of held and scheduled sends.
@@ -182,7 +185,7 @@ function onSend(event) {
   for (const name of ["to", "cc", "bcc"]) state.compose[name] = parseList($(`f-${name}`).value);
   const handler = standIn.actions.onMessageSendHandler;
   $("send-btn").disabled = true;
-  result("Checking before sending…");
+  result(say("checking"));
   const started = performance.now();
   handler({
     type: "messageSending",
@@ -194,13 +197,14 @@ function onSend(event) {
         markSent();
         return;
       }
-      result("Not sent yet: SendGuard asked you to look first.", true);
+      result(say("notSent"), true);
       showAlert(options);
     },
   });
 }
 
 function init() {
+  applyDemoStrings(document, locale);
   $("demo-lang").value = locale;
   $("demo-lang").addEventListener("change", (e) => {
     const next = new URLSearchParams(location.search);

@@ -26,9 +26,10 @@ function sameAddress(detail, email) {
 
 /**
  * What a recipient fix does to {to, cc, bcc} (Office EmailAddressDetails lists).
- * Returns the new lists, or null when the fix does not touch recipients.
+ * Returns the new lists, or null when the fix does not touch recipients. Moving to Bcc never leaves To
+ * empty: the sender's own address (`self`) goes into To, and `selfAdded` says so.
  */
-export function applyRecipientFix(lists, fix) {
+export function applyRecipientFix(lists, fix, self = "") {
   const to = [...(lists.to || [])];
   const cc = [...(lists.cc || [])];
   let bcc = [...(lists.bcc || [])];
@@ -44,10 +45,12 @@ export function applyRecipientFix(lists, fix) {
           }
           return true;
         });
-      const newTo = keep(to);
+      let newTo = keep(to);
       const newCc = keep(cc);
       for (const r of moving) if (!bcc.some((b) => sameAddress(b, r.emailAddress))) bcc.push(r);
-      return { to: newTo, cc: newCc, bcc };
+      const selfAdded = newTo.length === 0 && moving.length > 0 && lower(self) !== "";
+      if (selfAdded) newTo = [{ emailAddress: self, displayName: "" }];
+      return { to: newTo, cc: newCc, bcc, selfAdded };
     }
     case "remove_recipient": {
       const drop = (list) => list.filter((r) => !sameAddress(r, fix.recipient));
@@ -144,9 +147,14 @@ export function collectFields(fields, readRaw) {
   return values;
 }
 
-/** The findings still to show after the user dismissed some codes. */
-export function visibleFindings(findings, dismissed) {
-  return (findings || []).filter((f) => !dismissed.has(f.code));
+/** The findings still to show after the user dismissed some of them (by finding id: one card each). */
+export function visibleFindings(findings, dismissedIds) {
+  return (findings || []).filter((f) => !dismissedIds.has(f.id));
+}
+
+/** Dismissing a low or medium finding quiets that same evidence for a while; critical and high only this once. */
+export function dismissalNote(finding) {
+  return finding.severity === "critical" || finding.severity === "high" ? "dismissedOnce" : "dismissed";
 }
 
 /** A scheduled send can be cancelled only while it is still waiting. */

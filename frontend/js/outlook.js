@@ -63,7 +63,7 @@ export async function readSentMessage(item, office = globalThis.Office) {
  * Apply a fix from a finding to the compose item. Returns a short description of what changed, or
  * {reminder} / {template} for fixes the user completes (attach a file, fill in a template).
  */
-export async function applyFix(item, fix) {
+export async function applyFix(item, fix, office = globalThis.Office) {
   if (fix.type === "add_attachment") return { reminder: true };
   if (fix.type === "use_template") return { template: fix.template };
   if (fix.type === "remove_attachment") {
@@ -74,11 +74,12 @@ export async function applyFix(item, fix) {
     return { changed: ["attachments"] };
   }
   const before = await readRecipientLists(item);
-  const after = applyRecipientFix(before, fix);
+  const self = office?.context?.mailbox?.userProfile?.emailAddress || "";
+  const after = applyRecipientFix(before, fix, self);
   if (!after) throw new Error(`unknown fix ${fix.type}`);
   const changed = changedLists(before, after);
   for (const name of changed) await officeCall(item[name], "setAsync", forSetAsync(after[name]));
-  return { changed };
+  return { changed, selfAdded: !!after.selfAdded };
 }
 
 /** Insert a rendered letter at the cursor; fill the subject when the draft has none. */

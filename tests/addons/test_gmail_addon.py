@@ -142,7 +142,8 @@ def test_compose_rival_customers_visible_to_each_other(demo: TestClient, addon: 
     # The button posts the fix back; the answer rewrites the draft's recipients.
     fixed = addon.action("fix", parameters=params(move), gmail=compose_event(to, cc=["boss@acme-trade.example"]))
     update = fixed["renderActions"]["hostAppAction"]["gmailAction"]["updateDraftActionMarkup"]
-    assert update["updateToRecipients"] == {"toRecipients": []}
+    # To never stays empty: the sender's own address takes the customers' place.
+    assert update["updateToRecipients"] == {"toRecipients": [{"email": "alex@acme-trade.example"}]}
     assert update["updateCcRecipients"] == {"ccRecipients": [{"email": "boss@acme-trade.example"}]}
     assert update["updateBccRecipients"] == {"bccRecipients": [{"email": a} for a in to]}
     # and the check is recorded as fixed, as the Outlook task pane does
@@ -204,6 +205,18 @@ def test_apply_fix_rules() -> None:
     )[0] == ["A <a@x.example>", "b@yy.example"]
     assert apply_fix({"fix": "remove_attachment", "name": "x"}, to, cc, bcc) is None
     assert apply_fix({"fix": "move_to_bcc"}, to, cc, bcc) is None
+
+
+def test_move_to_bcc_puts_the_sender_in_to_rather_than_leaving_it_empty() -> None:
+    everyone = {"fix": "move_to_bcc", "recipients": "a@x.example,b@y.example"}
+    to, cc, bcc = apply_fix(everyone, ["a@x.example", "b@y.example"], [], [], "alex@acme-trade.example") or ([], [], [])
+    assert (to, cc, bcc) == (["alex@acme-trade.example"], [], ["a@x.example", "b@y.example"])
+
+
+def test_the_compose_card_header_is_the_summary_of_problems(demo: TestClient, addon: Addon) -> None:
+    to = ["l.gomez@sunpeak.example", "s.mueller@helio-handel.example"]
+    [card] = cards_in(addon.post("compose", gmail=compose_event(to)))
+    assert "compete with each other and would see each other's addresses" in card["header"]["subtitle"]
 
 
 # --- compose: templates -------------------------------------------------------------------------------

@@ -242,9 +242,11 @@ async def _recheck(ctx: AddonContext) -> Json:
 
 
 def apply_fix(
-    params: dict[str, str], to: list[str], cc: list[str], bcc: list[str]
+    params: dict[str, str], to: list[str], cc: list[str], bcc: list[str], sender: str = ""
 ) -> tuple[list[str], list[str], list[str]] | None:
-    """The draft's recipients after the fix, or None when the button does not describe a fix."""
+    """The draft's recipients after the fix, or None when the button does not describe a fix.
+
+    Moving to Bcc never leaves To empty: the sender's own address goes there."""
 
     def key(raw: str) -> str:
         return _address(raw).email.lower()
@@ -257,7 +259,10 @@ def apply_fix(
         moved = [a for a in (*to, *cc) if key(a) in targets]
         kept_bcc = {key(a) for a in bcc}
         extra = [a for a in dict.fromkeys(moved) if key(a) not in kept_bcc]
-        return [a for a in to if key(a) not in targets], [a for a in cc if key(a) not in targets], [*bcc, *extra]
+        new_to = [a for a in to if key(a) not in targets]
+        if not new_to and moved and sender:
+            new_to = [sender]
+        return new_to, [a for a in cc if key(a) not in targets], [*bcc, *extra]
     target = params.get("recipient", "").strip().lower()
     if not target:
         return None
@@ -281,7 +286,7 @@ def apply_fix(
 
 async def _fix(ctx: AddonContext) -> Json:
     to, cc, bcc = _recipients(ctx)
-    fixed = apply_fix(ctx.event.parameters, to, cc, bcc)
+    fixed = apply_fix(ctx.event.parameters, to, cc, bcc, ctx.auth.user.email)
     if fixed is None:
         return cards.notification(ctx.text("unknown_action"))
     await run_in_threadpool(_record_fixed, ctx)

@@ -16,11 +16,12 @@ from app.analysis.rules.sensitive import internal_content_external, sensitive_ex
 
 Rule = Callable[[RuleContext], list[Finding]]
 
-# Roughly worst-first, so findings read in order of urgency before the engine sorts by severity.
+# Roughly worst-first: the engine's sort by severity keeps this order among equals, so another customer's
+# document leads the send prompt.
 ALL_RULES: tuple[Rule, ...] = (
+    content_mismatch,
     rival_exposure,
     internal_content_external,
-    content_mismatch,
     competitor_recipient,
     invalid_address,
     lookalike_domain,

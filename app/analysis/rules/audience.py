@@ -80,7 +80,7 @@ def rival_exposure(ctx: RuleContext) -> list[Finding]:
                 recipients=to_hide,
                 evidence=tuple(f"{org_label(rs[0])} ({group}): {', '.join(emails(rs))}" for rs in orgs.values()),
                 fixes=(Fix("move_to_bcc", recipients=to_hide),),
-                params={"group": group, "orgs": listing(names), "first": names[0], "second": names[1]},
+                params={"group": group, "orgs": listing(names)},
                 key=f"group:{group}",
             )
         )

@@ -86,7 +86,10 @@ try {
     assert.deepEqual([...groups].sort((a, b) => order.indexOf(a) - order.indexOf(b)), groups, "most severe first");
     const rival = pane.locator('.finding[data-code="rival_exposure"]');
     assert.match(await rival.locator(".evidence").innerText(), /sunpeak\.example/);
-    assert.match(await pane.locator("#verdict").innerText(), /finding/);
+    // The summary says what is wrong, naming the file and the customers, not a count of cards.
+    assert.match(await pane.locator("#verdict").innerText(), /PI_SolarTech_2026-001\.pdf names SolarTech GmbH but goes to/);
+    const titles = await pane.locator(".finding .title").allInnerTexts();
+    assert.equal(new Set(titles).size, titles.length, `no two cards share a title: ${titles}`);
   });
 
   if (shots) {
@@ -104,14 +107,18 @@ try {
     assert.equal(last.commandId, "SendGuardComposeButton");
     assert.ok(last.errorMessage.length > 0 && last.errorMessage.length <= 500);
     assert.ok(last.ms < 3500, `the handler finished in ${last.ms} ms`);
-    assert.match(await page.locator("#alert-message").innerText(), /Rival customers/);
+    assert.match(await page.locator("#alert-message").innerText(), /names SolarTech GmbH but goes to .*rival of SolarTech/);
+    assert.equal(await page.locator("#alert-send").innerText(), "Send anyway");
     await page.click("#alert-close");
     await page.locator("#smart-alert").waitFor({ state: "hidden" });
   });
 
   await step("Move to Bcc moves the customers in the mock compose window", async () => {
     await pane.locator('.finding[data-code="rival_exposure"] button[data-fix="move_to_bcc"]').click();
-    await page.waitForFunction(() => document.querySelector("#f-to").value === "" && document.querySelector("#f-cc").value === "");
+    // To never stays empty: the sender's own address takes its place.
+    await page.waitForFunction(
+      () => document.querySelector("#f-to").value === "alex@acme-trade.example" && document.querySelector("#f-cc").value === "",
+    );
     const bcc = await page.inputValue("#f-bcc");
     for (const address of ["l.gomez@sunpeak.example", "s.mueller@helio-handel.example", "c.huber@alpen-pv.example"]) {
       assert.ok(bcc.includes(address), `${address} is in Bcc: ${bcc}`);
@@ -119,7 +126,7 @@ try {
     // checked again: the exposure findings are gone
     await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ state: "detached", timeout: 15000 });
     assert.equal(await pane.locator('.finding[data-code="exposed_recipients"]').count(), 0);
-    assert.match(await pane.locator("#check-status").innerText(), /Fixed: Move to Bcc/);
+    assert.match(await pane.locator("#check-status").innerText(), /Fixed: Move to Bcc\. Your own address is now in To/);
   });
 
   await step("Remove the PI attachment through the fix", async () => {
@@ -192,6 +199,17 @@ try {
     });
   }
 
+  await step("the send prompt and its buttons speak Chinese too", async () => {
+    await zh.page.click("#send-btn");
+    await zh.page.locator("#smart-alert:not([hidden])").waitFor({ timeout: 10000 });
+    assert.match(await zh.page.locator("#alert-message").innerText(), /PI_SolarTech_2026-001\.pdf 提到 SolarTech GmbH/);
+    assert.equal(await zh.page.locator("#alert-send").innerText(), "仍然发送");
+    assert.equal(await zh.page.locator("#alert-close").innerText(), "不发送");
+    assert.equal(await zh.page.locator("#send-btn").innerText(), "发送");
+    if (shots) await zh.page.screenshot({ path: path.join(shots, "demo-alert-zh-CN.png") });
+    await zh.page.click("#alert-close");
+  });
+
   await step("keyboard: the first fix button is reachable with Tab and shows a focus ring", async () => {
     const frame = zh.page.frames().find((f) => f.url().includes("taskpane.html"));
     await frame.focus("#check-btn");
@@ -205,6 +223,40 @@ try {
     assert.notEqual(outline, "none");
   });
   await zh.page.close();
+
+  // ---- Dismiss acts on one card: the low "prices" card goes, the high "costs" card of the same code stays ----
+  await step("dismissing a low card leaves the high card of the same code, and never silences it later", async () => {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${base}/demo?lang=en`);
+    const pane = page.frameLocator("#taskpane");
+    await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ timeout: 20000 });
+    await page.fill("#f-to", "m.schmidt@solartech.example");
+    await page.locator("#f-to").dispatchEvent("change");
+    await page.fill("#f-cc", "");
+    await page.locator("#f-cc").dispatchEvent("change");
+    await page.fill("#f-subject", "Prices 2027");
+    await page.fill("#f-body", "Dear Michael, the unit price is EUR 0.21/W. Between us: our cost is 0.15/W, margin 4%.");
+    while ((await page.locator("#f-attachments li button").count()) > 0) {
+      await page.locator("#f-attachments li button").first().click();
+    }
+    await pane.locator("#check-btn").click();
+    const cards = pane.locator('.finding[data-code="sensitive_external"]');
+    await pane.locator('.severity-group[data-severity="low"] .finding[data-code="sensitive_external"]').waitFor({ timeout: 15000 });
+    assert.equal(await cards.count(), 2, "a low prices card and a high costs card");
+    const low = pane.locator('.severity-group[data-severity="low"] .finding[data-code="sensitive_external"]');
+    const highId = await pane.locator('.severity-group[data-severity="high"] .finding[data-code="sensitive_external"]').getAttribute("data-id");
+    await low.locator("button[data-dismiss]").click();
+    await low.waitFor({ state: "detached" });
+    assert.equal(await pane.locator(`.finding[data-id="${highId}"]`).count(), 1, "the high card stays");
+    assert.match(await pane.locator("#check-status").innerText(), /only as a note/);
+    // The next check shows the dismissed prices as info; the costs stay high.
+    await page.waitForTimeout(300);
+    await pane.locator("#check-btn").click();
+    await pane.locator('.severity-group[data-severity="info"] .finding[data-code="sensitive_external"]').waitFor({ timeout: 15000 });
+    assert.equal(await pane.locator(`.severity-group[data-severity="high"] .finding[data-id="${highId}"]`).count(), 1);
+    await page.close();
+  });
 
   // ---- held and scheduled sends: listed with Cancel; a 409 once sending began; hidden when the API is absent ----
   await step("held sends: cancel, and 'too late' once sending has begun", async () => {

@@ -14,7 +14,9 @@ import {
 const WARN = {
   check_id: "7d2c8f0e-0000-4000-8000-000000000001",
   verdict: "warn",
-  summary: "Please check before sending: Rival customers in the same mail; Content belongs to another customer",
+  summary:
+    "PI_SolarTech_2026-001.pdf names SolarTech GmbH but goes to SunPeak Energy (a rival of SolarTech GmbH). " +
+    "SunPeak Energy and SolarTech GmbH compete with each other and would see each other's addresses.",
   hold_minutes: 0,
   findings: [
     { code: "rival_exposure", severity: "critical", title: "Rival customers in the same mail", message: "m", recipients: [], evidence: [], fixes: [] },
@@ -72,11 +74,13 @@ test("warn: blocks with a summary, markdown, cancel label, task pane command and
   assert.equal(calls.length, 1);
   const o = calls[0].options;
   assert.equal(o.allowEvent, false);
-  assert.match(o.errorMessage, /^Please check before sending/);
+  // The prompt is the service's summary as it is: one sentence per problem, never a list of card titles.
+  assert.equal(o.errorMessage, WARN.summary);
   assert.ok(o.errorMessage.length <= 500);
-  assert.match(o.errorMessageMarkdown, /^\*\*Please check before sending/);
-  assert.match(o.errorMessageMarkdown, /\n- Rival customers in the same mail/);
-  assert.doesNotMatch(o.errorMessageMarkdown, /owned by a colleague/, "info findings stay out of the prompt");
+  assert.match(o.errorMessageMarkdown, /^\*\*PI\\_SolarTech\\_2026-001\.pdf names SolarTech GmbH/);
+  for (const finding of WARN.findings) {
+    assert.doesNotMatch(o.errorMessage, new RegExp(finding.title), "titles are not the prompt");
+  }
   assert.equal(o.cancelLabel, "Review in SendGuard");
   assert.equal(o.commandId, "SendGuardComposeButton");
   assert.equal(o.sendModeOverride, "promptUser");

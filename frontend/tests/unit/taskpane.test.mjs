@@ -8,6 +8,7 @@ import {
   buildIncident,
   collectFields,
   groupBySeverity,
+  dismissalNote,
   messageRecipients,
   visibleFindings,
 } from "../../js/logic.js";
@@ -27,7 +28,9 @@ test("move_to_bcc moves exactly the named recipients from To/Cc to Bcc through s
     recipients: ["L.Gomez@sunpeak.example", "s.mueller@helio-handel.example", "c.huber@alpen-pv.example"],
   });
   assert.deepEqual(result.changed.sort(), ["bcc", "cc", "to"]);
-  assert.deepEqual(c.lists().to, []);
+  // To never stays empty: the sender's own address goes there, and the pane says so.
+  assert.deepEqual(c.lists().to.map((r) => r.emailAddress), ["alex@acme-trade.example"]);
+  assert.equal(result.selfAdded, true);
   assert.deepEqual(c.lists().cc, []);
   assert.deepEqual(
     c.lists().bcc.map((r) => r.emailAddress),
@@ -38,7 +41,8 @@ test("move_to_bcc moves exactly the named recipients from To/Cc to Bcc through s
 
 test("move_to_bcc touches only the lists that change", async () => {
   const c = composeItem();
-  await applyFix(c.item, { type: "move_to_bcc", recipients: ["c.huber@alpen-pv.example"] });
+  const result = await applyFix(c.item, { type: "move_to_bcc", recipients: ["c.huber@alpen-pv.example"] });
+  assert.equal(result.selfAdded, false, "To still has a recipient");
   assert.deepEqual(c.log.set.map((s) => s.name).sort(), ["bcc", "cc"]);
   assert.deepEqual(c.lists().to.map((r) => r.emailAddress), ["l.gomez@sunpeak.example"]);
 });
@@ -111,17 +115,26 @@ test("a template letter is inserted as HTML at the cursor, and fills an empty su
   assert.equal(d.log.subjectSet, null, "an existing subject is kept");
 });
 
-test("findings are grouped by severity, most severe first, and dismissed codes hidden", () => {
+test("findings are grouped by severity, most severe first, and a dismissal hides one card only", () => {
   const findings = [
-    { code: "a", severity: "medium" },
-    { code: "b", severity: "critical" },
-    { code: "c", severity: "info" },
-    { code: "d", severity: "critical" },
+    { id: "1", code: "sensitive_external", severity: "low" },
+    { id: "2", code: "content_mismatch", severity: "critical" },
+    { id: "3", code: "first_time_recipient", severity: "info" },
+    { id: "4", code: "sensitive_external", severity: "high" },
   ];
   const groups = groupBySeverity(findings);
-  assert.deepEqual(groups.map((g) => g.severity), ["critical", "medium", "info"]);
-  assert.deepEqual(groups[0].findings.map((f) => f.code), ["b", "d"]);
-  assert.deepEqual(visibleFindings(findings, new Set(["b"])).map((f) => f.code), ["a", "c", "d"]);
+  assert.deepEqual(groups.map((g) => g.severity), ["critical", "high", "low", "info"]);
+  // Dismissing the low "prices" card leaves the high "costs" card of the same code.
+  assert.deepEqual(visibleFindings(findings, new Set(["1"])).map((f) => f.id), ["2", "3", "4"]);
+  assert.equal(dismissalNote(findings[0]), "dismissed");
+  assert.equal(dismissalNote(findings[3]), "dismissedOnce");
+});
+
+test("move_to_bcc without the sender's address leaves To as it would be", () => {
+  const lists = { to: [{ emailAddress: "a@x.example" }], cc: [], bcc: [] };
+  const after = applyRecipientFix(lists, { type: "move_to_bcc", recipients: ["a@x.example"] });
+  assert.deepEqual(after.to, []);
+  assert.equal(after.selfAdded, false);
 });
 
 test("recipient fixes that do not apply return null", () => {
