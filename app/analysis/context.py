@@ -195,6 +195,12 @@ def _scan_attachment_content(ctx: RuleContext, attachment: Attachment) -> None:
             ctx.mentions.append(Mention(org_index, "attachment_text", evidence, attachment.name))
 
 
+def _common_words(evidence: str) -> bool:
+    """ "a greenfield power plant", "la industria solar ibérica": several words written in lower case in running
+    text are ordinary words that happen to spell a company's name; people capitalize names they mean."""
+    return " " in evidence.strip() and evidence[:1].islower() and "@" not in evidence and "." not in evidence
+
+
 _NAME_SEPARATORS = re.compile(r"[-_.+~]+")
 _CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -218,6 +224,8 @@ def _scan_name_form(ctx: RuleContext, raw: str, location: Location, attachment: 
 def _scan(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:
     scanned = scan_text(ctx.index, raw)
     for org_index, evidence in scanned.orgs:
+        if location in ("body", "quoted") and _common_words(evidence):
+            continue
         ctx.mentions.append(Mention(org_index, location, evidence, attachment))
     for kind, category, evidence in scanned.terms:
         ctx.terms.append(TermHit(kind, category, location, evidence))

@@ -110,11 +110,20 @@ _RULES: tuple[tuple[DocClass, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+# German builds compounds: a "Rahmenvertrag" is a contract, a "Sonderangebot" a quotation.
+_GERMAN_HEADS = frozenset({"vertrag", "angebot", "rechnung", "preisliste", "bestellung", "auftragsbestätigung"})
+
+
 def _phrase_pattern(phrases: Iterable[str]) -> str:
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
         escaped = re.escape(phrase).replace(r"\ ", r"\s+")
-        parts.append(escaped if not phrase.isascii() or not phrase[0].isalpha() else f"{_L}{escaped}{_R}")
+        if phrase in _GERMAN_HEADS:
+            parts.append(f"{escaped}(?:e|en|s)?{_R}")
+        elif not phrase.isascii() or not phrase[0].isalpha():
+            parts.append(escaped)
+        else:
+            parts.append(f"{_L}{escaped}{_R}")
     return "|".join(parts)
 
 

@@ -40,6 +40,12 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_PUNCTUATION_FOLD)
 
 
+def as_written(raw: str, normalized: str, start: int, end: int) -> str:
+    """The raw text behind normalized[start:end], when normalization kept the length (the usual case)."""
+    source = raw if len(raw) == len(normalized) else normalized
+    return source[start:end]
+
+
 def strip_accents(text: str) -> str:
     """'José' -> 'jose': names are often typed without accents by non-native writers."""
     if text.isascii():

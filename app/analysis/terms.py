@@ -14,6 +14,9 @@ SENSITIVE_TERMS: dict[str, tuple[str, ...]] = {
         "unit price",
         "price list",
         "pricing",
+        "factory price",
+        "ex-factory price",
+        "出厂价",
         "discount",
         "quotation",
         "our offer",
@@ -46,46 +49,61 @@ SENSITIVE_TERMS: dict[str, tuple[str, ...]] = {
         "cost price",
         "our cost",
         "our costs",
-        "purchase price",
-        "factory price",
+        "our purchase price",
         "ex-factory cost",
-        "margin",
-        "margins",
-        "markup",
-        "mark-up",
+        "our margin",
+        "our margins",
+        "gross margin",
+        "our markup",
+        "our mark-up",
         "gross profit",
         "profit margin",
-        "成本",
         "成本价",
+        "我们的成本",
+        "我司成本",
+        "我方成本",
+        "采购成本",
+        "进货成本",
         "进价",
-        "出厂价",
-        "利润",
+        "我们的利润",
         "毛利",
         "利润率",
         "底价",
-        "einkaufspreis",
+        "unser einkaufspreis",
+        "unseren einkaufspreis",
+        "unsere einkaufspreise",
         "selbstkosten",
         "herstellkosten",
-        "marge",
+        "einstandspreis",
+        "unser einstandspreis",
+        "unsere marge",
+        "unserer marge",
         "gewinnspanne",
-        "aufschlag",
         "precio de coste",
         "precio de costo",
-        "costo de compra",
-        "margen",
+        "nuestro costo de compra",
+        "nuestro margen",
+        "nuestros márgenes",
         "margen de beneficio",
         "prix de revient",
-        "prix d'achat",
+        "notre prix d'achat",
         "coût de revient",
+        "notre marge",
+        "nos marges",
         "marge bénéficiaire",
     ),
     "bank": (
         "iban",
-        "swift",
         "swift code",
+        "swift/bic",
+        "swift bic",
         "bic",
         "bank account",
         "account number",
+        "account no",
+        "a/c no",
+        "beneficiary",
+        "beneficiary account",
         "beneficiary bank",
         "routing number",
         "bank details",
@@ -141,6 +159,21 @@ SENSITIVE_TERMS: dict[str, tuple[str, ...]] = {
 }
 HIGH_SENSITIVE_CATEGORIES = frozenset({"costs", "margins", "bank", "cost_margin"})
 
+# Margin and purchase-price words are ours unless they belong to the reader: "we keep a 6% margin" leaks,
+# "your margin stays healthy" and "给您留足利润空间" sell. Matched in what the sender wrote, each occurrence
+# read with the few words before it (sensitive rule).
+AMBIGUOUS_COSTS = (
+    r"\b(?:margins?|mark-?ups?|purchase (?:price|cost)s?|buying price|marge|margen|márgenes|gewinnspanne|einkaufspreis"
+    r"|einkaufspreise|coste de compra|costo de compra|prix d'achat|factory charges us)\b|利润|毛利|进货价"
+)
+# The reader's word at most two words before ("your margin", "gives you a healthy margin", "给您留足利润").
+THEIR_POSSESSIVES = (
+    r"(?:\b(?:your|you|yours|ihre|ihrer|ihren|ihrem|ihnen|sie|su|sus|usted|ustedes|votre|vos|vous|te|tu|tus)\s+"
+    r"(?:[\w%-]+\s+){0,2}|(?:您|你|贵司|贵公司).{0,4})$"
+)
+# ... and what comes after ("a margin of error", "Marge für Sie").
+THEIR_AFTER = r"^\W*(?:of error|for you|for your|für sie|für ihr|para usted|para ti|pour vous|空间|给您)"
+
 # Explicit "do not send outside" markers (internal_content_external).
 INTERNAL_MARKERS: tuple[str, ...] = (
     "internal only",
@@ -172,6 +205,22 @@ INTERNAL_MARKERS: tuple[str, ...] = (
     "usage interne uniquement",
     "ne pas transférer",
     # notes meant to be removed before the mail goes out
+    "note to self",
+    "[internal]",
+    "(internal)",
+    "internal:",
+    "intern:",
+    "[intern]",
+    "(intern)",
+    "interne:",
+    "interne :",
+    "[interne]",
+    "(interne)",
+    "interno:",
+    "[interno]",
+    "内部：",
+    "内部:",
+    "【内部】",
     "internal note",
     "internal notes",
     "remove before sending",
@@ -211,6 +260,23 @@ INTERNAL_COMMENTS: tuple[str, ...] = (
     "they always complain",
     "bad payer",
     "slow payer",
+    "pays late",
+    "always pays late",
+    "paid late again",
+    "zahlt schleppend",
+    "zahlt spät",
+    "zahlt immer spät",
+    "schlechte zahlungsmoral",
+    "paie en retard",
+    "paie toujours en retard",
+    "mauvais payeur",
+    "paga tarde",
+    "siempre paga tarde",
+    "mal pagador",
+    "付款慢",
+    "付款拖拉",
+    "老拖款",
+    "经常拖款",
     "别告诉客户",
     "不要告诉客户",
     "这个客户",
@@ -245,6 +311,8 @@ ATTACHMENT_PHRASES: tuple[str, ...] = (
     "附上",
     "见附件",
     "附件是",
+    "请查收",
+    "附件请查收",
     "附档",
     "im anhang",
     "anbei",
@@ -264,6 +332,53 @@ ATTACHMENT_PHRASES: tuple[str, ...] = (
     "en pièce jointe",
     "pièce jointe",
     "pièces jointes",
+    "attaching",
+    "anlage",
+    "anlagen",
+    "anexo",
+    "anexamos",
+    "joins",
+    "joignons",
+    "查收",
+    "附寄",
+)
+
+# What says "attached to this mail" (normalized text). The words above alone do not: 附件 are also a
+# bracket's fittings, "adjunto" a deputy, "Anlage" a PV plant, and "attached" a garage.
+_DOC = (
+    r"(?:file|document|pdf|quotation|quote|offer|pi|proforma|invoice|contract|agreement|list|drawing|datasheet"
+    r"|data sheet|catalog|catalogue|spec|specification|excel|sheet|form|certificate|report|photo|picture|order|po"
+    r"|packing list|price list|presentation|brochure|copy|scan|version|draft|proposal|plan|schedule|layout|spreadsheet)"
+)
+ATTACHMENT_CLAIMS: tuple[str, ...] = (
+    r"\b(?:find|see|check|open|refer to|review)\s+(?:the\s+|our\s+|my\s+)?(?:attached|enclosed|attachments?)\b",
+    r"\battached\s+(?:is|are|please|pls|you|herewith|here|for|the|our|your|my|a|an|pi|file|files)\b",
+    r"\b(?:i|we)(?:'ve|'ll|'d| have| had| hereby| also)?\s+(?:attached|enclosed|attach|enclose)\b",
+    r"\b(?:i am|we are|i'm|we're)\s+(?:also\s+)?(?:attaching|enclosing)\b|^\s*attaching\b",
+    rf"\b(?:the|this|these|our|my)\s+(?:attached|enclosed)\s+(?:[\w-]+\s+)?{_DOC}s?\b",
+    r"\b(?:in|with|per|as per)\s+(?:the\s+)?attachments?\b|\battachments?\s*[:：]",
+    r"\benclosed\s+(?:is|are|please|you|herewith|the|our|a|an|pls)\b|\bas attached\b|\battached herewith\b",
+    rf"\b{_DOC}s?\s+(?:is\s+|are\s+)?(?:attached|enclosed)\b",
+    # German
+    r"\banbei\b|\bim anhang\b|\bals anhang\b|\bals anlage\b|\b(?:anhang|anlagen?)\s*[:：]",
+    # "In der Anlage sind 540 Module" is the PV plant; "in der Anlage finden Sie" the enclosure
+    r"\bin der anlage\s+(?:finden|erhalten|sende|senden|übersende|übersenden|schicke|schicken|übermittle)\b"
+    r"|\b(?:finden|erhalten) sie (?:[\w-]+\s+){0,5}?in der anlage\b",
+    r"\b(?:beigefügt|angehängt)\b",
+    # Spanish
+    r"(?:^|[\s¿¡])(?:le |les |te |os |se )?adjunt(?:o|a|amos|an)\s+(?:la|el|los|las|le|les|te|su|sus|nuestr\w+|mi|mis"
+    r"|un|una|copia|documento|archivo|factura|cotización|oferta|pi|lista|presupuesto|contrato|pedido|fotos?|planos?"
+    r"|catálogo|ficha)\b",
+    r"\b(?:le|te|les|os)\s+adjunt\w*|\badjuntamos\b|\ben (?:el |los )?(?:archivo |documento )?adjuntos?\b",
+    r"\b(?:archivo|documento|fichero)s?\s+adjunt\w*|\bencontrar\w*\s+adjunt\w*|\bcomo adjunto\b"
+    r"|\badjunt\w*\s+(?:encontrar\w*|podrá|puede ver|le envío|le remito|remito|envío|enviamos)",
+    r"\b(?:remito|envío|enviamos|van|va)\s+adjunt\w*|\badjunt(?:o|a|os|as)\s*[:：]|\banexo\s*[:：]|\ben anexo\b"
+    r"|\b(?:le|les)\s+anexo\b|\banexamos\b",
+    # French
+    r"\bci-joint\w*|\ben pièces? jointes?\b|\bpièces? jointes?\s*[:：]|\bje (?:vous )?joins\b|\bnous (?:vous )?joignons\b",
+    r"\bvous trouverez\s+(?:[\w']+\s+){0,3}?(?:joint|jointe|joints|jointes)\b",
+    # Chinese
+    r"附件(?:是|为|中|里|内|有|请|已|如下|：|:)|(?:见|详见|请见|参见|参考|如|查看|请看|打开|在)附件|查收|附上|随附|附档|附寄",
 )
 
 # A clause with one of these around an attachment phrase is not a claim that something is attached now
@@ -277,7 +392,8 @@ ATTACHMENT_NOT_A_CLAIM: tuple[str, ...] = (
     rf"\b(?:will|'ll|shall|going to|would|to be)\s+{_W}(?:send|forward|share|mail|e-?mail|provide|follow|resend|attach"
     r"|be (?:sent|attached|shared|forwarded))\b",
     r"\b(?:tomorrow|next (?:week|mail|e-?mail|time)|later today|in a separate (?:mail|e-?mail|message)|separately"
-    r"|shortly|as soon as|once (?:it|they|we|i) |(?<!as )follows?\b|to follow)",
+    r"|shortly|as soon as|once (?:it|they|we|i) |(?<!as )follows?\b|to follow)|\ben cuanto\b|\bdès que\b"
+    r"|\bsobald\b|一旦",
     # the other side's attachment, or asking for one
     r"\byour (?:attachment|attached|file|mail|e-?mail|message|document)s?\b|\b(?:you|they) (?:sent|attached|enclosed"
     r"|forwarded)\b|\b(?:received|got) (?:the|your)\b|\bthanks? (?:you )?for (?:the|your)\b|\bin your (?:mail|e-?mail)",
@@ -308,6 +424,9 @@ ATTACHMENT_NOT_A_CLAIM: tuple[str, ...] = (
     r"|ai reçu)\b",
     r"\b(?:merci de|veuillez|pourriez-vous|pouvez-vous|pourriez vous|pouvez vous)\s+(?:nous\s+|me\s+)?(?:envoyer"
     r"|transmettre|faire parvenir|renvoyer|retourner)\b",
+    # an earlier mail's attachment
+    r"\b(?:previous|last|earlier|former) (?:mail|e-?mail|message)|\b(?:letzten|vorherigen|vorigen) (?:mail|e-mail|nachricht)"
+    r"|\bcorreo anterior\b|\b(?:mail|e-mail|courriel|message) précédent|上一封|上封|之前的邮件|前一封",
     # "for now", and files that did not open (always theirs)
     r"\b(?:for now|at the moment|pour le moment|pour l'instant|por ahora|de momento|por el momento|vorerst|zunächst"
     r"|rien)\b|暂时|目前还",

@@ -14,13 +14,8 @@ import re
 
 from app.analysis.context import RuleContext
 from app.analysis.findings import Finding, Fix
-from app.analysis.normalize import normalize_text
-from app.analysis.terms import (
-    ATTACHMENT_NOT_A_CLAIM,
-    ATTACHMENT_PHRASES,
-    DISCLAIMER_CUES,
-    SIGN_OFFS,
-)
+from app.analysis.normalize import as_written, normalize_text
+from app.analysis.terms import ATTACHMENT_CLAIMS, ATTACHMENT_NOT_A_CLAIM, DISCLAIMER_CUES, SIGN_OFFS
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -31,7 +26,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(parts)
 
 
-_CLAIM = re.compile(_alternation(ATTACHMENT_PHRASES))
+_CLAIM = re.compile("|".join(ATTACHMENT_CLAIMS))
 _NOT_A_CLAIM = re.compile("|".join(ATTACHMENT_NOT_A_CLAIM))
 _DISCLAIMER = re.compile(_alternation(DISCLAIMER_CUES))
 _SIGN_OFF = re.compile(rf"^[ \t]*(?:{_alternation(SIGN_OFFS)})[ \t]*[,!.，。！]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -67,10 +62,12 @@ def first_claim(text: str) -> str | None:
         normalized = normalize_text(sentence)
         if not normalized.strip() or _DISCLAIMER.search(normalized):
             continue
+        offset = 0
         for clause in _CLAUSES.split(normalized):
+            offset = normalized.find(clause, offset)
             found = _CLAIM.search(clause)
             if found is not None and not _NOT_A_CLAIM.search(clause):
-                return found.group(0)
+                return as_written(sentence, normalized, offset + found.start(), offset + found.end()).strip()
     return None
 
 

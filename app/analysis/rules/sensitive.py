@@ -8,8 +8,9 @@ from collections import defaultdict
 from app.analysis.context import Location, RecipientInfo, RuleContext, TermHit
 from app.analysis.directory import Severity
 from app.analysis.findings import Finding
+from app.analysis.normalize import as_written, normalize_text
 from app.analysis.rules._common import emails, listing
-from app.analysis.terms import HIGH_SENSITIVE_CATEGORIES
+from app.analysis.terms import AMBIGUOUS_COSTS, HIGH_SENSITIVE_CATEGORIES, THEIR_AFTER, THEIR_POSSESSIVES
 
 # Prices and costs are routine with forwarders, suppliers and partners; these are the ones who must not
 # learn our costs (or, for competitors, our prices).
@@ -23,6 +24,12 @@ _HEADER_FROM = re.compile(
 )
 _HEADER_TO = re.compile(r"^[ \t>]*(?:to|an|à|a|para|cc|收件人|抄送)[ \t]*[:：](?P<rest>.*)$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
+_SWIFT = re.compile(
+    r"\b(?:SWIFT|BIC)(?:[ /]?(?:BIC|code))?\s*[:：]?\s*[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b", re.IGNORECASE
+)
+_AMBIGUOUS_COSTS = re.compile(AMBIGUOUS_COSTS)
+_THEIRS = re.compile(THEIR_POSSESSIVES)
+_THEIRS_AFTER = re.compile(THEIR_AFTER)
 _HEADER_SPAN = 8  # lines after "From:" that still belong to the same header block
 
 
@@ -37,6 +44,9 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
         by_category[hit.category].append(hit)
     for iban in _ibans(ctx):
         by_category["bank"].append(TermHit("sensitive", "bank", "body", iban))
+    if "costs" not in by_category:
+        for word in _our_costs(ctx):
+            by_category["costs"].append(TermHit("sensitive", "costs", "body", word))
     return [
         Finding(
             code="sensitive_external",
@@ -66,7 +76,19 @@ def _ibans(ctx: RuleContext) -> list[str]:
     # Only what the sender typed: documents carrying an IBAN label it ("IBAN", "Bankverbindung"), which the
     # term lists already catch, and a regex over megabytes of attachment text would cost ~10 ms.
     texts = [ctx.draft.subject, ctx.body.new]
-    return [m.group(0) for text in texts for m in _IBAN.finditer(text)]
+    return [m.group(0) for text in texts for pattern in (_IBAN, _SWIFT) for m in pattern.finditer(text)]
+
+
+def _our_costs(ctx: RuleContext) -> list[str]:
+    """Margin and purchase-price words the sender wrote about our side, not the reader's."""
+    found = []
+    for text in (ctx.draft.subject, ctx.body.new):
+        lowered = normalize_text(text)
+        for match in _AMBIGUOUS_COSTS.finditer(lowered):
+            before = lowered[max(0, match.start() - 24) : match.start()]
+            if not _THEIRS.search(before) and not _THEIRS_AFTER.match(lowered, match.end()):
+                found.append(as_written(text, lowered, match.start(), match.end()))
+    return found
 
 
 def internal_content_external(ctx: RuleContext) -> list[Finding]:

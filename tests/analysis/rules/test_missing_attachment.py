@@ -37,7 +37,7 @@ def test_missing_attachment_quiet_with_attachment_or_only_in_quote(index):
 
 def test_missing_attachment_from_new_subject(index):
     [finding] = missing_attachment(context_for(draft(to=[CUSTOMER], subject="Offer attached"), index))
-    assert finding.evidence == ("attached",)
+    assert finding.evidence == ("Offer attached",)  # the claim as written
 
 
 @pytest.mark.parametrize(
@@ -60,6 +60,13 @@ def test_missing_attachment_from_new_subject(index):
         "收到您的附件，谢谢。",
         "Could you please send me the signed contract as attachment?",
         "The mounting bracket is attached to the rail with two bolts.",
+        "We also sell a sliding attachment for the rail; the warehouse has an attached garage.",
+        "黄工准备好支架和附件（M8螺栓、压块）。",
+        "Nuestro director adjunto de ventas le visitará el lunes.",
+        "In der Anlage sind 540 Module und 6 Wechselrichter verbaut.",
+        "附件明天上午补发给您。上一封邮件附件里的荷载计算不变。",
+        "Te lo adjunto en cuanto lo tenga.",
+        "El archivo adjunto que nos mandó no se abre. ¿Podría reenviarlo?",
     ],
 )
 def test_footers_later_and_their_attachments_are_not_claims(index, body):
@@ -69,4 +76,20 @@ def test_footers_later_and_their_attachments_are_not_claims(index, body):
 def test_a_claim_beside_a_later_promise_still_counts(index):
     body = "Attached is the PI, the packing list will follow tomorrow."
     [finding] = missing_attachment(context_for(draft(to=[CUSTOMER], body=body), index))
-    assert finding.params["phrase"] == "attached"
+    assert finding.params["phrase"] == "Attached is"
+
+
+@pytest.mark.parametrize(
+    ("body", "phrase"),
+    [
+        ("PI attached.", "PI attached"),
+        ("Please sign the attached contract and return it.", "the attached contract"),
+        ("报价单见附件，请查收。", "见附件"),
+        ("Adjunto encontrará el catálogo 2027.", "Adjunto encontrará"),
+        ("In der Anlage finden Sie unser Angebot.", "In der Anlage finden"),
+        ("Je vous joins le devis signé.", "Je vous joins"),
+    ],
+)
+def test_claims_in_every_language_are_found_as_written(index, body, phrase):
+    [finding] = missing_attachment(context_for(draft(to=[CUSTOMER], body=body), index))
+    assert finding.params["phrase"] == phrase

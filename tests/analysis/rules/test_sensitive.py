@@ -36,7 +36,7 @@ def test_sensitive_categories(index, body, category, severity):
 
 def test_sensitive_evidence_is_original_text(index):
     [finding] = sensitive_external(context_for(draft(to=[CUSTOMER], body="Our MARGIN is thin."), index))
-    assert finding.evidence == ("MARGIN",)
+    assert finding.evidence == ("Our MARGIN",)
 
 
 def test_sensitive_quiet_internal_and_quoted(index):
@@ -132,3 +132,37 @@ def test_costs_toward_a_customer_beside_its_forwarder_name_only_the_customer(ind
     d = draft(to=[CUSTOMER], cc=["tom.lee@fastfreight.com"], body="Our margin is only 4%.")
     [finding] = sensitive_external(context_for(d, index))
     assert (finding.severity, finding.recipients) == ("high", (CUSTOMER,))
+
+
+@pytest.mark.parametrize(
+    ("body", "leaks"),
+    [
+        ("I can't go lower: we only keep a 6% margin on this order.", True),
+        ("真的降不了了，这单利润只有3分钱。", True),
+        ("Ehrlich gesagt liegt die Marge bei unter 5 %.", True),
+        ("With this price your margin stays healthy.", False),
+        ("This model gives you a healthy margin in your market.", False),
+        ("这个价格给您留足了利润空间。", False),
+        ("Con este precio su margen es muy bueno.", False),
+        ("Avec ce prix, votre marge reste confortable.", False),
+    ],
+)
+def test_margin_words_leak_only_when_they_are_ours(index, body, leaks):
+    findings = [f for f in sensitive_external(context_for(draft(to=[CUSTOMER], body=body), index))]
+    costs = [f for f in findings if f.params["category"] == "costs"]
+    assert bool(costs) == leaks
+    assert all(f.severity == "high" for f in costs)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "(note to self: Pacific Sun pays late - ask for the deposit first)",
+        "Intern: Nordlicht zahlt schleppend, erst nach Zahlungseingang verladen!",
+        "[INTERNE] Batiprox paie toujours en retard.",
+        "【内部备注，发送前删除：底价36元】",
+    ],
+)
+def test_internal_notes_left_in_the_mail(index, body):
+    [finding] = internal_content_external(context_for(draft(to=[CUSTOMER], body=body), index))
+    assert finding.severity == "critical"
