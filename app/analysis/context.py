@@ -14,7 +14,7 @@ from app.analysis.doc_classes import classify_document
 from app.analysis.domains import address_problem, email_domain, is_freemail, registrable_domain
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.index import DirectoryIndex
-from app.analysis.normalize import SplitText, normalize_text, split_body
+from app.analysis.normalize import SplitText, name_form, normalize_text, split_body
 
 Field = Literal["to", "cc", "bcc"]
 Location = Literal["subject", "body", "quoted", "attachment_name", "attachment_text"]
@@ -199,15 +199,6 @@ def _common_words(evidence: str) -> bool:
     """ "a greenfield power plant", "la industria solar ibérica": several words written in lower case in running
     text are ordinary words that happen to spell a company's name; people capitalize names they mean."""
     return " " in evidence.strip() and evidence[:1].islower() and "@" not in evidence and "." not in evidence
-
-
-_NAME_SEPARATORS = re.compile(r"[-_.+~]+")
-_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-
-
-def name_form(text: str) -> str:
-    """File names and subjects write names as "Helio-Handel", "Helio_Handel" or "HelioHandel"."""
-    return _NAME_SEPARATORS.sub(" ", _CAMEL_CASE.sub(" ", text))
 
 
 def _scan_name_form(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:

@@ -183,8 +183,9 @@ class LookalikeIndex:
         _append(self.by_label, label, registrable)
         self.by_skeleton.setdefault(skeleton(registrable), registrable)
         self.known.add(registrable)
-        if len(label) >= _MIN_LABEL:
-            self.by_compact.setdefault(compact_label(label), registrable)
+        compact = compact_label(label)
+        if compact != label and len(label) >= _MIN_LABEL:
+            self.by_compact.setdefault(compact, registrable)  # plain labels are found in by_label
         if len(label) < _MIN_LABEL:
             return
         length = len(label)
@@ -194,7 +195,9 @@ class LookalikeIndex:
 
     def add_name(self, compact_name: str, registrable: str) -> None:
         """A company's name written together ("sunpeakenergy"), for domains made from the name."""
-        if len(compact_name) >= _MIN_EMBEDDED_LABEL and compact_name.isascii() and compact_name.isalnum():
+        if len(compact_name) < _MIN_EMBEDDED_LABEL or not compact_name.isascii() or not compact_name.isalnum():
+            return
+        if compact_name not in self.by_label:  # the name is its domain's label: nothing to add
             self.by_compact.setdefault(compact_name, registrable)
 
     def find(self, domain: str) -> Lookalike | None:
@@ -234,8 +237,10 @@ class LookalikeIndex:
         compact = compact_label(label)
         candidates = [compact] + [compact[: -len(a)] for a in _NAME_AFFIXES if compact.endswith(a)]
         for candidate in candidates:
-            known = self.by_compact.get(candidate)
-            if known is not None and known != registrable and len(candidate) >= _MIN_LABEL:
+            if len(candidate) < _MIN_LABEL:
+                continue
+            known = self.by_compact.get(candidate) or next(iter(_values(self.by_label, candidate)), None)
+            if known is not None and known != registrable:
                 return Lookalike(known, "variant")
         return None
 

@@ -20,7 +20,14 @@ import ahocorasick
 
 from app.analysis.directory import ContactEntry, DirectorySnapshot, OrgEntry, PolicyView
 from app.analysis.domains import LookalikeIndex, is_freemail, parent_domains, split_registrable_uncached
-from app.analysis.normalize import contains_cjk, has_boundaries, is_cjk, normalize_text, strip_accents
+from app.analysis.normalize import (
+    contains_cjk,
+    has_boundaries,
+    is_cjk,
+    normalize_text,
+    split_camel_case,
+    strip_accents,
+)
 from app.analysis.terms import ATTACHMENT_PHRASES, INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS
 
 # Automaton payloads: ("org", org_index, "org") or ("term", kind, category).
@@ -297,7 +304,9 @@ def _add_org_patterns(patterns: dict[str, _Pending], org: OrgEntry, org_index: i
     for raw in (org.name, *org.aliases):
         full = normalize_text(raw).strip()
         core = core_name(full)
-        for key in _spellings(full, core, short_name(core)):
+        spaced = normalize_text(split_camel_case(raw)).strip()
+        spaced_core = core_name(spaced) if spaced != full else ""
+        for key in _spellings(full, core, short_name(core), spaced_core):
             if _usable_name(key):
                 _add_pattern(patterns, key, payload)
     if org.customer_code:
@@ -307,18 +316,14 @@ def _add_org_patterns(patterns: dict[str, _Pending], org: OrgEntry, org_index: i
 
 
 def _spellings(*names: str) -> set[str]:
-    """Each name as written, without accents ("energia solar iberica") and, for several words, written
-    together ("heliohandel", as in file names)."""
+    """Each name as written and without accents ("energia solar iberica", as file names write it).
+    Names glued in CamelCase ("HelioHandel") are found by scanning file names with spaces put back."""
     found: set[str] = set()
     for name in names:
-        if not name:
-            continue
-        for variant in {name, strip_accents(name)}:
-            found.add(variant)
-            if " " in variant and not contains_cjk(variant):
-                compact = variant.replace(" ", "")
-                if len(compact) >= 6:
-                    found.add(compact)
+        if name:
+            found.add(name)
+            if not name.isascii():
+                found.add(strip_accents(name))
     return found
 
 
@@ -377,7 +382,7 @@ def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int) -> No
         first = first or (f"{label}.{suffix}" if suffix else label)
     if first:
         full = normalize_text(org.name).strip()
-        for name in (full, core_name(full)):
+        for name in {full, core_name(full)}:
             index.lookalikes.add_name(_NOT_ALNUM.sub("", strip_accents(name)), first)
 
 

@@ -40,6 +40,20 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_PUNCTUATION_FOLD)
 
 
+_NAME_SEPARATORS = re.compile(r"[-_.+~]+")
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def name_form(text: str) -> str:
+    """File names and subjects write names as "Helio-Handel", "Helio_Handel" or "HelioHandel": read them
+    with spaces, as the directory's "SunPeak Energy" is read as "Sun Peak Energy"."""
+    return _NAME_SEPARATORS.sub(" ", split_camel_case(text))
+
+
+def split_camel_case(text: str) -> str:
+    return _CAMEL_CASE.sub(" ", text)
+
+
 def as_written(raw: str, normalized: str, start: int, end: int) -> str:
     """The raw text behind normalized[start:end], when normalization kept the length (the usual case)."""
     source = raw if len(raw) == len(normalized) else normalized
