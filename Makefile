@@ -77,7 +77,7 @@ bench: install-dev
 
 ## make eval: recall and false warnings of the engine on the labelled drafts in tests/eval (fails under 97 % / over 3 %)
 eval: install-dev
-	$(BIN)/python -m bench.eval
+	$(BIN)/python -m bench.eval --write
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
