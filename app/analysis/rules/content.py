@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from app.analysis.context import Mention, RuleContext
@@ -20,13 +21,39 @@ def content_mismatch(ctx: RuleContext) -> list[Finding]:
     if not external:
         return []
     recipient_orgs = {r.org_index for r in external if r.org_index is not None}
+    own_thread = _thread_with_recipients(ctx)
     foreign: dict[int, list[Mention]] = defaultdict(list)
     for mention in ctx.mentions:
+        if own_thread and mention.location == "quoted":
+            continue  # the recipients' own earlier words, quoted back to them
         org = ctx.index.org(mention.org_index)
         if mention.org_index not in recipient_orgs and org.kind in _OWNER_KINDS:
             foreign[mention.org_index].append(mention)
     only_handlers = all(r.org is not None and r.org.kind in THIRD_PARTY_KINDS for r in external)
     return [_finding(ctx, org_index, mentions, only_handlers) for org_index, mentions in foreign.items()]
+
+
+def _thread_with_recipients(ctx: RuleContext) -> bool:
+    """The quoted history is a conversation with these recipients: it carries one of their addresses, or
+    a quote header ("From: Laura Gómez", "Laura Gómez <...> wrote:") with one of their names.
+
+    A thread of another customer forwarded or answered by mistake carries neither, so its mentions count."""
+    quoted = ctx.body.quoted
+    if not quoted:
+        return False
+    lowered = quoted.lower()
+    for recipient in ctx.external:
+        if recipient.email in lowered:
+            return True
+        name = recipient.name.lower()
+        if len(name) >= 4 and any(name in line for line in _HEADER_LINE.findall(lowered)):
+            return True
+    return False
+
+
+_HEADER_LINE = re.compile(
+    r"^[ \t>]*(?:from|von|de|发件人|寄件者)[ \t]*[:：].*$|^.{0,200}(?:wrote|schrieb|escribió|a écrit|写道)", re.M
+)
 
 
 def _finding(ctx: RuleContext, org_index: int, mentions: list[Mention], only_handlers: bool) -> Finding:

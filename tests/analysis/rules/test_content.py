@@ -124,3 +124,23 @@ def test_names_written_with_separators_camel_case_or_without_accents_in_file_nam
     d = draft(to=["wang.wei@sunnew.cn"], body="Please see the quotation.", attachments=[name])
     [finding] = content_mismatch(context_for(d, index))
     assert finding.severity == "critical"
+
+
+def test_the_recipients_own_quoted_words_are_not_a_leak(index):
+    reply = draft(
+        to=["a.weber@sonnenkraft.de"],
+        names={"a.weber@sonnenkraft.de": "Anna Weber"},
+        subject="RE: Angebot",
+        body="Hallo Frau Weber,\nwir prüfen das.\n\nFrom: Anna Weber\nSent: Monday\n\nSolarTech bietet uns 0,19 an.",
+    )
+    assert content_mismatch(context_for(reply, index)) == []
+
+
+def test_another_customers_thread_sent_on_is_a_leak(index):
+    forward = draft(
+        to=["a.weber@sonnenkraft.de"],
+        subject="FW: Angebot",
+        body="Hallo Frau Weber,\nzur Info.\n\nFrom: Michael Schmidt <m.schmidt@solartech.de>\nSent: Monday\n\nOK.",
+    )
+    [finding] = content_mismatch(context_for(forward, index))
+    assert finding.severity == "medium"
