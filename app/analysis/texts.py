@@ -168,12 +168,13 @@ TEXTS: dict[str, dict[str, tuple[str, str, str]]] = {
     "large_audience": {
         "en": (
             "{count} visible recipients",
-            "{count} recipients are visible to each other (limit {limit}). Use Bcc.",
+            "{count} recipients are visible to each other (limit {limit}). Move them to Bcc; your own address goes "
+            "into To.",
             "{count} recipients would see each other's addresses.",
         ),
         "zh-CN": (
             "{count} 位可见收件人",
-            "{count} 位收件人可以互相看到（上限 {limit}），请使用密送。",
+            "{count} 位收件人可以互相看到（上限 {limit}）。请移到密送，收件人栏将填入您自己的地址。",
             "{count} 位收件人会看到彼此的邮箱地址。",
         ),
     },
