@@ -51,7 +51,7 @@ def rank(severity: str) -> int:
 def load_cases() -> list[dict[str, Any]]:
     cases: list[dict[str, Any]] = []
     for lang in LANGS:
-        for batch in ("cases", "cases_more"):
+        for batch in ("cases", "cases_more", "cases_third"):
             module = importlib.import_module(f"tests.eval.{batch}_{lang}")
             cases.extend(module.CASES)
     return cases

@@ -48,7 +48,11 @@ _CONFUSABLE_SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 _MIN_LABEL = 4  # shorter labels are one edit away from too many real domains
 _MIN_EMBEDDED_LABEL = 5  # a known label inside another domain ("sunpeak.cn.com") must be distinctive
 # Words people add to a company's name to make a domain: "solartech-gmbh.de", "sunpeakenergy.com".
-_NAME_AFFIXES = ("gmbh", "group", "ltd", "limited", "inc", "corp", "co", "company", "sa", "sl", "sarl", "srl", "ag")
+_NAME_AFFIXES = (
+    "gmbh", "group", "ltd", "limited", "inc", "corp", "co", "company", "sa", "sl", "sarl", "srl", "ag", "intl",
+    "global", "online", "mexico", "germany", "deutschland", "china", "spain", "espana", "france", "italia", "europe",
+    "mx", "de", "cn", "es", "fr", "it", "uk", "us", "br", "pl", "nl", "hk", "eu",
+)  # fmt: skip
 # Free mail providers (a maintained list): everyone there is their own organization.
 FREEMAIL_DOMAINS: frozenset[str] = frozenset(d.lower() for d in _FREEMAIL_LIST)
 
@@ -296,8 +300,14 @@ _LABEL_OK = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TLD_OK = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
 
+# Typed with a Chinese or Japanese input method: they look like "@" and "." but are not.
+_FULL_WIDTH = str.maketrans({"＠": "@", "。": ".", "．": ".", "｡": "."})
+
+
 def address_problem(address: str) -> str | None:
     """Why an address cannot be delivered ("no @", "invalid domain", ...), or None when it can."""
+    if address.translate(_FULL_WIDTH) != address:
+        return "full-width characters"
     if "@" not in address:
         return "no @"
     local, _at, domain = address.rpartition("@")
@@ -323,7 +333,7 @@ def _domain_problem(domain: str) -> str | None:
 
 def repaired_address(address: str) -> str | None:
     """The address a typo most likely meant ("m.schmidt@solartech,de" -> "...@solartech.de"), if clear."""
-    text = address.strip().removeprefix("mailto:").strip("<>\"' ,;.")
+    text = address.translate(_FULL_WIDTH).strip().removeprefix("mailto:").strip("<>\"' ,;.")
     text = "".join(text.split())
     local, at, domain = text.rpartition("@")
     if not at:

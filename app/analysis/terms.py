@@ -76,6 +76,24 @@ SENSITIVE_TERMS: dict[str, tuple[str, ...]] = {
         "herstellkosten",
         "einstandspreis",
         "unser einstandspreis",
+        "zahlen wir ab werk",
+        "schlagen nur",
+        "schlagen wir nur",
+        "berechnet uns",
+        "berechnet uns das werk",
+        "the factory charges us",
+        "la fábrica nos cobra",
+        "la fábrica nos lo cobra",
+        "le sacamos",
+        "solo le sacamos",
+        "ganamos solo",
+        "solo ganamos",
+        "l'usine nous facture",
+        "nous ne gardons que",
+        "nous ne prenons que",
+        "nous ne gagnons que",
+        "工厂给我们的价格",
+        "我们只赚",
         "unsere marge",
         "unserer marge",
         "gewinnspanne",
@@ -273,6 +291,10 @@ INTERNAL_COMMENTS: tuple[str, ...] = (
     "paga tarde",
     "siempre paga tarde",
     "mal pagador",
+    "this guy",
+    "dieser typ",
+    "ce type",
+    "este tipo",
     "付款慢",
     "付款拖拉",
     "老拖款",
@@ -532,4 +554,12 @@ SIGN_OFFS: tuple[str, ...] = (
     "祝好",
     "顺祝商祺",
     "祝商祺",
+)
+
+# Notes to a colleague left in a mail to the outside: "INTERN @David: ...", "(David: this guy paid 40 days
+# late ...)", remarks about how a customer pays. Regular expressions over what the sender wrote.
+INTERNAL_NOTE_PATTERNS: tuple[str, ...] = (
+    r"(?im)^[ \t>(\[【]*(?:intern|internal|interne|interno|interna|内部)\b[ \t]*(?:@[\w.-]+)?[ \t]*[:：\])】]",
+    r"(?i)\bpaid \d+ days late\b|\bpays? (?:\w+ ){0,3}late\b|\bzahlt (?:\w+ ){0,4}(?:zu )?spät\b"
+    r"|\bpaga (?:\w+ ){0,3}tarde\b|\bpaie (?:\w+ ){0,3}en retard\b|付款.{0,6}(?:慢|拖|晚)",
 )

@@ -196,6 +196,7 @@ PROBLEM_LABELS: dict[str, dict[str, str]] = {
     "no @": {"en": "no @", "zh-CN": "缺少 @"},
     "invalid mailbox": {"en": "the part before @ is not valid", "zh-CN": "@ 前的部分无效"},
     "invalid domain": {"en": "the domain is not valid", "zh-CN": "域名无效"},
+    "full-width characters": {"en": "full-width ＠ or 。 typed", "zh-CN": "含全角字符（＠ 或 。）"},
 }
 
 REASON_LABELS: dict[str, dict[str, str]] = {

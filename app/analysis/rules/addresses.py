@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.analysis.context import RecipientInfo, RuleContext
 from app.analysis.directory import ContactEntry
 from app.analysis.domains import is_freemail, repaired_address
@@ -79,17 +81,21 @@ def _same_mailbox_at(email: str, typed_domain: str, known_registrable: str) -> s
 
 
 def contact_mismatch(ctx: RuleContext) -> list[Finding]:
-    """The display name is a known contact, but the address is not one of that contact's."""
+    """The display name is a known contact, but the address is not one of that contact's.
+
+    Another address at the contact's own company (an alias, a subdomain) is a note; anywhere else it is the
+    autocomplete mistake this rule exists for."""
     findings = []
     for recipient in ctx.recipients:
-        contact = _other_contact_named(ctx, recipient)
+        contact = None if recipient.problem else _other_contact_named(ctx, recipient)
         if contact is None:
             continue
         org_index = ctx.index.org_index_by_id.get(contact.org_id)
+        same_company = recipient.org is not None and recipient.org.id == contact.org_id
         findings.append(
             Finding(
                 code="contact_mismatch",
-                severity="high",
+                severity="info" if same_company else "high",
                 recipients=(recipient.email,),
                 evidence=(f"{recipient.name} <{recipient.email}> ≠ {contact.email}",),
                 fixes=(Fix("replace_recipient", recipient=recipient.email, suggestion=contact.email),),
@@ -107,30 +113,82 @@ def contact_mismatch(ctx: RuleContext) -> list[Finding]:
 
 def _other_contact_named(ctx: RuleContext, recipient: RecipientInfo) -> ContactEntry | None:
     """A known contact with the recipient's display name, when the address is not theirs."""
-    key = display_name_key(recipient.name)
-    # Single words ("Sales", "Michael") are not a person's identity; CJK names are written without spaces.
-    if "@" in key or not (len(key.split()) >= 2 or (key and is_cjk(key[0]) and len(key) >= 2)):
+    keys = [k for k in person_name_keys(recipient.name) if _is_person_key(k)]
+    if not keys:
         return None
-    own = ctx.index.contact_by_email.get(recipient.email)
-    if own is not None and name_key(own.name) == key:
-        return None  # the address is a known contact with this very name (namesakes are common)
-    same_org = (
-        [c for c in ctx.index.contacts_by_org.get(recipient.org.id, ()) if name_key(c.name) == key]
-        if recipient.org
-        else []
+    own = ctx.index.contact_by_email.get(recipient.email) or ctx.index.contact_by_email.get(
+        without_tag(recipient.email)
     )
-    if same_org:
-        return same_org[0]
-    namesakes = ctx.index.contacts_by_name.get(key)
-    return namesakes[0] if namesakes else None
+    if own is not None and (name_key(own.name) in keys or own.email != recipient.email):
+        return None  # a known contact with this very name (namesakes are common), or their +tag mailbox
+    for key in keys:
+        same_org = (
+            [c for c in ctx.index.contacts_by_org.get(recipient.org.id, ()) if name_key(c.name) == key]
+            if recipient.org
+            else []
+        )
+        if same_org:
+            return same_org[0]
+        namesakes = ctx.index.contacts_by_name.get(key)
+        if namesakes:
+            return namesakes[0]
+    return None
 
 
-def display_name_key(name: str) -> str:
-    """Outlook's "Schmidt, Michael" is Michael Schmidt."""
+def _is_person_key(key: str) -> bool:
+    # Single words ("Sales", "Michael") are not a person's identity; CJK names are written without spaces.
+    return "@" not in key and (len(key.split()) >= 2 or (bool(key) and is_cjk(key[0]) and len(key) >= 2))
+
+
+_PARENTHESES = re.compile(r"\s*[(\[（【][^)\]）】]*[)\]）】]")
+_NAME_TITLES = frozenset(
+    (
+        "dr",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "herr",
+        "frau",
+        "ing",
+        "dipl",
+        "dipl-ing",
+        "mag",
+        "m",
+        "mme",
+        "mlle",
+        "sr",
+        "sra",
+        "srta",
+        "don",
+        "doña",
+        "monsieur",
+        "madame",
+    )
+)
+
+
+def person_name_keys(display_name: str) -> list[str]:
+    """Keys a display name may be known by: "Dr. Schmidt, Michael (SolarTech)" is Michael Schmidt, and
+    "García Pérez, Laura" is also Laura García (second surnames are often left out)."""
+    name = _PARENTHESES.sub("", display_name).strip()
     last, comma, first = name.partition(",")
-    if comma and first.strip() and len(last.split()) == 1 and "@" not in name:
-        return name_key(f"{first} {last}")
-    return name_key(name)
+    if comma and first.strip() and "@" not in name:
+        name = f"{first} {last}"
+    tokens = [t for t in name_key(name).replace(".", " ").split() if t not in _NAME_TITLES]
+    if not tokens:
+        return []
+    keys = [" ".join(tokens)]
+    if len(tokens) >= 3:
+        keys += [f"{tokens[0]} {other}" for other in tokens[1:]]
+    return keys
+
+
+def without_tag(address: str) -> str:
+    """Sub-addressing: "dmiller+orders@brightlinesolar.com" is dmiller's mailbox."""
+    local, at, domain = address.partition("@")
+    return f"{local.split('+', 1)[0]}@{domain}" if at and "+" in local else address
 
 
 def known_confusion(ctx: RuleContext) -> list[Finding]:

@@ -11,13 +11,18 @@ from app.analysis.findings import Finding
 from app.analysis.index import name_key
 from app.analysis.normalize import is_cjk
 
-_TITLES = r"(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|srta|don|doña|m|mme|mlle|monsieur|madame)\.?"
+_TITLE = r"(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|srta|don|doña|m|mme|mlle|monsieur|madame|señor|señora)\.?"
+# "Herr Dr.", "Frau Prof. Dr.": a form of address followed by academic titles.
+_TITLES = rf"(?:{_TITLE}\s+)(?:(?:dr|prof|ing|dipl\.?-ing)\.?\s+)*"
+_NAME = r"(?P<name>[^\W\d_][\w'\-]*(?:[ \t]+[^\W\d_][\w'\-]*)?)"
 _LATIN_GREETING = re.compile(
     rf"""^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon)|sehr\s+geehrte[rs]?|liebe[rs]?|hallo
-        |guten\s+tag|estimad[oa]s?|querid[oa]|hola|buenos\s+días|cher|chère|bonjour|salut)
-        [ \t,]+(?P<title>{_TITLES}\s+)?(?P<name>[^\W\d_][\w'\-]*(?:[ \t]+[^\W\d_][\w'\-]*)?)""",
+        |guten\s+(?:tag|morgen)|estimad[oa]s?|querid[oa]|hola|buenos\s+días|cher|chère|bonjour|salut)
+        [ \t,]+(?P<title>{_TITLES})?{_NAME}""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Madame Moreau," / "Herr Schmidt," / "Sr. García:" alone on the first line: the formal opening.
+_TITLE_ONLY = re.compile(rf"^\s*(?P<title>{_TITLES}){_NAME}\s*[,:!]\s*$", re.IGNORECASE)
 _CJK_TITLES = ("先生", "女士", "小姐", "经理", "总经理", "總", "总监", "总", "老师", "博士", "主任", "董事长", "工")
 _CJK_GREETING = re.compile(
     r"^\s*(?:尊敬的|亲爱的|dear\s+)?\s*(?P<name>[\u4e00-\u9fff]{1,6}?)\s*[,，]?\s*(?:您好|你好|好)[,，!！:：]?",
@@ -95,7 +100,7 @@ def find_salutation(text: str) -> Salutation | None:
 
 
 def _latin_salutation(line: str) -> Salutation | None:
-    match = _LATIN_GREETING.match(line)
+    match = _LATIN_GREETING.match(line) or _TITLE_ONLY.match(line)
     if match is None or _cjk(match.group("name")):
         return None  # "Dear 王先生" is read as a Chinese salutation
     words = name_key(match.group("name")).split()

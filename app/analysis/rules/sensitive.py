@@ -10,7 +10,13 @@ from app.analysis.directory import Severity
 from app.analysis.findings import Finding
 from app.analysis.normalize import as_written, normalize_text
 from app.analysis.rules._common import emails, listing
-from app.analysis.terms import AMBIGUOUS_COSTS, HIGH_SENSITIVE_CATEGORIES, THEIR_AFTER, THEIR_POSSESSIVES
+from app.analysis.terms import (
+    AMBIGUOUS_COSTS,
+    HIGH_SENSITIVE_CATEGORIES,
+    INTERNAL_NOTE_PATTERNS,
+    THEIR_AFTER,
+    THEIR_POSSESSIVES,
+)
 
 # Prices and costs are routine with forwarders, suppliers and partners; these are the ones who must not
 # learn our costs (or, for competitors, our prices).
@@ -28,6 +34,7 @@ _SWIFT = re.compile(
     r"\b(?:SWIFT|BIC)(?:[ /]?(?:BIC|code))?\s*[:：]?\s*[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b", re.IGNORECASE
 )
 _AMBIGUOUS_COSTS = re.compile(AMBIGUOUS_COSTS)
+_INTERNAL_NOTES = tuple(re.compile(pattern) for pattern in INTERNAL_NOTE_PATTERNS)
 _THEIRS = re.compile(THEIR_POSSESSIVES)
 _THEIRS_AFTER = re.compile(THEIR_AFTER)
 _HEADER_SPAN = 8  # lines after "From:" that still belong to the same header block
@@ -101,6 +108,7 @@ def internal_content_external(ctx: RuleContext) -> list[Finding]:
         # Remarks about a customer hurt when the customer (or a rival, or a stranger) reads them; a forwarder
         # is told "this customer is in a hurry" every day.
         evidence += [h.evidence for h in ctx.terms_of("comment")]
+        evidence += [m.group(0).strip() for p in _INTERNAL_NOTES for m in p.finditer(ctx.body.new)][:3]
     evidence += quoted_internal_headers(ctx)
     if not evidence:
         return []

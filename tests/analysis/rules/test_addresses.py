@@ -126,3 +126,36 @@ def test_invalid_address_is_high_and_offers_a_fix(index, address, fix):
 def test_valid_addresses_including_idn_are_not_invalid(index):
     addresses = ["m.schmidt@solartech.de", "li@公司.中国", "x@xn--bcher-kva.de", "o'brien@shop.co.uk"]
     assert invalid_address(context_for(draft(to=addresses), index)) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["Dr. Schmidt, Michael (SolarTech)", "Schmidt, Michael", "Michael Schmidt (SolarTech)"]
+)
+def test_display_names_with_titles_commas_and_company_name_the_contact(index, name):
+    d = draft(to=["m.schmidt@sonnenkraft.de"], names={"m.schmidt@sonnenkraft.de": name})
+    [finding] = contact_mismatch(context_for(d, index))
+    assert (finding.severity, finding.params["suggestion"]) == ("high", "m.schmidt@solartech.de")
+
+
+def test_another_address_at_the_contacts_own_company_is_a_note(index):
+    d = draft(to=["michael@solartech.de"], names={"michael@solartech.de": "Michael Schmidt"})
+    [finding] = contact_mismatch(context_for(d, index))
+    assert finding.severity == "info"
+
+
+def test_a_plus_tag_is_the_contacts_own_mailbox(index):
+    d = draft(to=["m.schmidt+orders@solartech.de"], names={"m.schmidt+orders@solartech.de": "Michael Schmidt"})
+    assert contact_mismatch(context_for(d, index)) == []
+
+
+def test_full_width_characters_from_an_input_method_are_an_invalid_address(index):
+    d = draft(to=["wang.wei@sunnew。cn"], names={"wang.wei@sunnew。cn": "王伟"})
+    ctx = context_for(d, index)
+    [finding] = invalid_address(ctx)
+    assert finding.fixes[0].suggestion == "wang.wei@sunnew.cn"
+    assert contact_mismatch(ctx) == []
+
+
+def test_country_words_added_to_a_customer_domain_are_look_alikes(index):
+    [finding] = lookalike_domain(context_for(draft(to=["pagos@energiasolar-es.com"]), index))
+    assert finding.params["known"] == "energiasolar.es"

@@ -90,3 +90,15 @@ def test_chinese_greetings_by_name_and_title_name_the_contact(index, greeting):
 def test_chinese_greetings_of_the_recipient_are_quiet(index, greeting):
     d = draft(to=["wang.wei@sunnew.cn"], body=greeting + "\n附件是报价。")
     assert greeting_mismatch(context_for(d, index)) == []
+
+
+@pytest.mark.parametrize("greeting", ["Guten Tag Herr Dr. Schmidt,", "Sehr geehrter Herr Prof. Dr. Schmidt,"])
+def test_academic_titles_in_german_greetings(index, greeting):
+    d = draft(to=[ANNA], names={ANNA: "Anna Weber"}, body=greeting + "\nanbei das Angebot.")
+    [finding] = greeting_mismatch(context_for(d, index))
+    assert finding.params["contact"] == "m.schmidt@solartech.de"
+
+
+def test_a_bare_formal_opening_is_a_greeting(index):
+    assert find_salutation("Madame Dubois,\nvoici notre offre.") is not None
+    assert find_salutation("Herr Schmidt hat gestern angerufen.") is None

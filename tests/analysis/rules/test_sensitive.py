@@ -161,6 +161,8 @@ def test_margin_words_leak_only_when_they_are_ours(index, body, leaks):
         "Intern: Nordlicht zahlt schleppend, erst nach Zahlungseingang verladen!",
         "[INTERNE] Batiprox paie toujours en retard.",
         "【内部备注，发送前删除：底价36元】",
+        "INTERN @David: Nordlicht zahlt immer 30 Tage zu spät, nur gegen Vorkasse!",
+        "(David: this guy paid 40 days late last time - insist on 100% TT)",
     ],
 )
 def test_internal_notes_left_in_the_mail(index, body):
