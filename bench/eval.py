@@ -329,8 +329,9 @@ _EVAL_NOTE = (
     "who did not read the engine): recall = risky drafts whose expected finding appears at its severity or worse;\n"
     "false-warning rate = normal drafts that get a prompt (verdict not ok, or any finding of medium or worse).\n"
     "Targets: recall >= 97 %, false warnings <= 3 %, in total and per language; `make eval` fails otherwise.\n"
-    "The rules were then fixed by category against these failures (first batch: 95.0 % / 2.1 %, second batch on\n"
-    "arrival: 95.8 % / 10.8 %), so this is now a regression suite: mail it has never seen will score lower.\n"
+    "The rules were then fixed by category against each batch's failures. On arrival, before those fixes: first\n"
+    "batch 95.0 % / 2.1 %, second 95.8 % / 10.8 %, third 84.9 % / 3.7 %. So this is now a regression suite, and\n"
+    "the arrival figures are the honest estimate for mail it has never seen.\n"
 )
 
 
