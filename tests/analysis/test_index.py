@@ -4,7 +4,8 @@ import pytest
 
 from app.analysis.directory import OrgEntry
 from app.analysis.domains import registrable_domain, split_registrable
-from app.analysis.index import build_index, core_name
+from app.analysis.index import build_index
+from app.analysis.names import core_name
 from app.analysis.normalize import normalize_text
 from tests.analysis.conftest import make_snapshot
 

@@ -8,7 +8,7 @@ from app.analysis.context import RecipientInfo, RuleContext
 from app.analysis.directory import ContactEntry
 from app.analysis.domains import is_freemail, repaired_address
 from app.analysis.findings import Finding, Fix
-from app.analysis.index import name_key
+from app.analysis.names import name_key
 from app.analysis.normalize import is_cjk
 
 

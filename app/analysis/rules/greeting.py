@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from app.analysis.context import RecipientInfo, RuleContext
 from app.analysis.directory import ContactEntry
 from app.analysis.findings import Finding
-from app.analysis.index import name_key
+from app.analysis.names import name_key
 from app.analysis.normalize import is_cjk
 
 _TITLE = r"(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|srta|don|doña|m|mme|mlle|monsieur|madame|señor|señora)\.?"

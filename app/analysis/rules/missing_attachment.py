@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
+from app.analysis.attachment_phrases import ATTACHMENT_CLAIMS, ATTACHMENT_NOT_A_CLAIM, DISCLAIMER_CUES, SIGN_OFFS
 from app.analysis.context import RuleContext
 from app.analysis.findings import Finding, Fix
 from app.analysis.normalize import as_written, normalize_text
-from app.analysis.terms import ATTACHMENT_CLAIMS, ATTACHMENT_NOT_A_CLAIM, DISCLAIMER_CUES, SIGN_OFFS
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:

@@ -1,0 +1,191 @@
+"""How organizations and people are named in mail: legal forms, business descriptors, spellings.
+
+The index compiles these keys once per directory; rules compare display names and greetings with name_key.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.analysis.normalize import contains_cjk, normalize_text, strip_accents
+
+# Compared without dots: "S.L." -> "sl".
+_LEGAL_SUFFIXES = frozenset(
+    (
+        "gmbh",
+        "ag",
+        "kg",
+        "ohg",
+        "ug",
+        "mbh",
+        "ltd",
+        "limited",
+        "co",
+        "inc",
+        "corp",
+        "corporation",
+        "srl",
+        "company",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "pty",
+        "pte",
+        "sa",
+        "sl",
+        "sarl",
+        "sas",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "as",
+        "a/s",
+        "spa",
+        "kk",
+        "ek",
+        "ev",
+        "se",
+        "sagl",
+        "cia",
+        "cía",
+        "y",
+        "&",
+    )
+)
+_CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "株式会社")
+# Words that describe the business rather than name it: "Sonnenkraft Vertrieb GmbH" is called "Sonnenkraft".
+_DESCRIPTORS = frozenset(
+    (
+        "vertrieb",
+        "vertriebs",
+        "handel",
+        "handels",
+        "distribution",
+        "distributors",
+        "distributor",
+        "trading",
+        "logistics",
+        "international",
+        "group",
+        "holding",
+        "industries",
+        "industry",
+        "technology",
+        "technologies",
+        "solutions",
+        "systems",
+        "energy",
+        "energie",
+        "energía",
+        "energia",
+        "import",
+        "export",
+        "services",
+        "sales",
+        "solar",
+        "trade",
+    )
+)
+# Cores that are ordinary words would match everywhere; the full name still matches.
+_GENERIC_CORES = frozenset(
+    (
+        "trading",
+        "solar",
+        "global",
+        "international",
+        "group",
+        "company",
+        "industries",
+        "industrial",
+        "tech",
+        "technology",
+        "technologies",
+        "import",
+        "export",
+        "logistics",
+        "energy",
+        "china",
+        "europe",
+        "asia",
+        "germany",
+        "spain",
+        "france",
+        "services",
+        "solutions",
+        "systems",
+        "products",
+        "trade",
+        "soleil",
+        "sonne",
+        "sun",
+        "sol",
+    )
+)
+NOT_ALNUM = re.compile(r"[\W_]+")
+# "S.A. de C.V.", "S. de R.L. de C.V.", "SAPI de CV": Mexican and Latin American legal forms.
+_LATAM_LEGAL_TAIL = re.compile(
+    r",?\s+(?:s\.?\s?a\.?(?:\s?p\.?\s?i\.?)?|s\.?\s?de\s+r\.?\s?l\.?)(?:\s+de\s+c\.?\s?v\.?)?\s*$"
+)
+_TOKEN_SPLIT = re.compile(r"[\s,;()]+")
+
+
+def spellings(*names: str) -> set[str]:
+    """Each name as written and without accents ("energia solar iberica", as file names write it).
+    Names glued in CamelCase ("HelioHandel") are found by scanning file names with spaces put back."""
+    found: set[str] = set()
+    for name in names:
+        if name:
+            found.add(name)
+            if not name.isascii():
+                found.add(strip_accents(name))
+    return found
+
+
+def core_name(normalized_name: str) -> str:
+    """ "solartech gmbh" -> "solartech", "阳光科技有限公司" -> "阳光科技": how people write the name."""
+    name = normalized_name.strip()
+    if not name.isascii():
+        for suffix in _CJK_LEGAL_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                return name[: -len(suffix)]
+    name = _LATAM_LEGAL_TAIL.sub("", name)
+    tokens = [t for t in _TOKEN_SPLIT.split(name) if t]
+    # "S.L.", "Co.," and "s.a.r.l." compare without their dots.
+    while len(tokens) > 1 and tokens[-1].replace(".", "") in _LEGAL_SUFFIXES:
+        tokens.pop()
+    if all(token in _GENERIC_CORES for token in tokens):
+        return ""
+    return " ".join(tokens).strip(" .")
+
+
+def short_name(core: str) -> str:
+    """Core without trailing business descriptors, if something distinctive (>= 5 chars) remains."""
+    tokens = core.split()
+    while len(tokens) > 1 and tokens[-1] in _DESCRIPTORS:
+        tokens.pop()
+    short = " ".join(tokens)
+    return "" if short == core or len(short) < 5 or short in _GENERIC_CORES else short
+
+
+def usable_name(key: str) -> bool:
+    if not key:
+        return False
+    if contains_cjk(key):
+        return len(key) >= 2
+    return len(key) >= 3 and (key.isalnum() or len(NOT_ALNUM.sub("", key)) >= 3)
+
+
+def usable_code(code: str) -> bool:
+    # Short or purely numeric codes would match prices, quantities and dates.
+    if any(ch.isalpha() for ch in code):
+        return len(code) >= 4
+    return len(code) >= 6
+
+
+def name_key(name: str) -> str:
+    """Display names and greetings compared accent- and case-insensitively."""
+    if name.isascii():
+        return " ".join(name.lower().replace(",", " ").split())
+    return " ".join(strip_accents(normalize_text(name)).replace(",", " ").split())
