@@ -51,7 +51,7 @@ def rank(severity: str) -> int:
 def load_cases() -> list[dict[str, Any]]:
     cases: list[dict[str, Any]] = []
     for lang in LANGS:
-        for batch in ("cases", "cases_more", "cases_third"):
+        for batch in ("cases", "cases_more", "cases_third", "cases_fourth"):
             module = importlib.import_module(f"tests.eval.{batch}_{lang}")
             cases.extend(module.CASES)
     return cases
@@ -330,8 +330,10 @@ _EVAL_NOTE = (
     "false-warning rate = normal drafts that get a prompt (verdict not ok, or any finding of medium or worse).\n"
     "Targets: recall >= 97 %, false warnings <= 3 %, in total and per language; `make eval` fails otherwise.\n"
     "The rules were then fixed by category against each batch's failures. On arrival, before those fixes: first\n"
-    "batch 95.0 % / 2.1 %, second 95.8 % / 10.8 %, third 84.9 % / 3.7 %. So this is now a regression suite, and\n"
-    "the arrival figures are the honest estimate for mail it has never seen.\n"
+    "batch 95.0 % / 2.1 %, second 95.8 % / 10.8 %, third 84.9 % / 3.7 %, fourth 92.7 % / 2.0 % (96.2 % without\n"
+    "four labels that expected large_audience as a card of its own). So this is now a regression suite, and the\n"
+    "arrival figures are the honest estimate for mail it has never seen. One normal draft still warns (en-q038:\n"
+    "a customer's own forwarder at a domain the directory does not know counts as another organization).\n"
 )
 
 

@@ -60,6 +60,7 @@ _DOC = (
 )
 ATTACHMENT_CLAIMS: tuple[str, ...] = (
     r"\b(?:find|see|check|open|refer to|review)\s+(?:the\s+|our\s+|my\s+)?(?:attached|enclosed|attachments?)\b",
+    r"\b(?:find|see)\s+(?:[\w-]+\s+){1,5}?(?:attached|enclosed)\b",
     r"\battached\s+(?:is|are|please|pls|you|herewith|here|for|the|our|your|my|a|an|pi|file|files)\b",
     r"\b(?:i|we)(?:'ve|'ll|'d| have| had| hereby| also)?\s+(?:attached|enclosed|attach|enclose)\b",
     r"\b(?:i am|we are|i'm|we're)\s+(?:also\s+)?(?:attaching|enclosing)\b|^\s*attaching\b",

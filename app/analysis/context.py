@@ -14,7 +14,7 @@ from app.analysis.doc_classes import classify_document
 from app.analysis.domains import address_problem, email_domain, is_freemail, registrable_domain
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.index import DirectoryIndex
-from app.analysis.normalize import SplitText, name_form, normalize_text, split_body
+from app.analysis.normalize import SplitText, as_written, name_form, normalize_text, split_body
 
 Field = Literal["to", "cc", "bcc"]
 Location = Literal["subject", "body", "quoted", "attachment_name", "attachment_text"]
@@ -195,10 +195,13 @@ def _scan_attachment_content(ctx: RuleContext, attachment: Attachment) -> None:
             ctx.mentions.append(Mention(org_index, "attachment_text", evidence, attachment.name))
 
 
-def _common_words(evidence: str) -> bool:
-    """ "a greenfield power plant", "la industria solar ibérica": several words written in lower case in running
-    text are ordinary words that happen to spell a company's name; people capitalize names they mean."""
-    return " " in evidence.strip() and evidence[:1].islower() and "@" not in evidence and "." not in evidence
+def _common_words(index: DirectoryIndex, evidence: str) -> bool:
+    """ "a greenfield power plant", "la industria solar ibérica", "helio-thermisch": words written in lower case
+    in running text that happen to spell a company's name (several words, or a shortened name); people
+    capitalize the names they mean."""
+    if not evidence[:1].islower() or "@" in evidence or "." in evidence:
+        return False
+    return " " in evidence.strip() or (evidence == evidence.lower() and normalize_text(evidence) in index.short_names)
 
 
 def _scan_name_form(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:
@@ -207,15 +210,19 @@ def _scan_name_form(ctx: RuleContext, raw: str, location: Location, attachment: 
     if spaced == raw:
         return
     known = {m.org_index for m in ctx.mentions if m.location == location and m.attachment == attachment}
-    for org_index, evidence in scan_text(ctx.index, spaced).orgs:
-        if org_index not in known:
-            ctx.mentions.append(Mention(org_index, location, evidence, attachment))
+    normalized = normalize_text(spaced)
+    for hit in ctx.index.scan(normalized):
+        kind, ref, _category = hit.payload
+        if kind == "org" and int(ref) not in known:  # type: ignore[call-overload]
+            known.add(int(ref))  # type: ignore[call-overload]
+            evidence = as_written(spaced, normalized, hit.start, hit.end)
+            ctx.mentions.append(Mention(int(ref), location, evidence, attachment))  # type: ignore[call-overload]
 
 
 def _scan(ctx: RuleContext, raw: str, location: Location, attachment: str | None = None) -> None:
     scanned = scan_text(ctx.index, raw)
     for org_index, evidence in scanned.orgs:
-        if location in ("body", "quoted") and _common_words(evidence):
+        if location in ("body", "quoted") and _common_words(ctx.index, evidence):
             continue
         ctx.mentions.append(Mention(org_index, location, evidence, attachment))
     for kind, category, evidence in scanned.terms:
@@ -238,6 +245,8 @@ def scan_text(index: DirectoryIndex, raw: str) -> ScannedText:
     source = raw if len(raw) == len(normalized) else normalized
     seen_orgs: set[int] = set()
     seen_terms: set[tuple[str, str]] = set()
+    # Addresses and domains first: "j.fischer@helio-handel.de" is better evidence than the "helio" inside it.
+    _scan_addresses(index, normalized, source, seen_orgs, result)
     for hit in index.scan(normalized):
         kind, ref, category = hit.payload
         evidence = source[hit.start : hit.end]
@@ -245,12 +254,17 @@ def scan_text(index: DirectoryIndex, raw: str) -> ScannedText:
             org_index = int(ref)  # type: ignore[call-overload]
             if org_index not in seen_orgs:
                 seen_orgs.add(org_index)
-                result.orgs.append((org_index, evidence))
+                result.orgs.append((org_index, evidence if source is raw else _as_in(raw, evidence)))
         elif (str(ref), evidence.lower()) not in seen_terms:
             seen_terms.add((str(ref), evidence.lower()))
             result.terms.append((str(ref), category, evidence))
-    _scan_addresses(index, normalized, source, seen_orgs, result)
     return result
+
+
+def _as_in(raw: str, evidence: str) -> str:
+    """The evidence as the raw text writes it, when normalization changed the length ("ß" -> "ss")."""
+    found = re.search(re.escape(evidence), raw, re.IGNORECASE)
+    return found.group(0) if found else evidence
 
 
 def _scan_addresses(index: DirectoryIndex, normalized: str, source: str, seen: set[int], result: ScannedText) -> None:

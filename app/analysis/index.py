@@ -66,6 +66,9 @@ class DirectoryIndex:
     contacts_by_org: dict[str, list[ContactEntry]] = field(default_factory=dict)
     confusions: dict[str, str] = field(default_factory=dict)
     lookalikes: LookalikeIndex = field(default_factory=LookalikeIndex)
+    # Names shortened by dropping descriptors ("Helio" of "Helio Handel"): read in running text only when
+    # written like a name, since in lower case they are ordinary words ("helio-thermisch").
+    short_names: set[str] = field(default_factory=set)
 
     # --- addresses ------------------------------------------------------------------------------
 
@@ -143,7 +146,7 @@ def _build(snapshot: DirectorySnapshot) -> DirectoryIndex:
     )
     for org_index, org in enumerate(snapshot.organizations):
         index.org_index_by_id[org.id] = org_index
-        _add_org_patterns(patterns, org, org_index)
+        _add_org_patterns(index, patterns, org, org_index)
         _add_org_domains(index, org, org_index)
     for domain in internal:
         index.lookalikes.add(*split_registrable_uncached(domain))
@@ -180,16 +183,19 @@ def _add_term_patterns(patterns: dict[str, _Pending], policy: PolicyView) -> Non
         _add_pattern(patterns, normalize_text(term), ("term", "attach", "attach"))
 
 
-def _add_org_patterns(patterns: dict[str, _Pending], org: OrgEntry, org_index: int) -> None:
+def _add_org_patterns(index: DirectoryIndex, patterns: dict[str, _Pending], org: OrgEntry, org_index: int) -> None:
     payload: Payload = ("org", org_index, "org")
     for raw in (org.name, *org.aliases):
         full = normalize_text(raw).strip()
         core = core_name(full)
         spaced = normalize_text(split_camel_case(raw)).strip()
         spaced_core = core_name(spaced) if spaced != full else ""
-        for key in spellings(full, core, short_name(core), spaced_core):
+        short = short_name(core)
+        for key in spellings(full, core, short, spaced_core):
             if usable_name(key):
                 _add_pattern(patterns, key, payload)
+        if short and " " not in short:
+            index.short_names.update(spellings(short))
     if org.customer_code:
         code = normalize_text(org.customer_code).strip()
         if usable_code(code):

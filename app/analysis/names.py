@@ -6,6 +6,7 @@ The index compiles these keys once per directory; rules compare display names an
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.analysis.normalize import contains_cjk, normalize_text, strip_accents
 
@@ -184,6 +185,7 @@ def usable_code(code: str) -> bool:
     return len(code) >= 6
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Display names and greetings compared accent- and case-insensitively."""
     if name.isascii():

@@ -185,6 +185,10 @@ AMBIGUOUS_COSTS = (
     r"|einkaufspreise|coste de compra|costo de compra|prix d'achat|factory charges us)\b|利润|毛利|进货价"
 )
 # The reader's word at most two words before ("your margin", "gives you a healthy margin", "给您留足利润").
+AMBIGUOUS_COST_WORDS = (
+    "margin", "mark", "purchase", "buying", "marge", "margen", "márgenes", "gewinnspanne", "einkaufspreis",
+    "compra", "achat", "factory", "利润", "毛利", "进货价",
+)  # fmt: skip
 THEIR_POSSESSIVES = (
     r"(?:\b(?:your|you|yours|ihre|ihrer|ihren|ihrem|ihnen|sie|su|sus|usted|ustedes|votre|vos|vous|te|tu|tus)\s+"
     r"(?:[\w%-]+\s+){0,2}|(?:您|你|贵司|贵公司).{0,4})$"
@@ -292,6 +296,14 @@ INTERNAL_COMMENTS: tuple[str, ...] = (
     "siempre paga tarde",
     "mal pagador",
     "this guy",
+    "always complain",
+    "always complains",
+    "jammert immer",
+    "jammern immer",
+    "beschwert sich immer",
+    "se queja siempre",
+    "se plaint toujours",
+    "总是抱怨",
     "dieser typ",
     "ce type",
     "este tipo",
@@ -322,8 +334,48 @@ INTERNAL_COMMENTS: tuple[str, ...] = (
 
 # Notes to a colleague left in a mail to the outside: "INTERN @David: ...", "(David: this guy paid 40 days
 # late ...)", remarks about how a customer pays. Regular expressions over what the sender wrote.
-INTERNAL_NOTE_PATTERNS: tuple[str, ...] = (
-    r"(?im)^[ \t>(\[【]*(?:intern|internal|interne|interno|interna|内部)\b[ \t]*(?:@[\w.-]+)?[ \t]*[:：\])】]",
-    r"(?i)\bpaid \d+ days late\b|\bpays? (?:\w+ ){0,3}late\b|\bzahlt (?:\w+ ){0,4}(?:zu )?spät\b"
-    r"|\bpaga (?:\w+ ){0,3}tarde\b|\bpaie (?:\w+ ){0,3}en retard\b|付款.{0,6}(?:慢|拖|晚)",
+# What we pay and what we keep, said without the words "cost" or "margin" ("we buy these at 3.65 from the factory
+# and only keep about 6 % on top"). With the words that must occur for the pattern to be worth running.
+OUR_COST_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("buy", "pay", "purchase", "get them", "get it"),
+        r"(?i)\bwe (?:buy|purchase|pay|get) (?:[\w-]+ ){0,4}?(?:at|for) (?:usd |eur |rmb |cny |us\$|\$|€)?\d",
+    ),
+    (
+        ("keep", "make", "earn", "add", "on top"),
+        r"(?i)\b(?:we )?(?:only )?(?:keep|make|earn|add) (?:only |about |around |just |roughly )*\d+(?:[.,]\d+)? ?%"
+        r"|\b\d+(?:[.,]\d+)? ?% on top\b",
+    ),
+    (
+        ("kaufen", "zahlen", "bezahlen", "schlagen", "verdienen", "bleiben"),
+        r"(?i)\bwir (?:kaufen|bezahlen|zahlen) (?:[\w-]+ ){0,5}?(?:für|zu|bei|mit) (?:usd |eur |\$|€)?\d"
+        r"|\b(?:schlagen|verdienen) (?:wir )?(?:nur |knapp |etwa )*\d+(?:[.,]\d+)? ?%|\bbleiben uns (?:nur )?\d",
+    ),
+    (
+        ("compramos", "pagamos", "ganamos", "sacamos", "quedamos"),
+        r"(?i)\b(?:compramos|pagamos) (?:[\w-]+ ){0,4}?(?:a|por|en) (?:usd |eur |\$|€)?\d"
+        r"|\b(?:ganamos|sacamos|nos quedamos con) (?:[\w-]+ ){0,3}?\d+(?:[.,]\d+)? ?%",
+    ),
+    (
+        ("achetons", "payons", "gardons", "gagnons", "prenons"),
+        r"(?i)\bnous (?:achetons|payons) (?:[\w'-]+ ){0,4}?(?:à|pour|au prix de) (?:usd |eur |\$|€)?\d"
+        r"|\b(?:gardons|gagnons|prenons) (?:[\w'-]+ ){0,3}?\d+(?:[.,]\d+)? ?%",
+    ),
+    (
+        ("进货", "采购", "拿货", "赚"),
+        r"(?:我们|我司|我方)的?(?:进货|采购|拿货)价?(?:是|为|才|只有)?\s*\d|只赚.{0,8}\d|赚了?\s*\d+(?:\.\d+)?\s*%",
+    ),
+)
+
+# Each with the words that must occur for it to be worth running (a plain substring test first).
+INTERNAL_NOTE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("intern", "内部"),
+        r"(?im)^[ \t>(\[【]*(?:intern|internal|interne|interno|interna|内部)\b[ \t]*(?:@[\w.-]+)?[ \t]*[:：\])】]",
+    ),
+    (
+        ("late", "spät", "tarde", "retard", "付款"),
+        r"(?i)\bpaid \d+ days late\b|\bpays? (?:\w+ ){0,3}late\b|\bzahl(?:t|en) (?:\w+ ){0,4}(?:zu )?spät\b"
+        r"|\bpaga (?:\w+ ){0,3}tarde\b|\bpaie (?:\w+ ){0,3}en retard\b|付款.{0,6}(?:慢|拖|晚)",
+    ),
 )

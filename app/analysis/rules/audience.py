@@ -105,18 +105,20 @@ def competitor_recipient(ctx: RuleContext) -> list[Finding]:
 
 
 def large_audience(ctx: RuleContext) -> list[Finding]:
-    """Many visible recipients: a mailing that belongs in Bcc (unless an exposure card already says so)."""
+    """Many visible recipients: a mailing that belongs in Bcc. Beside an exposure card, which already moves
+    the customers to Bcc, it is a note without a second button."""
     visible = [r for r in ctx.recipients if r.visible]
-    if len(visible) < ctx.index.policy.large_audience or _exposed_groups(ctx):
+    if len(visible) < ctx.index.policy.large_audience:
         return []
     to_hide = emails(r for r in visible if not r.internal) or emails(visible)
+    fixes = () if _exposed_groups(ctx) else (Fix("move_to_bcc", recipients=to_hide),)
     return [
         Finding(
             code="large_audience",
             severity="low",
             recipients=to_hide,
             evidence=(f"{len(visible)} visible recipients",),
-            fixes=(Fix("move_to_bcc", recipients=to_hide),),
+            fixes=fixes,
             params={"count": str(len(visible)), "limit": str(ctx.index.policy.large_audience)},
         )
     ]

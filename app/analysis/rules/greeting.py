@@ -107,7 +107,9 @@ def _latin_salutation(line: str) -> Salutation | None:
     words = [w for w in words if w not in _NOT_NAMES]
     if not words:
         return None
-    titled = bool(match.group("title"))
+    # "Herr Schmidt" is a last name; "Doña Marta" and "Don Javier" are first names.
+    title = (match.group("title") or "").strip().lower().rstrip(".")
+    titled = bool(title) and title not in ("don", "doña")
     name = words[0] if titled or len(words) == 1 else " ".join(words)
     return Salutation(line[match.start() : match.end()].strip(), name, titled)
 

@@ -11,9 +11,11 @@ from app.analysis.findings import Finding
 from app.analysis.normalize import as_written, normalize_text
 from app.analysis.rules._common import emails, listing
 from app.analysis.terms import (
+    AMBIGUOUS_COST_WORDS,
     AMBIGUOUS_COSTS,
     HIGH_SENSITIVE_CATEGORIES,
     INTERNAL_NOTE_PATTERNS,
+    OUR_COST_PATTERNS,
     THEIR_AFTER,
     THEIR_POSSESSIVES,
 )
@@ -34,7 +36,8 @@ _SWIFT = re.compile(
     r"\b(?:SWIFT|BIC)(?:[ /]?(?:BIC|code))?\s*[:：]?\s*[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b", re.IGNORECASE
 )
 _AMBIGUOUS_COSTS = re.compile(AMBIGUOUS_COSTS)
-_INTERNAL_NOTES = tuple(re.compile(pattern) for pattern in INTERNAL_NOTE_PATTERNS)
+_INTERNAL_NOTES = tuple((words, re.compile(pattern)) for words, pattern in INTERNAL_NOTE_PATTERNS)
+_OUR_COSTS = tuple((words, re.compile(pattern)) for words, pattern in OUR_COST_PATTERNS)
 _THEIRS = re.compile(THEIR_POSSESSIVES)
 _THEIRS_AFTER = re.compile(THEIR_AFTER)
 _HEADER_SPAN = 8  # lines after "From:" that still belong to the same header block
@@ -52,7 +55,7 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
     for iban in _ibans(ctx):
         by_category["bank"].append(TermHit("sensitive", "bank", "body", iban))
     if "costs" not in by_category:
-        for word in _our_costs(ctx):
+        for word in _our_costs(ctx) + matches_of(_OUR_COSTS, ctx.body.new):
             by_category["costs"].append(TermHit("sensitive", "costs", "body", word))
     return [
         Finding(
@@ -82,8 +85,23 @@ def _severity(category: str, recipients: tuple[RecipientInfo, ...]) -> Severity:
 def _ibans(ctx: RuleContext) -> list[str]:
     # Only what the sender typed: documents carrying an IBAN label it ("IBAN", "Bankverbindung"), which the
     # term lists already catch, and a regex over megabytes of attachment text would cost ~10 ms.
-    texts = [ctx.draft.subject, ctx.body.new]
-    return [m.group(0) for text in texts for pattern in (_IBAN, _SWIFT) for m in pattern.finditer(text)]
+    found = []
+    for text in (ctx.draft.subject, ctx.body.new):
+        found += [m.group(0) for m in _IBAN.finditer(text)]
+        lowered = text.lower()
+        if "swift" in lowered or "bic" in lowered:  # the case-blind regex only where it can match
+            found += [m.group(0) for m in _SWIFT.finditer(text)]
+    return found
+
+
+def matches_of(patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...], text: str) -> list[str]:
+    """A few matches of gated patterns, as written; each regex runs only where its words occur."""
+    lowered = text.lower()
+    found: list[str] = []
+    for words, pattern in patterns:
+        if any(word in lowered for word in words):
+            found += [m.group(0).strip() for m in pattern.finditer(text)]
+    return found[:3]
 
 
 def _our_costs(ctx: RuleContext) -> list[str]:
@@ -91,6 +109,8 @@ def _our_costs(ctx: RuleContext) -> list[str]:
     found = []
     for text in (ctx.draft.subject, ctx.body.new):
         lowered = normalize_text(text)
+        if not any(word in lowered for word in AMBIGUOUS_COST_WORDS):
+            continue
         for match in _AMBIGUOUS_COSTS.finditer(lowered):
             before = lowered[max(0, match.start() - 24) : match.start()]
             if not _THEIRS.search(before) and not _THEIRS_AFTER.match(lowered, match.end()):
@@ -108,7 +128,8 @@ def internal_content_external(ctx: RuleContext) -> list[Finding]:
         # Remarks about a customer hurt when the customer (or a rival, or a stranger) reads them; a forwarder
         # is told "this customer is in a hurry" every day.
         evidence += [h.evidence for h in ctx.terms_of("comment")]
-        evidence += [m.group(0).strip() for p in _INTERNAL_NOTES for m in p.finditer(ctx.body.new)][:3]
+        # "INTERN @David: ...", "(David: this guy paid 40 days late ...)"
+        evidence += matches_of(_INTERNAL_NOTES, ctx.body.new)
     evidence += quoted_internal_headers(ctx)
     if not evidence:
         return []

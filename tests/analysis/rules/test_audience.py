@@ -126,4 +126,5 @@ def test_large_audience_default_25_and_not_beside_an_exposure_card(index):
     assert len(large_audience(context_for(draft(bcc=COLLEAGUES), index))) == 0
     assert len(large_audience(context_for(draft(to=COLLEAGUES[:25]), index))) == 1
     customers = [f"buyer{i}@customer{i}.com" for i in range(25)]
-    assert large_audience(context_for(draft(to=customers), index)) == []
+    [note] = large_audience(context_for(draft(to=customers), index))
+    assert note.fixes == ()  # the exposure card carries the one Move to Bcc

@@ -144,3 +144,14 @@ def test_another_customers_thread_sent_on_is_a_leak(index):
     )
     [finding] = content_mismatch(context_for(forward, index))
     assert finding.severity == "medium"
+
+
+def test_a_shortened_name_in_lower_case_is_an_ordinary_word_but_an_address_is_not(index):
+    # "Nordlicht" is the shortened name of "Nordlicht Energie AG"
+    word = draft(to=["wang.wei@sunnew.cn"], body="Das nordlicht-artige Leuchten der Module ist normal.")
+    assert content_mismatch(context_for(word, index)) == []
+    name = draft(to=["wang.wei@sunnew.cn"], body="Nordlicht hat gerade 200 Stück gebucht.")
+    assert len(content_mismatch(context_for(name, index))) == 1
+    address = draft(to=["wang.wei@sunnew.cn"], body="Bitte mit lena.hoff@nordlicht-energie.de abstimmen. Grüße")
+    [finding] = content_mismatch(context_for(address, index))
+    assert finding.evidence == ("body: lena.hoff@nordlicht-energie.de",)

@@ -102,3 +102,8 @@ def test_academic_titles_in_german_greetings(index, greeting):
 def test_a_bare_formal_opening_is_a_greeting(index):
     assert find_salutation("Madame Dubois,\nvoici notre offre.") is not None
     assert find_salutation("Herr Schmidt hat gestern angerufen.") is None
+
+
+def test_don_and_dona_take_the_first_name():
+    found = find_salutation("Estimada Doña Marta:")
+    assert found is not None and (found.name, found.by_last_name) == ("marta", False)

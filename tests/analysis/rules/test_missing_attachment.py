@@ -88,6 +88,7 @@ def test_a_claim_beside_a_later_promise_still_counts(index):
         ("Adjunto encontrará el catálogo 2027.", "Adjunto encontrará"),
         ("In der Anlage finden Sie unser Angebot.", "In der Anlage finden"),
         ("Je vous joins le devis signé.", "Je vous joins"),
+        ("Pls find the updated PL enclosed.", "find the updated PL enclosed"),
     ],
 )
 def test_claims_in_every_language_are_found_as_written(index, body, phrase):

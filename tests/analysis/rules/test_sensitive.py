@@ -145,6 +145,11 @@ def test_costs_toward_a_customer_beside_its_forwarder_name_only_the_customer(ind
         ("这个价格给您留足了利润空间。", False),
         ("Con este precio su margen es muy bueno.", False),
         ("Avec ce prix, votre marge reste confortable.", False),
+        ("We buy these at 3.65 from the factory and only keep about 6 % on top.", True),
+        ("Wir zahlen ab Werk selbst 0,092 USD/Wp und schlagen nur 5 % auf.", True),
+        ("La fábrica nos lo cobra a 0,091 USD/W y solo le sacamos un 4 %.", True),
+        ("L'usine nous facture 0,093 USD/W et nous ne gardons que 5 %.", True),
+        ("We can offer a 5 % discount on top of the list price.", False),
     ],
 )
 def test_margin_words_leak_only_when_they_are_ours(index, body, leaks):
