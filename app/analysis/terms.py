@@ -186,8 +186,8 @@ AMBIGUOUS_COSTS = (
 )
 # The reader's word at most two words before ("your margin", "gives you a healthy margin", "给您留足利润").
 AMBIGUOUS_COST_WORDS = (
-    "margin", "mark", "purchase", "buying", "marge", "margen", "márgenes", "gewinnspanne", "einkaufspreis",
-    "compra", "achat", "factory", "利润", "毛利", "进货价",
+    "margin", "markup", "mark-up", "purchase price", "purchase cost", "buying price", "marge", "margen", "márgenes",
+    "gewinnspanne", "einkaufspreis", "de compra", "prix d'achat", "factory charges", "利润", "毛利", "进货价",
 )  # fmt: skip
 THEIR_POSSESSIVES = (
     r"(?:\b(?:your|you|yours|ihre|ihrer|ihren|ihrem|ihnen|sie|su|sus|usted|ustedes|votre|vos|vous|te|tu|tus)\s+"
@@ -338,26 +338,39 @@ INTERNAL_COMMENTS: tuple[str, ...] = (
 # and only keep about 6 % on top"). With the words that must occur for the pattern to be worth running.
 OUR_COST_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
-        ("buy", "pay", "purchase", "get them", "get it"),
+        ("we buy", "we pay", "we purchase", "we get", "we only pay"),
         r"(?i)\bwe (?:buy|purchase|pay|get) (?:[\w-]+ ){0,4}?(?:at|for) (?:usd |eur |rmb |cny |us\$|\$|€)?\d",
     ),
     (
-        ("keep", "make", "earn", "add", "on top"),
+        (
+            "% on top",
+            "keep only",
+            "only keep",
+            "keep about",
+            "keep around",
+            "keep just",
+            "make only",
+            "only make",
+            "earn only",
+            "only earn",
+            "add only",
+            "only add",
+        ),
         r"(?i)\b(?:we )?(?:only )?(?:keep|make|earn|add) (?:only |about |around |just |roughly )*\d+(?:[.,]\d+)? ?%"
         r"|\b\d+(?:[.,]\d+)? ?% on top\b",
     ),
     (
-        ("kaufen", "zahlen", "bezahlen", "schlagen", "verdienen", "bleiben"),
+        ("wir kaufen", "wir zahlen", "wir bezahlen", "schlagen", "verdienen", "bleiben uns"),
         r"(?i)\bwir (?:kaufen|bezahlen|zahlen) (?:[\w-]+ ){0,5}?(?:für|zu|bei|mit) (?:usd |eur |\$|€)?\d"
         r"|\b(?:schlagen|verdienen) (?:wir )?(?:nur |knapp |etwa )*\d+(?:[.,]\d+)? ?%|\bbleiben uns (?:nur )?\d",
     ),
     (
-        ("compramos", "pagamos", "ganamos", "sacamos", "quedamos"),
+        ("compramos", "pagamos", "ganamos", "sacamos", "quedamos con"),
         r"(?i)\b(?:compramos|pagamos) (?:[\w-]+ ){0,4}?(?:a|por|en) (?:usd |eur |\$|€)?\d"
         r"|\b(?:ganamos|sacamos|nos quedamos con) (?:[\w-]+ ){0,3}?\d+(?:[.,]\d+)? ?%",
     ),
     (
-        ("achetons", "payons", "gardons", "gagnons", "prenons"),
+        ("nous achetons", "nous payons", "gardons", "gagnons", "prenons"),
         r"(?i)\bnous (?:achetons|payons) (?:[\w'-]+ ){0,4}?(?:à|pour|au prix de) (?:usd |eur |\$|€)?\d"
         r"|\b(?:gardons|gagnons|prenons) (?:[\w'-]+ ){0,3}?\d+(?:[.,]\d+)? ?%",
     ),
