@@ -258,6 +258,37 @@ try {
     await page.close();
   });
 
+  await step("a dismissed mention of a customer never silences that customer's PI to the same recipient", async () => {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${base}/demo?lang=en`);
+    const pane = page.frameLocator("#taskpane");
+    await pane.locator('.finding[data-code="rival_exposure"]').waitFor({ timeout: 20000 });
+    await page.fill("#f-to", "c.rodriguez@bombasandinas.example");
+    await page.locator("#f-to").dispatchEvent("change");
+    await page.fill("#f-cc", "");
+    await page.locator("#f-cc").dispatchEvent("change");
+    await page.fill("#f-subject", "Proyecto bombas");
+    await page.fill("#f-body", "Hola Carlos, Michael de SolarTech te llamará mañana por el proyecto.");
+    while ((await page.locator("#f-attachments li button").count()) > 0) {
+      await page.locator("#f-attachments li button").first().click();
+    }
+    await pane.locator("#check-btn").click();
+    const mention = pane.locator('.severity-group[data-severity="medium"] .finding[data-code="content_mismatch"]');
+    await mention.waitFor({ timeout: 15000 });
+    await mention.locator("button[data-dismiss]").click();
+    await mention.waitFor({ state: "detached" });
+    await page.waitForTimeout(300);
+    await page.fill("#f-add-attachment", "PI_SolarTech_2026-001.pdf");
+    await page.press("#f-add-attachment", "Enter");
+    await pane.locator("#check-btn").click();
+    await pane
+      .locator('.severity-group[data-severity="critical"] .finding[data-code="content_mismatch"]')
+      .waitFor({ timeout: 15000 });
+    assert.match(await pane.locator("#verdict").innerText(), /PI_SolarTech_2026-001\.pdf names SolarTech GmbH/);
+    await page.close();
+  });
+
   // ---- held and scheduled sends: listed with Cancel; a 409 once sending began; hidden when the API is absent ----
   await step("held sends: cancel, and 'too late' once sending has begun", async () => {
     const page = await context.newPage();
