@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from app.analysis.context import RuleContext
 from app.analysis.findings import Finding, Fix
-from app.analysis.rules._common import emails
+from app.analysis.rules._common import emails, listing
+
+_MAX_SEPARATE = 5  # beyond this, one note lists them all instead of a card per address
 
 
 def first_time_recipient(ctx: RuleContext) -> list[Finding]:
@@ -13,16 +15,30 @@ def first_time_recipient(ctx: RuleContext) -> list[Finding]:
     if known is None:
         return []
     known_lower = {address.lower() for address in known}
+    new = [
+        r.email
+        for r in ctx.external
+        if r.problem is None and r.email not in known_lower and r.email not in ctx.index.contact_by_email
+    ]
+    if len(new) > _MAX_SEPARATE:
+        return [
+            Finding(
+                code="first_time_recipient",
+                severity="info",
+                recipients=tuple(new),
+                evidence=(listing(new),),
+                params={"recipient": listing(new), "count": str(len(new))},
+            )
+        ]
     return [
         Finding(
             code="first_time_recipient",
             severity="info",
-            recipients=(r.email,),
-            evidence=(r.email,),
-            params={"recipient": r.email},
+            recipients=(email,),
+            evidence=(email,),
+            params={"recipient": email},
         )
-        for r in ctx.external
-        if r.problem is None and r.email not in known_lower and r.email not in ctx.index.contact_by_email
+        for email in new
     ]
 
 

@@ -30,3 +30,12 @@ def test_owner_mismatch_quiet_for_own_customer_or_unowned(index):
     assert owner_mismatch(context_for(draft(to=["tom.lee@fastfreight.com"]), index)) == []
     as_bob = draft(to=["p.dubois@soleil-distribution.fr"], sender="Bob@acme-trade.example")
     assert owner_mismatch(context_for(as_bob, index)) == []
+
+
+def test_many_first_time_addresses_make_one_note(index):
+    addresses = [f"lead{i}@prospect{i}.example" for i in range(40)]
+    findings = first_time_recipient(
+        context_for(draft(bcc=addresses), index, CheckContext(known_correspondents=frozenset()))
+    )
+    [note] = findings
+    assert len(note.recipients) == 40 and note.params["recipient"].endswith(", ...")
