@@ -18,7 +18,7 @@ from app.auth.google import authenticate_google
 from app.auth.principal import Principal
 from app.config import Settings
 from app.deps import SessionDep, SettingsDep
-from app.tenants.models import Tenant, User
+from app.tenants.identity import TenantIdentity, UserIdentity
 from app.tenants.service import resolve
 
 Authenticator = Callable[[HTTPConnection, Settings], Principal]
@@ -33,8 +33,9 @@ AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": authenticate_e
 
 @dataclass(frozen=True, slots=True)
 class AuthContext:
-    user: User
-    tenant: Tenant
+    # Immutable values, shared with the identity cache: never rows of this request's session.
+    user: UserIdentity
+    tenant: TenantIdentity
     principal: Principal
 
     @property

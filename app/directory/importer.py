@@ -25,7 +25,7 @@ from app.directory.validation import (
     normalize_language,
     split_list,
 )
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 from app.tenants.repository import bump_version
 
 COLUMNS = (
@@ -71,7 +71,7 @@ class DirectoryState:
     contacts_updated: int = 0
 
 
-def import_csv(session: Session, tenant: Tenant, data: bytes, max_rows: int) -> ImportResult:
+def import_csv(session: Session, tenant: TenantIdentity, data: bytes, max_rows: int) -> ImportResult:
     text = _decode(data)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     _check_header(reader.fieldnames)

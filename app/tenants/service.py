@@ -10,20 +10,23 @@ from sqlmodel import Session
 
 from app.auth.principal import Principal
 from app.tenants import repository
-from app.tenants.cache import identities
+from app.tenants.cache import Identity, identities
+from app.tenants.identity import TenantIdentity, UserIdentity
 from app.tenants.models import Tenant, User
 
 Row = TypeVar("Row", Tenant, User)
 
 
-def resolve(session: Session, principal: Principal) -> tuple[Tenant, User]:
+def resolve(session: Session, principal: Principal) -> Identity:
+    """The principal's tenant and user as immutable values (cached for a few seconds)."""
     cached = identities.get(principal.tenant_key, principal.subject)
     if cached is not None and _matches(cached[1], principal):
         return cached
     known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
     if known is not None and _matches(known[1], principal):
-        identities.put(principal.tenant_key, principal.subject, *known)
-        return known
+        identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
+        identities.put(principal.tenant_key, principal.subject, *identity)
+        return identity
     tenant = repository.get_tenant_by_key(session, principal.tenant_key) or _create_tenant(session, principal)
     user = repository.get_user(session, tenant.id, principal.subject) or _create_user(session, tenant, principal)
     if user.role != principal.role or user.email != principal.email:
@@ -31,10 +34,10 @@ def resolve(session: Session, principal: Principal) -> tuple[Tenant, User]:
         user.email = principal.email
         session.add(user)
         session.commit()
-    return tenant, user
+    return TenantIdentity.of(tenant), UserIdentity.of(user)
 
 
-def _matches(user: User, principal: Principal) -> bool:
+def _matches(user: User | UserIdentity, principal: Principal) -> bool:
     return user.role == principal.role and user.email == principal.email
 
 
