@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -177,6 +177,13 @@ def install_error_handlers(app: FastAPI) -> None:
                 error_body("database_unavailable", "The database is unavailable; try again shortly."),
                 status_code=503,
                 headers={"Retry-After": "5"},
+            )
+        if isinstance(exc, DataError):
+            # The database refused a value (a NUL from a mailbox, a number out of range): the input is at
+            # fault, and request validation should have caught it; say so without echoing the value.
+            log.warning("database refused a value: %s", type(exc.orig).__name__ if exc.orig else "unknown")
+            return JSONResponse(
+                error_body("invalid_value", "A value in the request cannot be stored."), status_code=422
             )
         log.exception("database error")
         return JSONResponse(error_body("internal_error", "Something went wrong on our side."), status_code=500)

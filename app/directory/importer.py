@@ -27,6 +27,7 @@ from app.directory.validation import (
 )
 from app.tenants.identity import TenantIdentity
 from app.tenants.repository import bump_version
+from app.validation import NUL
 
 COLUMNS = (
     "organization",
@@ -130,12 +131,23 @@ def _rows(reader: csv.DictReader[str], max_rows: int) -> Iterator[tuple[int, dic
             if count > max_rows:
                 raise InvalidCsv(f"The file has more than {max_rows} rows; split it into smaller files.")
             normalized = {str(k).strip().lower(): (v or "") for k, v in raw.items() if k is not None}
+            _refuse_nul(reader.line_num, normalized)
             if None in raw:
                 yield reader.line_num, {"__extra__": "x", **normalized}
             elif any(value.strip() for value in normalized.values()):
                 yield reader.line_num, normalized
     except csv.Error as exc:
         raise InvalidCsv(f"The CSV is malformed near line {reader.line_num}: {exc}") from exc
+
+
+def _refuse_nul(line: int, cells: dict[str, str]) -> None:
+    # A NUL is never text: the whole file is refused (a UTF-16 export shows up this way), naming the cell.
+    for column, value in cells.items():
+        if NUL in value or NUL in column:
+            raise InvalidCsv(
+                f"Line {line}, column {column}: the file contains a NUL character. Save it as 'CSV UTF-8'.",
+                details={"line": line, "column": column},
+            )
 
 
 def _parse(line: int, raw: dict[str, str]) -> ParsedRow:

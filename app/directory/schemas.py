@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from app.directory.validation import normalize_domain, normalize_email, normalize_language
+from app.validation import NulFree
 
 OrgKind = Literal["customer", "prospect", "partner", "supplier", "competitor"]
 
@@ -40,7 +41,7 @@ class ContactBase(BaseModel):
     language: Language | None = None
 
 
-class ContactCreate(ContactBase):
+class ContactCreate(NulFree, ContactBase):
     pass
 
 
@@ -75,11 +76,11 @@ class OrganizationBase(BaseModel):
         return value.upper() if value else value
 
 
-class OrganizationCreate(OrganizationBase):
+class OrganizationCreate(NulFree, OrganizationBase):
     contacts: Annotated[list[ContactCreate], Field(max_length=1000)] = []
 
 
-class OrganizationUpdate(BaseModel):
+class OrganizationUpdate(NulFree, BaseModel):
     """PATCH: only the fields sent change; `contacts`, when sent, replaces the list."""
 
     model_config = ConfigDict(extra="forbid")

@@ -60,7 +60,7 @@ def _writes_work(client: TestClient, who: dict[str, str], tag: str) -> None:
     assert incident.status_code == 201, incident.text
 
 
-@pytest.mark.parametrize("bad_name", [POISON + ".pdf"])
+@pytest.mark.parametrize("bad_name", ["PI\x00.pdf", POISON + ".pdf"])
 def test_a_rejected_incident_leaves_every_tenant_working(app: FastAPI, client: TestClient, bad_name: str) -> None:
     # Everyone signs in first, so their identities are cached before the failure.
     for who in (ACME_ADMIN, ACME_MEMBER, RIVAL_ADMIN):
