@@ -32,11 +32,15 @@ def normalize_url(url: str) -> str:
 
 
 def create_db_engine(url: str) -> Engine:
+    """An engine whose errors never carry SQL parameters (addresses, attachment names) into logs."""
     url = normalize_url(url)
     if url.startswith("sqlite"):
         _ensure_sqlite_dir(url)
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, json_serializer=_dump_json
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            json_serializer=_dump_json,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -48,6 +52,7 @@ def create_db_engine(url: str) -> Engine:
         pool_timeout=5,
         connect_args={"connect_timeout": 5},
         json_serializer=_dump_json,
+        hide_parameters=True,
     )
 
 

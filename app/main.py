@@ -117,7 +117,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _configure_logging() -> None:
     logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # Client libraries log request URLs (message ids, search terms) at INFO: keep them out of the logs.
-    for noisy in ("httpx", "httpcore", "googleapiclient.discovery", "msal"):
+    # SQLAlchemy at INFO logs every statement: keep it at WARNING whatever LOG_LEVEL says.
+    for noisy in ("httpx", "httpcore", "googleapiclient.discovery", "msal", "sqlalchemy"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

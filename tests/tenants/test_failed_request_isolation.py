@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -36,11 +37,16 @@ def _incident(name: str) -> dict[str, Any]:
 
 @contextmanager
 def database_rejects_incidents_named(app: FastAPI, marker: str) -> Iterator[None]:
-    """Make the database itself reject the insert of an incident naming `marker` (any engine)."""
+    """Make the database itself refuse the insert of an incident naming `marker`: the row is pointed at a
+    tenant that does not exist, a foreign-key violation on either engine."""
 
-    def rewrite(_conn, _cursor, statement: str, parameters: Any, _context, _many):  # type: ignore[no-untyped-def]
+    def rewrite(_conn, _cursor, statement: str, parameters: Any, context, _many):  # type: ignore[no-untyped-def]
         if statement.startswith("INSERT INTO incident ") and marker in repr(parameters):
-            statement = statement.replace("INSERT INTO incident ", "INSERT INTO no_such_table ", 1)
+            if isinstance(parameters, dict):
+                parameters = {**parameters, "tenant_id": type(parameters["tenant_id"])(uuid.uuid4().hex)}
+            else:  # SQLite: positional
+                position = context.compiled.positiontup.index("tenant_id")
+                parameters = (*parameters[:position], uuid.uuid4().hex, *parameters[position + 1 :])
         return statement, parameters
 
     engine = app.state.engine
