@@ -16,6 +16,12 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     database_url: str = "sqlite:///./data/sendguard.db"
+    # PostgreSQL: how long to wait for a connection, for a statement (the server cancels it; the service
+    # gives up on a silent connection half a second later) and for a free pooled connection. Together
+    # they keep a database that stops answering to a 503 within 5 s (see app/db_timeouts.py).
+    db_connect_timeout_seconds: float = Field(default=2.0, ge=1, le=60)
+    db_statement_timeout_seconds: float = Field(default=1.5, gt=0, le=600)
+    db_pool_timeout_seconds: float = Field(default=1.0, gt=0, le=60)
     # Production must choose a real sign-in; `make run` and the tests set AUTH_MODE=dev explicitly.
     auth_mode: AuthMode = "entra"
     mailbox_provider: MailboxProviderName = "fake"

@@ -20,6 +20,7 @@ from app.checks.recorder import CheckRecorder
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
+from app.db_timeouts import DatabaseTimeouts
 from app.directory.router import router as directory_router
 from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
@@ -41,7 +42,7 @@ log = logging.getLogger("app")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = create_db_engine(settings.database_url)
+    engine = create_db_engine(settings.database_url, DatabaseTimeouts.of(settings))
     # Process-wide caches describe one database: a new app (another database, in tests) starts empty.
     identities.clear()
     user_history.clear()
