@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from app.db import _MIGRATION_LOCK_ID, create_db_engine, migrate
+from app.db_timeouts import DatabaseTimeouts
 from tests.helpers import headers
 
 ANSWER_WITHIN_SECONDS = 5.0
@@ -138,3 +140,30 @@ def test_a_silent_database_answers_503_within_5_s_and_recovers(stalling_app: tup
         for method, path, kwargs in calls[:4]:
             status, code, _ = _timed(client, method, path, **kwargs)
             assert status < 300, (method, path, status, code)
+
+
+def test_migrations_may_wait_longer_than_a_statement(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("statement limits are PostgreSQL's")
+    engine = create_db_engine(database_url, DatabaseTimeouts(statement_seconds=0.3))
+    holder = create_db_engine(database_url)
+    try:
+        with holder.connect() as other:
+            other.execute(sa.text("SELECT pg_advisory_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
+            release = threading.Timer(1.5, lambda: None)
+            release.start()
+            migrating = threading.Thread(target=migrate, args=(engine,))
+            migrating.start()
+            release.join()
+            assert migrating.is_alive()  # still waiting for the other replica's migration, not failed
+            other.execute(sa.text("SELECT pg_advisory_unlock(:id)"), {"id": _MIGRATION_LOCK_ID})
+            other.commit()
+        migrating.join(timeout=30)
+        assert not migrating.is_alive()
+        with engine.connect() as conn:  # the pooled connection has its request limits again
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "300ms"
+            with pytest.raises(sa.exc.OperationalError):
+                conn.exec_driver_sql("SELECT pg_sleep(1)")
+    finally:
+        engine.dispose()
+        holder.dispose()
