@@ -65,8 +65,11 @@ class Settings(BaseSettings):
     # Google (AUTH_MODE=google and the Gmail add-on)
     google_client_id: str = ""
     gmail_addon_service_account: str = ""
-    # AUTH_MODE=google gives no roles: these addresses are administrators.
+    # AUTH_MODE=google gives no roles: these addresses are administrators, when signed in with a Workspace
+    # account whose verified `hd` is the address's own domain.
     google_admin_emails: list[str] = Field(default_factory=list)
+    # A Google account without a Workspace (`hd`) claim: a tenant of its own, or refused.
+    google_consumer_accounts: Literal["personal", "refuse"] = "personal"
     google_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     gmail_api_base_url: str = "https://gmail.googleapis.com/"
     gmail_timeout_seconds: float = Field(default=10.0, gt=0)
