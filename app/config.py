@@ -47,6 +47,10 @@ class Settings(BaseSettings):
 
     # Where this service is reachable from clients (add-in files, Gmail add-on endpoint audiences).
     public_base_url: str = "http://127.0.0.1:8000"
+    # The address uvicorn binds (uvicorn reads the same variable when --host is not given).
+    uvicorn_host: str = "127.0.0.1"
+    # AUTH_MODE=dev refuses to start, and refuses requests, on non-loopback addresses unless this is true.
+    allow_dev_auth_on_network: bool = False
 
     # Microsoft Entra (AUTH_MODE=entra) and Graph
     entra_client_id: str = ""

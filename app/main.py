@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from app.addin.router import router as addin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
+from app.auth.dev import check_dev_auth_at_start
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.recorder import CheckRecorder
@@ -42,6 +43,7 @@ log = logging.getLogger("app")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_dev_auth_at_start(settings)
     engine = create_db_engine(settings.database_url, DatabaseTimeouts.of(settings))
     # Process-wide caches describe one database: a new app (another database, in tests) starts empty.
     identities.clear()

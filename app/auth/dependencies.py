@@ -24,11 +24,11 @@ from app.tenants.service import resolve
 Authenticator = Callable[[HTTPConnection, Settings], Principal]
 
 
-def _dev(conn: HTTPConnection, _: Settings) -> Principal:
-    return authenticate_dev(conn)
-
-
-AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": authenticate_entra, "google": authenticate_google}
+AUTHENTICATORS: dict[str, Authenticator] = {
+    "dev": authenticate_dev,
+    "entra": authenticate_entra,
+    "google": authenticate_google,
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,3 +24,8 @@ class AdminRequired(Forbidden):
 class WorkspaceAccountRequired(Forbidden):
     code = "workspace_account_required"
     message = "Sign in with your organization's Google Workspace account; personal Google accounts are not accepted."
+
+
+class DevAuthNotHere(Forbidden):
+    code = "dev_auth_on_network"
+    message = "Dev sign-in (X-Dev-User) is accepted only on this machine's loopback address."
