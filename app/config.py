@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     uvicorn_host: str = "127.0.0.1"
     # AUTH_MODE=dev refuses to start, and refuses requests, on non-loopback addresses unless this is true.
     allow_dev_auth_on_network: bool = False
+    # Whether a sign-in from an unknown organization creates its tenant. Unset: open in dev mode, closed
+    # otherwise (an administrator creates the tenant first: `python -m app.cli create-tenant ...`).
+    tenant_signup: Literal["open", "closed"] | None = None
+    # /metrics outside dev mode: from this machine, or with `Authorization: Bearer <METRICS_TOKEN>`.
+    metrics_token: SecretStr = SecretStr("")
 
     # Microsoft Entra (AUTH_MODE=entra) and Graph
     entra_client_id: str = ""
@@ -86,6 +91,10 @@ class Settings(BaseSettings):
 
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)
+
+    @property
+    def tenant_signup_open(self) -> bool:
+        return (self.tenant_signup or ("open" if self.auth_mode == "dev" else "closed")) == "open"
 
 
 @lru_cache

@@ -49,7 +49,7 @@ def get_principal(request: Request, settings: Settings) -> Principal:
 
 def _authenticate(request: Request, settings: Settings, session: Session) -> AuthContext:
     principal = get_principal(request, settings)
-    tenant, user = resolve(session, principal)
+    tenant, user = resolve(session, principal, signup_open=settings.tenant_signup_open)
     return AuthContext(user=user, tenant=tenant, principal=principal)
 
 

@@ -18,6 +18,7 @@ from starlette.requests import HTTPConnection
 
 from app.auth.exceptions import DevAuthNotHere, InvalidCredentials, MissingCredentials
 from app.auth.principal import Principal, Role
+from app.common import is_loopback
 from app.config import Settings
 
 log = logging.getLogger(__name__)
@@ -25,16 +26,6 @@ log = logging.getLogger(__name__)
 
 class DevAuthOnNetwork(RuntimeError):
     """Dev sign-in on an address other machines can reach, without ALLOW_DEV_AUTH_ON_NETWORK=true."""
-
-
-def is_loopback(host: str) -> bool:
-    host = host.strip().strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_dev_auth_at_start(settings: Settings) -> None:

@@ -18,6 +18,7 @@ from tests.directory.test_organizations import assert_error
 def google_client(make_app: Any, certs_url: str) -> Iterator[TestClient]:
     app = make_app(
         auth_mode="google",
+        tenant_signup="open",
         google_client_id=CLIENT_ID,
         google_certs_url=certs_url,
         google_admin_emails=["boss@acme-trade.example"],
@@ -98,6 +99,7 @@ def test_admin_addresses_count_only_inside_their_workspace(google_client: TestCl
 def test_consumer_accounts_may_be_refused(make_app: Any, certs_url: str, google: Google) -> None:
     app = make_app(
         auth_mode="google",
+        tenant_signup="open",
         google_client_id=CLIENT_ID,
         google_certs_url=certs_url,
         google_consumer_accounts="refuse",
