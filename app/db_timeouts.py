@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
+
+# What Connection.wait raises when its deadline passes (named in its docstring; no public alias).
+from psycopg.errors import _WaitTimeout as WaitTimeout
 from sqlalchemy import Connection, Engine, event
 
 from app.config import Settings
@@ -68,9 +71,9 @@ class BoundedConnection(psycopg.Connection[Any]):
             return super().wait(gen, interval, timeout)
         try:
             return super().wait(gen, interval, self.answer_seconds)
-        except psycopg.OperationalError as exc:
-            # Raised inside a wait, an error is about the transport (the server's own errors come with the
-            # result, after the wait). The protocol state is unknown now: close, so the pool drops it.
+        except WaitTimeout as exc:
+            # The protocol state is unknown now (a request half sent, an answer half read): close, so that
+            # SQLAlchemy sees a disconnect and the pool drops this connection.
             self.pgconn.finish()
             raise psycopg.OperationalError(f"the database did not answer within {self.answer_seconds:g} s") from exc
 
