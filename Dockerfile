@@ -17,4 +17,6 @@ RUN pip install --no-cache-dir --no-deps . \
 USER sendguard
 EXPOSE 8000
 # The schema is brought up to date at start-up (safe with several replicas on PostgreSQL).
-CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]
+# uvicorn binds UVICORN_HOST; the service reads it too (AUTH_MODE=dev refuses a network address).
+ENV UVICORN_HOST=0.0.0.0
+CMD ["uvicorn", "app.main:app", "--port", "8000", "--proxy-headers"]

@@ -34,7 +34,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/python -m app.cli migrate
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/python -m app.cli demo-data
-	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
+	AUTH_MODE=dev MAILBOX_PROVIDER=fake UVICORN_HOST=$(HOST) $(BIN)/uvicorn app.main:app --port $(PORT)
 
 # Browser tests drive Debian's chromium through playwright-core (never `npx playwright install`).
 CHROMIUM ?= /usr/bin/chromium

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -40,3 +41,14 @@ def timestamp_column(nullable: bool = False) -> Column[Any]:
 
 def created_at_field() -> Any:
     return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a host name or address is this machine's loopback (localhost, 127.0.0.0/8, ::1)."""
+    host = host.strip().strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

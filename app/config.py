@@ -16,6 +16,12 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     database_url: str = "sqlite:///./data/sendguard.db"
+    # PostgreSQL: how long to wait for a connection, for a statement (the server cancels it; the service
+    # gives up on a silent connection half a second later) and for a free pooled connection. Together
+    # they keep a database that stops answering to a 503 within 5 s (see app/db_timeouts.py).
+    db_connect_timeout_seconds: float = Field(default=2.0, ge=1, le=60)
+    db_statement_timeout_seconds: float = Field(default=1.5, gt=0, le=600)
+    db_pool_timeout_seconds: float = Field(default=1.0, gt=0, le=60)
     # Production must choose a real sign-in; `make run` and the tests set AUTH_MODE=dev explicitly.
     auth_mode: AuthMode = "entra"
     mailbox_provider: MailboxProviderName = "fake"
@@ -41,6 +47,15 @@ class Settings(BaseSettings):
 
     # Where this service is reachable from clients (add-in files, Gmail add-on endpoint audiences).
     public_base_url: str = "http://127.0.0.1:8000"
+    # The address uvicorn binds (uvicorn reads the same variable when --host is not given).
+    uvicorn_host: str = "127.0.0.1"
+    # AUTH_MODE=dev refuses to start, and refuses requests, on non-loopback addresses unless this is true.
+    allow_dev_auth_on_network: bool = False
+    # Whether a sign-in from an unknown organization creates its tenant. Unset: open in dev mode, closed
+    # otherwise (an administrator creates the tenant first: `python -m app.cli create-tenant ...`).
+    tenant_signup: Literal["open", "closed"] | None = None
+    # /metrics outside dev mode: from this machine, or with `Authorization: Bearer <METRICS_TOKEN>`.
+    metrics_token: SecretStr = SecretStr("")
 
     # Microsoft Entra (AUTH_MODE=entra) and Graph
     entra_client_id: str = ""
@@ -59,8 +74,11 @@ class Settings(BaseSettings):
     # Google (AUTH_MODE=google and the Gmail add-on)
     google_client_id: str = ""
     gmail_addon_service_account: str = ""
-    # AUTH_MODE=google gives no roles: these addresses are administrators.
+    # AUTH_MODE=google gives no roles: these addresses are administrators, when signed in with a Workspace
+    # account whose verified `hd` is the address's own domain.
     google_admin_emails: list[str] = Field(default_factory=list)
+    # A Google account without a Workspace (`hd`) claim: a tenant of its own, or refused.
+    google_consumer_accounts: Literal["personal", "refuse"] = "personal"
     google_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     gmail_api_base_url: str = "https://gmail.googleapis.com/"
     gmail_timeout_seconds: float = Field(default=10.0, gt=0)
@@ -73,6 +91,10 @@ class Settings(BaseSettings):
 
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)
+
+    @property
+    def tenant_signup_open(self) -> bool:
+        return (self.tenant_signup or ("open" if self.auth_mode == "dev" else "closed")) == "open"
 
 
 @lru_cache

@@ -13,6 +13,8 @@ from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import create_engine
 
+from app.db_timeouts import DatabaseTimeouts, bound_answers, long_statements, postgres_connect_args
+
 log = logging.getLogger(__name__)
 
 ALEMBIC_DIR = Path(__file__).resolve().parent / "migrations"
@@ -31,24 +33,35 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, timeouts: DatabaseTimeouts | None = None) -> Engine:
+    """An engine whose errors never carry SQL parameters (addresses, attachment names) into logs.
+
+    The service passes its `DatabaseTimeouts`; without them (command-line tools) statements run unbounded.
+    """
     url = normalize_url(url)
     if url.startswith("sqlite"):
         _ensure_sqlite_dir(url)
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, json_serializer=_dump_json
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            json_serializer=_dump_json,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(
+    timeouts = timeouts or DatabaseTimeouts(connect_seconds=5, statement_seconds=0, pool_seconds=30)
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=20,
-        pool_timeout=5,
-        connect_args={"connect_timeout": 5},
+        pool_timeout=timeouts.pool_seconds,
+        connect_args=postgres_connect_args(timeouts),
         json_serializer=_dump_json,
+        hide_parameters=True,
     )
+    bound_answers(engine, timeouts)
+    return engine
 
 
 def _dump_json(value: object) -> str:
@@ -87,7 +100,8 @@ def migrate(engine: Engine) -> None:
 
 def _migrate(engine: Engine) -> None:
     if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
+        # Waiting for another replica's migration, and the migration itself, may take a while.
+        with engine.connect() as conn, long_statements(conn):
             conn.execute(text("SELECT pg_advisory_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
             try:
                 conn.commit()

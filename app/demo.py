@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from app.directory import service as directory
 from app.directory.schemas import OrganizationCreate
+from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 
 DEMO_DOMAIN = "acme-trade.example"
@@ -214,7 +215,8 @@ def load_demo_data(session: Session) -> bool:
     tenant = Tenant(key=f"dev:{DEMO_DOMAIN}", name="Acme Trade Ltd.", internal_domains=[DEMO_DOMAIN])
     session.add(tenant)
     session.flush()
+    identity = TenantIdentity.of(tenant)
     for entry in ORGANIZATIONS:
-        directory.create(session, tenant, OrganizationCreate.model_validate(entry))
+        directory.create(session, identity, OrganizationCreate.model_validate(entry))
     session.commit()
     return True

@@ -13,7 +13,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -167,16 +168,25 @@ def install_error_handlers(app: FastAPI) -> None:
             headers["Allow"] = ", ".join(_allowed_methods(request))
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers or None)
 
+    @app.exception_handler(PoolTimeout)
+    async def handle_pool_timeout(_: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every pooled connection is busy, typically waiting on a database that stopped answering.
+        log.warning("database unavailable: no free connection")
+        return _database_unavailable()
+
     @app.exception_handler(DBAPIError)
     async def handle_db_error(_: Request, exc: DBAPIError) -> JSONResponse:
         # OperationalError covers refused connections, lost connections and timeouts: the database
         # is away, which the caller should hear as a retryable 503, not as our bug.
         if isinstance(exc, OperationalError) or exc.connection_invalidated:
             log.warning("database unavailable: %s", type(exc.orig).__name__ if exc.orig else "unknown")
+            return _database_unavailable()
+        if isinstance(exc, DataError):
+            # The database refused a value (a NUL from a mailbox, a number out of range): the input is at
+            # fault, and request validation should have caught it; say so without echoing the value.
+            log.warning("database refused a value: %s", type(exc.orig).__name__ if exc.orig else "unknown")
             return JSONResponse(
-                error_body("database_unavailable", "The database is unavailable; try again shortly."),
-                status_code=503,
-                headers={"Retry-After": "5"},
+                error_body("invalid_value", "A value in the request cannot be stored."), status_code=422
             )
         log.exception("database error")
         return JSONResponse(error_body("internal_error", "Something went wrong on our side."), status_code=500)
@@ -185,6 +195,14 @@ def install_error_handlers(app: FastAPI) -> None:
     async def handle_unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error: %s", type(exc).__name__)
         return JSONResponse(error_body("internal_error", "Something went wrong on our side."), status_code=500)
+
+
+def _database_unavailable() -> JSONResponse:
+    return JSONResponse(
+        error_body("database_unavailable", "The database is unavailable; try again shortly."),
+        status_code=503,
+        headers={"Retry-After": "5"},
+    )
 
 
 def _allowed_methods(request: Request) -> list[str]:

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+import hmac
+
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.concurrency import run_in_threadpool
 
+from app.common import is_loopback
 from app.db import database_reachable
-from app.errors import error_body
+from app.deps import SettingsDep
+from app.errors import Forbidden, error_body
 
 router = APIRouter(tags=["operations"])
 
@@ -23,6 +27,25 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse(error_body("database_unavailable", "The database is unreachable."), status_code=503)
 
 
-@router.get("/metrics", response_class=Response)
+class MetricsForbidden(Forbidden):
+    code = "metrics_forbidden"
+    message = "Metrics are served to this machine, or with 'Authorization: Bearer <METRICS_TOKEN>'."
+
+
+async def metrics_access(request: Request, settings: SettingsDep) -> None:
+    """Outside dev mode /metrics (routes, volumes, verdicts) goes to the local scraper or a token holder."""
+    if settings.auth_mode == "dev":
+        return
+    client = request.client.host if request.client else ""
+    if is_loopback(client):
+        return
+    token = settings.metrics_token.get_secret_value()
+    scheme, _, sent = request.headers.get("authorization", "").partition(" ")
+    if token and scheme.lower() == "bearer" and hmac.compare_digest(sent.strip().encode(), token.encode()):
+        return
+    raise MetricsForbidden()
+
+
+@router.get("/metrics", response_class=Response, dependencies=[Depends(metrics_access)])
 def metrics(request: Request) -> Response:
     return Response(generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST)

@@ -14,12 +14,14 @@ from starlette.concurrency import run_in_threadpool
 from app.addin.router import router as addin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
+from app.auth.dev import check_dev_auth_at_start
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.recorder import CheckRecorder
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
+from app.db_timeouts import DatabaseTimeouts
 from app.directory.router import router as directory_router
 from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
@@ -41,7 +43,8 @@ log = logging.getLogger("app")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = create_db_engine(settings.database_url)
+    check_dev_auth_at_start(settings)
+    engine = create_db_engine(settings.database_url, DatabaseTimeouts.of(settings))
     # Process-wide caches describe one database: a new app (another database, in tests) starts empty.
     identities.clear()
     user_history.clear()
@@ -117,7 +120,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _configure_logging() -> None:
     logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # Client libraries log request URLs (message ids, search terms) at INFO: keep them out of the logs.
-    for noisy in ("httpx", "httpcore", "googleapiclient.discovery", "msal"):
+    # SQLAlchemy at INFO logs every statement: keep it at WARNING whatever LOG_LEVEL says.
+    for noisy in ("httpx", "httpcore", "googleapiclient.discovery", "msal", "sqlalchemy"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

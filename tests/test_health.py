@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from app.config import Settings
 from app.main import create_app
@@ -56,3 +59,22 @@ def test_chunked_body_over_the_limit_is_413(client: TestClient, app) -> None:  #
     response = client.post("/v1/organizations/import", content=chunks(), headers={**ADMIN, "Content-Type": "text/csv"})
     assert response.status_code == 413
     assert response.json()["error"]["code"] in {"payload_too_large", "csv_too_large"}
+
+
+def _production(make_app: Any, **overrides: Any) -> Any:
+    return make_app(auth_mode="entra", entra_client_id="sendguard-api", **overrides)
+
+
+def test_metrics_in_production_only_from_this_machine_or_with_the_token(make_app: Any) -> None:
+    with TestClient(_production(make_app), client=("203.0.113.9", 4000)) as remote:
+        assert_error(remote.get("/metrics"), 403, "metrics_forbidden")
+    with TestClient(_production(make_app), client=("127.0.0.1", 4000)) as local:
+        assert local.get("/metrics").status_code == 200
+    app = _production(make_app, metrics_token=SecretStr("scrape-me"))
+    with TestClient(app, client=("203.0.113.9", 4000)) as remote:
+        assert_error(remote.get("/metrics", headers={"Authorization": "Bearer wrong"}), 403, "metrics_forbidden")
+        scraped = remote.get("/metrics", headers={"Authorization": "Bearer scrape-me"})
+        assert scraped.status_code == 200 and "sendguard_http_requests" in scraped.text
+    # dev mode (make run, tests) keeps it open
+    with TestClient(make_app(), client=("203.0.113.9", 4000)) as dev:
+        assert dev.get("/metrics").status_code == 200

@@ -24,6 +24,7 @@ from app.errors import NotFound, ValidationFailed
 from app.mailbox.base import MailAddress, MailboxAccess, MailMessage
 from app.mailbox.dependencies import MailboxDep
 from app.mailbox.fake import FakeMailbox
+from app.validation import NulFree
 
 ROOT = Path(__file__).resolve().parents[2]
 FRONTEND_DIR = ROOT / "frontend"
@@ -122,7 +123,7 @@ def dev_only(settings: SettingsDep) -> None:
 _Address = Annotated[str, Field(min_length=3, max_length=320)]
 
 
-class DemoHeld(BaseModel):
+class DemoHeld(NulFree, BaseModel):
     """What the demo's mock Outlook sent with a delivery time: it waits in the fake mailbox's Outbox."""
 
     model_config = ConfigDict(extra="forbid")

@@ -18,23 +18,24 @@ from app.auth.google import authenticate_google
 from app.auth.principal import Principal
 from app.config import Settings
 from app.deps import SessionDep, SettingsDep
-from app.tenants.models import Tenant, User
+from app.tenants.identity import TenantIdentity, UserIdentity
 from app.tenants.service import resolve
 
 Authenticator = Callable[[HTTPConnection, Settings], Principal]
 
 
-def _dev(conn: HTTPConnection, _: Settings) -> Principal:
-    return authenticate_dev(conn)
-
-
-AUTHENTICATORS: dict[str, Authenticator] = {"dev": _dev, "entra": authenticate_entra, "google": authenticate_google}
+AUTHENTICATORS: dict[str, Authenticator] = {
+    "dev": authenticate_dev,
+    "entra": authenticate_entra,
+    "google": authenticate_google,
+}
 
 
 @dataclass(frozen=True, slots=True)
 class AuthContext:
-    user: User
-    tenant: Tenant
+    # Immutable values, shared with the identity cache: never rows of this request's session.
+    user: UserIdentity
+    tenant: TenantIdentity
     principal: Principal
 
     @property
@@ -48,7 +49,7 @@ def get_principal(request: Request, settings: Settings) -> Principal:
 
 def _authenticate(request: Request, settings: Settings, session: Session) -> AuthContext:
     principal = get_principal(request, settings)
-    tenant, user = resolve(session, principal)
+    tenant, user = resolve(session, principal, signup_open=settings.tenant_signup_open)
     return AuthContext(user=user, tenant=tenant, principal=principal)
 
 

@@ -19,3 +19,13 @@ class AuthModeNotAvailable(Unauthorized):
 class AdminRequired(Forbidden):
     code = "admin_required"
     message = "Only an administrator can do this."
+
+
+class WorkspaceAccountRequired(Forbidden):
+    code = "workspace_account_required"
+    message = "Sign in with your organization's Google Workspace account; personal Google accounts are not accepted."
+
+
+class DevAuthNotHere(Forbidden):
+    code = "dev_auth_on_network"
+    message = "Dev sign-in (X-Dev-User) is accepted only on this machine's loopback address."

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import replace
 from typing import Any
 
 import google.auth.exceptions
@@ -18,13 +17,16 @@ from google.auth import transport
 from google.oauth2 import id_token
 from starlette.requests import HTTPConnection
 
-from app.auth.exceptions import AuthModeNotAvailable, InvalidCredentials, MissingCredentials
-from app.auth.principal import Principal
+from app.auth.exceptions import (
+    AuthModeNotAvailable,
+    InvalidCredentials,
+    MissingCredentials,
+    WorkspaceAccountRequired,
+)
+from app.auth.principal import Principal, Role
 from app.config import Settings
 
 GOOGLE_ISSUERS = frozenset({"accounts.google.com", "https://accounts.google.com"})
-# Consumer mail domains are shared by strangers: they are never anyone's "internal" domain or tenant.
-CONSUMER_DOMAINS = frozenset({"gmail.com", "googlemail.com"})
 DEFAULT_CACHE_SECONDS = 300
 MAX_CACHE_SECONDS = 6 * 3600
 _MAX_AGE = re.compile(r"max-age=(\d+)")
@@ -118,10 +120,7 @@ def authenticate_google(conn: HTTPConnection, settings: Settings) -> Principal:
     with _verifiers_lock:
         verifier = _verifiers.setdefault(id(settings), GoogleIdTokens(settings))
     claims = verifier.verify(token.strip(), settings.google_client_id)
-    principal = principal_from_claims(claims, None)
-    if principal.email in {a.lower() for a in settings.google_admin_emails}:
-        return replace(principal, role="admin")
-    return principal
+    return principal_from_claims(claims, None, settings)
 
 
 def _reason(exc: Exception) -> str:
@@ -132,7 +131,15 @@ def _reason(exc: Exception) -> str:
     return "invalid_token"
 
 
-def principal_from_claims(claims: dict[str, Any], locale: str | None) -> Principal:
+def principal_from_claims(claims: dict[str, Any], locale: str | None, settings: Settings) -> Principal:
+    """Who a verified Google ID token names, and which tenant they belong to.
+
+    Only the `hd` claim says that an account belongs to a Workspace: Google sets it for Workspace accounts
+    alone, while anyone may create a consumer Google account with an address on the company's domain. So a
+    token with `hd` joins the Workspace tenant `google:<hd>`; a token without it is a personal tenant of its
+    own, or refused (GOOGLE_CONSUMER_ACCOUNTS=refuse). GOOGLE_ADMIN_EMAILS makes administrators only of
+    accounts whose `hd` is their own address's domain.
+    """
     email = str(claims.get("email") or "").strip().lower()
     if not email or "@" not in email or claims.get("email_verified") is not True:
         raise InvalidCredentials(details={"reason": "email_not_verified"})
@@ -144,16 +151,18 @@ def principal_from_claims(claims: dict[str, Any], locale: str | None) -> Princip
     internal: tuple[str, ...]
     if hosted:
         tenant_key, tenant_name, internal = f"google:{hosted}", hosted, (domain, hosted)
-    elif domain in CONSUMER_DOMAINS:
-        # A personal Gmail account is a tenant of one: gmail.com users must not share a directory.
-        tenant_key, tenant_name, internal = f"google:user:{subject}", email, ()
+    elif settings.google_consumer_accounts == "refuse":
+        raise WorkspaceAccountRequired()
     else:
-        tenant_key, tenant_name, internal = f"google:{domain}", domain, (domain,)
+        tenant_key, tenant_name, internal = f"google:user:{subject}", email, ()
+    admins = {a.strip().lower() for a in settings.google_admin_emails}
+    role: Role = "admin" if hosted and hosted == domain and email in admins else "member"
     return Principal(
         subject=f"google:{subject}",
         email=email,
         tenant_key=tenant_key,
         tenant_name=tenant_name,
+        role=role,
         display_name=str(claims.get("name") or email.split("@", 1)[0]),
         locale=locale,
         internal_domains=tuple(dict.fromkeys(internal)),

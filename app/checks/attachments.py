@@ -15,7 +15,7 @@ from app.checks import repository
 from app.checks.exceptions import AttachmentTooLarge, InvalidAttachment
 from app.checks.models import AttachmentScan
 from app.config import Settings
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ def limits(settings: Settings) -> ExtractionLimits:
 
 def scan(
     session: Session,
-    tenant: Tenant,
+    tenant: TenantIdentity,
     index: DirectoryIndex,
     name: str,
     content_type: str,

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.analysis.index import DirectoryIndex, build_index
 from app.checks.snapshot import load_snapshot
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 
 
 @dataclass
@@ -27,13 +27,13 @@ class _Entry:
 
 
 class IndexCache:
-    def __init__(self, builder: Callable[[Session, Tenant], DirectoryIndex] | None = None) -> None:
+    def __init__(self, builder: Callable[[Session, TenantIdentity], DirectoryIndex] | None = None) -> None:
         self._entries: dict[uuid.UUID, _Entry] = {}
         self._guard = threading.Lock()
         self._build = builder or (lambda session, tenant: build_index(load_snapshot(session, tenant)))
         self.builds = 0
 
-    def get(self, session: Session, tenant: Tenant) -> DirectoryIndex:
+    def get(self, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
         entry = self._entry(tenant.id)
         current = entry.index
         if current is not None and current.version >= tenant.version:

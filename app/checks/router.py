@@ -12,7 +12,7 @@ from app.deps import IndexCacheDep, MetricsDep, SessionDep, SettingsDep
 from app.mailbox.base import MailMessage
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider, prior_correspondents
 from app.ratelimit import CheckRateLimited, ScanRateLimited
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 
 router = APIRouter(prefix="/v1", tags=["checks"])
 
@@ -53,7 +53,7 @@ async def check_draft(
     )
 
 
-def _external(message: MailMessage, tenant: Tenant) -> list[str]:
+def _external(message: MailMessage, tenant: TenantIdentity) -> list[str]:
     recipients = (*message.to, *message.cc, *message.bcc)
     return [r.email for r in recipients if "@" in r.email and not tenant.owns_address(r.email)]
 

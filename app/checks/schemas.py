@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.validation import NulFree
+
 MAX_RECIPIENTS = 5_000
 MAX_ATTACHMENTS = 50
 MAX_SUBJECT_CHARS = 2_000
@@ -14,7 +16,7 @@ Trigger = Literal["compose", "send"]
 Locale = Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")]
 
 
-class RecipientIn(BaseModel):
+class RecipientIn(NulFree, BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     # Addresses are checked by the engine, not rejected here: a malformed address in a draft is
@@ -23,7 +25,7 @@ class RecipientIn(BaseModel):
     name: Annotated[str, Field(max_length=320)] = ""
 
 
-class AttachmentIn(BaseModel):
+class AttachmentIn(NulFree, BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     name: Annotated[str, Field(min_length=1, max_length=500)]
@@ -33,7 +35,7 @@ class AttachmentIn(BaseModel):
     content_base64: str | None = None
 
 
-class DraftIn(BaseModel):
+class DraftIn(NulFree, BaseModel):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     sender: Annotated[str, Field(alias="from", max_length=320)] = ""
@@ -46,14 +48,14 @@ class DraftIn(BaseModel):
     attachments: Annotated[list[AttachmentIn], Field(max_length=MAX_ATTACHMENTS)] = []
 
 
-class MessageRef(BaseModel):
+class MessageRef(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     provider: Literal["graph", "gmail", "fake"]
     id: Annotated[str, Field(min_length=1, max_length=1000)]
 
 
-class CheckRequest(BaseModel):
+class CheckRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     client: Client = "api"
@@ -100,7 +102,7 @@ class CheckResponse(BaseModel):
     findings: list[FindingOut]
 
 
-class OutcomeRequest(BaseModel):
+class OutcomeRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Literal["sent_anyway", "fixed", "cancelled"]
@@ -114,7 +116,7 @@ class OutcomeResponse(BaseModel):
     dismissed: list[str]
 
 
-class ScanRequest(BaseModel):
+class ScanRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     name: Annotated[str, Field(min_length=1, max_length=500)]

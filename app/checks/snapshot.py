@@ -11,14 +11,14 @@ from app.analysis.directory import ConfusionEntry, ContactEntry, DirectorySnapsh
 from app.directory.models import Contact, Organization, OrganizationDomain
 from app.incidents.models import ConfusionPair
 from app.policies.service import get_fields
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 from app.tenants.repository import current_version
 
 
-def load_snapshot(session: Session, tenant: Tenant) -> DirectorySnapshot:
+def load_snapshot(session: Session, tenant: TenantIdentity) -> DirectorySnapshot:
     # The version is read before the rows: a change made while loading leaves the snapshot marked older
     # than the data it holds, so the next request rebuilds rather than keeping a stale index.
-    version = current_version(session, tenant.id)
+    version, internal_domains = current_version(session, tenant.id)
     # Column selects rather than ORM objects: a 100,000-organization directory loads in a few seconds.
     domains: dict[str, list[str]] = defaultdict(list)
     for org_id, domain in session.execute(
@@ -71,7 +71,7 @@ def load_snapshot(session: Session, tenant: Tenant) -> DirectorySnapshot:
     policy = get_fields(session, tenant)
     return DirectorySnapshot(
         tenant_version=version,
-        internal_domains=tuple(tenant.internal_domains),
+        internal_domains=internal_domains,
         organizations=organizations,
         contacts=contacts,
         confusions=confusions,

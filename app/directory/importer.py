@@ -26,8 +26,9 @@ from app.directory.validation import (
     normalize_language,
     split_list,
 )
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 from app.tenants.repository import bump_version
+from app.validation import NUL
 
 COLUMNS = (
     "organization",
@@ -72,7 +73,7 @@ class DirectoryState:
     contacts_updated: int = 0
 
 
-def import_csv(session: Session, tenant: Tenant, data: bytes, max_rows: int) -> ImportResult:
+def import_csv(session: Session, tenant: TenantIdentity, data: bytes, max_rows: int) -> ImportResult:
     text = _decode(data)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     _check_header(reader.fieldnames)
@@ -131,12 +132,23 @@ def _rows(reader: csv.DictReader[str], max_rows: int) -> Iterator[tuple[int, dic
             if count > max_rows:
                 raise InvalidCsv(f"The file has more than {max_rows} rows; split it into smaller files.")
             normalized = {str(k).strip().lower(): (v or "") for k, v in raw.items() if k is not None}
+            _refuse_nul(reader.line_num, normalized)
             if None in raw:
                 yield reader.line_num, {"__extra__": "x", **normalized}
             elif any(value.strip() for value in normalized.values()):
                 yield reader.line_num, normalized
     except csv.Error as exc:
         raise InvalidCsv(f"The CSV is malformed near line {reader.line_num}: {exc}") from exc
+
+
+def _refuse_nul(line: int, cells: dict[str, str]) -> None:
+    # A NUL is never text: the whole file is refused (a UTF-16 export shows up this way), naming the cell.
+    for column, value in cells.items():
+        if NUL in value or NUL in column:
+            raise InvalidCsv(
+                f"Line {line}, column {column}: the file contains a NUL character. Save it as 'CSV UTF-8'.",
+                details={"line": line, "column": column},
+            )
 
 
 def _parse(line: int, raw: dict[str, str]) -> ParsedRow:

@@ -17,6 +17,7 @@ from app.directory.schemas import (
     OrganizationUpdate,
 )
 from app.directory.upload import read_csv_upload
+from app.validation import SafeText
 
 router = APIRouter(prefix="/v1/organizations", tags=["directory"])
 
@@ -25,7 +26,7 @@ router = APIRouter(prefix="/v1/organizations", tags=["directory"])
 def list_organizations(
     session: SessionDep,
     auth: CurrentUser,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[SafeText | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> OrganizationList:

@@ -7,6 +7,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from app.analysis.directory import OrgKind
 from app.directory.validation import normalize_domain, normalize_email, normalize_language
+from app.validation import NulFree
 
 Domain = Annotated[str, Field(min_length=1, max_length=253), AfterValidator(normalize_domain)]
 Email = Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalize_email)]
@@ -39,7 +40,7 @@ class ContactBase(BaseModel):
     language: Language | None = None
 
 
-class ContactCreate(ContactBase):
+class ContactCreate(NulFree, ContactBase):
     pass
 
 
@@ -74,11 +75,11 @@ class OrganizationBase(BaseModel):
         return value.upper() if value else value
 
 
-class OrganizationCreate(OrganizationBase):
+class OrganizationCreate(NulFree, OrganizationBase):
     contacts: Annotated[list[ContactCreate], Field(max_length=1000)] = []
 
 
-class OrganizationUpdate(BaseModel):
+class OrganizationUpdate(NulFree, BaseModel):
     """PATCH: only the fields sent change; `contacts`, when sent, replaces the list."""
 
     model_config = ConfigDict(extra="forbid")

@@ -14,18 +14,18 @@ from app.directory.exceptions import ContactTaken, DomainTaken, OrganizationExis
 from app.directory.models import Contact, Organization, OrganizationDomain
 from app.directory.schemas import ContactCreate, OrganizationCreate, OrganizationUpdate
 from app.directory.validation import name_key
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 from app.tenants.repository import bump_version
 
 
-def get(session: Session, tenant: Tenant, org_id: uuid.UUID) -> Organization:
+def get(session: Session, tenant: TenantIdentity, org_id: uuid.UUID) -> Organization:
     org = repository.get(session, tenant.id, org_id)
     if org is None:
         raise OrganizationNotFound()
     return org
 
 
-def create(session: Session, tenant: Tenant, data: OrganizationCreate) -> Organization:
+def create(session: Session, tenant: TenantIdentity, data: OrganizationCreate) -> Organization:
     key = name_key(data.name)
     if repository.get_by_name_key(session, tenant.id, key):
         raise OrganizationExists(details={"name": data.name})
@@ -45,7 +45,7 @@ def create(session: Session, tenant: Tenant, data: OrganizationCreate) -> Organi
     return org
 
 
-def update(session: Session, tenant: Tenant, org_id: uuid.UUID, data: OrganizationUpdate) -> Organization:
+def update(session: Session, tenant: TenantIdentity, org_id: uuid.UUID, data: OrganizationUpdate) -> Organization:
     org = get(session, tenant, org_id)
     changes = data.model_dump(exclude_unset=True)
     if "name" in changes and changes["name"] is not None:
@@ -84,7 +84,7 @@ def update(session: Session, tenant: Tenant, org_id: uuid.UUID, data: Organizati
     return org
 
 
-def delete(session: Session, tenant: Tenant, org_id: uuid.UUID) -> None:
+def delete(session: Session, tenant: TenantIdentity, org_id: uuid.UUID) -> None:
     org = get(session, tenant, org_id)
     session.delete(org)
     session.flush()

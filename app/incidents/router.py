@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, status
@@ -132,7 +133,7 @@ async def create_mailbox_drafts(
 
 
 async def _create_drafts(
-    mailbox: MailboxProvider, auth: AuthContext, drafts: list[IncidentDraft]
+    mailbox: MailboxProvider, auth: AuthContext, drafts: Sequence[IncidentDraft]
 ) -> list[MailboxDraftOut]:
     access = await access_for(mailbox, auth)
     created = []

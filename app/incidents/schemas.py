@@ -8,12 +8,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from app.checks.schemas import DraftIn, Locale, MessageRef
 from app.directory.validation import normalize_email
+from app.validation import NulFree
 
 Email = Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalize_email)]
 Level = Literal["low", "medium", "high", "critical"]
 
 
-class IncidentCreate(BaseModel):
+class IncidentCreate(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     locale: Locale | None = None
@@ -58,6 +59,10 @@ class IncidentDraft(BaseModel):
     attachments: list[str] = []
 
 
+class IncidentDraftIn(NulFree, IncidentDraft):
+    """A letter the client sends back, perhaps edited."""
+
+
 class IncidentResponse(BaseModel):
     incident_id: uuid.UUID
     status: Literal["open", "closed"]
@@ -80,17 +85,17 @@ class IncidentPublic(BaseModel):
     closed_at: datetime | None
 
 
-class IncidentUpdate(BaseModel):
+class IncidentUpdate(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: Literal["open", "closed"] | None = None
     steps: dict[Annotated[str, Field(max_length=32)], bool] | None = None
 
 
-class MailboxDraftsRequest(BaseModel):
+class MailboxDraftsRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    drafts: Annotated[list[IncidentDraft], Field(min_length=1, max_length=20)] | None = None
+    drafts: Annotated[list[IncidentDraftIn], Field(min_length=1, max_length=20)] | None = None
 
 
 class MailboxDraftOut(BaseModel):

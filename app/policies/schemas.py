@@ -6,6 +6,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from app.analysis.directory import DEFAULT_ENFORCEMENT
 from app.directory.validation import normalize_domain
+from app.validation import NulFree
 
 SeverityName = Literal["info", "low", "medium", "high", "critical"]
 ActionName = Literal["allow", "warn", "block"]
@@ -41,7 +42,7 @@ class PolicyFields(BaseModel):
         }
 
 
-class PolicyUpdate(PolicyFields):
+class PolicyUpdate(NulFree, PolicyFields):
     """PUT replaces the whole policy; a field left out takes its default, `internal_domains` stays."""
 
     internal_domains: Annotated[list[Domain], Field(min_length=1, max_length=50)] | None = None

@@ -18,18 +18,19 @@ from app.common import utcnow
 from app.incidents.models import Incident
 from app.scheduling.models import ScheduledSend
 from app.templates.models import Handoff
+from app.tenants.identity import UserIdentity
 from app.tenants.models import User
 
 FINISHED_SENDS = ("sent", "cancelled", "failed")
 
 
-def export_user_data(session: Session, user: User) -> dict[str, Any]:
+def export_user_data(session: Session, user: UserIdentity) -> dict[str, Any]:
     def rows(model: Any, *conditions: Any) -> list[dict[str, Any]]:
         found = session.exec(select(model).where(*conditions)).all()
         return [row.model_dump(mode="json") for row in found]
 
     return {
-        "user": user.model_dump(mode="json", exclude={"subject"}),
+        "user": _user_row(session, user),
         "check_records": rows(CheckRecord, CheckRecord.user_id == user.id),
         "dismissals": rows(Dismissal, Dismissal.user_id == user.id),
         "correspondents": rows(Correspondent, Correspondent.user_id == user.id),
@@ -39,7 +40,13 @@ def export_user_data(session: Session, user: User) -> dict[str, Any]:
     }
 
 
-def delete_user_data(session: Session, user: User) -> dict[str, int]:
+def _user_row(session: Session, user: UserIdentity) -> dict[str, Any]:
+    row = session.get(User, user.id)
+    assert row is not None  # the request was just authenticated as this user
+    return row.model_dump(mode="json", exclude={"subject"})
+
+
+def delete_user_data(session: Session, user: UserIdentity) -> dict[str, int]:
     """Erase what was stored about the user's mail. Sends in flight are kept so none is lost half-way;
     hand-offs stay: they are the company's record of who owns a customer account."""
     user_history.forget(user.id)

@@ -6,11 +6,13 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from app.validation import NulFree
+
 Status = Literal["pending", "sending", "sent", "cancelled", "failed"]
 MAX_DELAY_SECONDS = 7 * 24 * 3600
 
 
-class ScheduledSendCreate(BaseModel):
+class ScheduledSendCreate(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     provider: Literal["graph", "gmail", "fake"]

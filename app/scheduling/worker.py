@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from app.common import as_utc, utcnow
 from app.config import Settings
+from app.db_timeouts import DatabaseTimeouts, long_statements
 from app.errors import AppError, Forbidden, ProviderUnavailable, Unauthorized
 from app.mailbox.base import MailboxAccess, MailboxProvider
 from app.mailbox.exceptions import MessageNotFound
@@ -87,7 +88,8 @@ class Worker:
     def _purge(self) -> None:
         from app.privacy.service import purge_expired
 
-        with Session(self.engine) as session:
+        # The first purge after a long pause may delete many rows: more than a request's statement limit.
+        with self.engine.connect() as conn, long_statements(conn), Session(bind=conn) as session:
             purge_expired(session, self.settings.retention_days)
 
     def _claim(self) -> list[uuid.UUID]:
@@ -196,7 +198,7 @@ def main() -> None:  # pragma: no cover - exercised by running the process
 
     settings = get_settings()
     logging.basicConfig(level=settings.log_level)
-    engine = create_db_engine(settings.database_url)
+    engine = create_db_engine(settings.database_url, DatabaseTimeouts.of(settings))
     worker = Worker(engine, build_provider(settings), settings)
 
     async def run() -> None:

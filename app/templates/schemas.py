@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.directory.validation import normalize_email
+from app.validation import NulFree
 
 Email = Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalize_email)]
 Text = Annotated[str, Field(min_length=1, max_length=5000)]
@@ -31,7 +32,7 @@ class TemplatePublic(BaseModel):
     locales: list[str]
 
 
-class RenderRequest(BaseModel):
+class RenderRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     locale: LocaleTag
@@ -54,7 +55,7 @@ class Letter(RenderedLetter):
     attachments: list[str] = []
 
 
-class HandoffSections(BaseModel):
+class HandoffSections(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     overview: Text
@@ -66,7 +67,7 @@ class HandoffSections(BaseModel):
     next_steps: Text
 
 
-class HandoffCreate(BaseModel):
+class HandoffCreate(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     organization_id: uuid.UUID

@@ -25,7 +25,7 @@ from app.templates.schemas import (
     RenderedLetter,
     TemplatePublic,
 )
-from app.tenants.models import Tenant
+from app.tenants.identity import TenantIdentity
 from app.tenants.repository import bump_version
 
 
@@ -117,7 +117,7 @@ def create_handoff(session: Session, auth: AuthContext, body: HandoffCreate) -> 
     return HandoffResult(handoff=HandoffPublic.model_validate(handoff), internal_email=internal, customer_notice=notice)
 
 
-def list_handoffs(session: Session, tenant: Tenant, organization_id: uuid.UUID | None) -> list[HandoffPublic]:
+def list_handoffs(session: Session, tenant: TenantIdentity, organization_id: uuid.UUID | None) -> list[HandoffPublic]:
     query = select(Handoff).where(Handoff.tenant_id == tenant.id)
     if organization_id is not None:
         query = query.where(Handoff.organization_id == organization_id)
@@ -161,7 +161,7 @@ def _internal_email(
 
 
 def _customer_notice(
-    tenant: Tenant, org: Organization, contact: Contact, body: HandoffCreate, sender: dict[str, str]
+    tenant: TenantIdentity, org: Organization, contact: Contact, body: HandoffCreate, sender: dict[str, str]
 ) -> Letter:
     language = letter_language("handoff_customer_notice", contact.language, org.language, tenant.default_language)
     fields = {

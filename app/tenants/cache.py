@@ -3,7 +3,8 @@
 Every request needs its tenant and user; reading them from the database each time cost more than the
 draft check itself. Entries live a few seconds, so another replica's change (a policy, a directory
 edit) is seen that soon; this process's own changes drop the tenant's entries at once.
-The cached rows are shared, read-only: code that changes a tenant loads its own copy in its session.
+Entries are immutable values (never rows of some request's session), so one request's failure cannot
+change what another request reads here.
 """
 
 from __future__ import annotations
@@ -13,20 +14,22 @@ import time
 import uuid
 from collections.abc import Callable
 
-from app.tenants.models import Tenant, User
+from app.tenants.identity import TenantIdentity, UserIdentity
 
 DEFAULT_TTL_SECONDS = 5.0
 MAX_ENTRIES = 50_000
+
+Identity = tuple[TenantIdentity, UserIdentity]
 
 
 class IdentityCache:
     def __init__(self, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
         self.ttl = ttl
         self.clock = clock
-        self._entries: dict[tuple[str, str], tuple[float, Tenant, User]] = {}
+        self._entries: dict[tuple[str, str], tuple[float, TenantIdentity, UserIdentity]] = {}
         self._lock = threading.Lock()
 
-    def get(self, tenant_key: str, subject: str) -> tuple[Tenant, User] | None:
+    def get(self, tenant_key: str, subject: str) -> Identity | None:
         entry = self._entries.get((tenant_key, subject))
         if entry is None or entry[0] < self.clock():
             return None
@@ -36,7 +39,9 @@ class IdentityCache:
         with self._lock:
             self._entries.clear()
 
-    def put(self, tenant_key: str, subject: str, tenant: Tenant, user: User) -> None:
+    def put(self, tenant_key: str, subject: str, tenant: TenantIdentity, user: UserIdentity) -> None:
+        if not isinstance(tenant, TenantIdentity) or not isinstance(user, UserIdentity):
+            raise TypeError("the identity cache holds TenantIdentity/UserIdentity values, not rows")
         with self._lock:
             if len(self._entries) >= MAX_ENTRIES:
                 self._entries.clear()

@@ -13,7 +13,7 @@ class Tenant(SQLModel, table=True):
     id: uuid.UUID = id_field()
     # Where the tenant comes from: "dev:<domain>", "entra:<tid>" or "google:<hd>"; unique so that two
     # replicas creating the same tenant on first use cannot both succeed.
-    key: str = Field(max_length=255, unique=True)
+    key: str = Field(max_length=400, unique=True)
     name: str = Field(max_length=255)
     internal_domains: list[str] = Field(default_factory=list, sa_column=json_column())
     default_language: str = Field(default="en", max_length=16)
@@ -32,9 +32,10 @@ class User(SQLModel, table=True):
 
     id: uuid.UUID = id_field()
     tenant_id: uuid.UUID = Field(foreign_key="tenant.id", index=True, ondelete="CASCADE")
-    subject: str = Field(max_length=255)
+    # "dev:<address>" (an address has up to 320 characters), "entra:<tid>:<oid>", "google:<sub>".
+    subject: str = Field(max_length=400)
     email: str = Field(max_length=320, index=True)
-    display_name: str = Field(default="", max_length=255)
+    display_name: str = Field(default="", max_length=256)
     locale: str = Field(default="en", max_length=16)
     role: str = Field(default="member", max_length=16)
     created_at: datetime = created_at_field()

@@ -36,9 +36,10 @@ def bump_version(session: Session, tenant_id: uuid.UUID) -> None:
     session.execute(update(Tenant).where(Tenant.id == tenant_id).values(version=Tenant.version + 1))  # type: ignore[arg-type]
 
 
-def current_version(session: Session, tenant_id: uuid.UUID) -> int:
-    version = session.exec(select(Tenant.version).where(Tenant.id == tenant_id)).one()
-    return int(version)
+def current_version(session: Session, tenant_id: uuid.UUID) -> tuple[int, tuple[str, ...]]:
+    """The tenant's version and its internal domains as stored now (a cached identity may be older)."""
+    version, domains = session.exec(select(Tenant.version, Tenant.internal_domains).where(Tenant.id == tenant_id)).one()
+    return int(version), tuple(domains or ())
 
 
 @event.listens_for(OrmSession, "after_commit")

@@ -10,31 +10,55 @@ from sqlmodel import Session
 
 from app.auth.principal import Principal
 from app.tenants import repository
-from app.tenants.cache import identities
+from app.tenants.cache import Identity, identities
+from app.tenants.exceptions import TenantNotRegistered
+from app.tenants.identity import TenantIdentity, UserIdentity
 from app.tenants.models import Tenant, User
 
 Row = TypeVar("Row", Tenant, User)
 
 
-def resolve(session: Session, principal: Principal) -> tuple[Tenant, User]:
+def resolve(session: Session, principal: Principal, *, signup_open: bool) -> Identity:
+    """The principal's tenant and user as immutable values (cached for a few seconds).
+
+    An unknown tenant is created on first sign-in only while sign-up is open (TENANT_SIGNUP)."""
     cached = identities.get(principal.tenant_key, principal.subject)
     if cached is not None and _matches(cached[1], principal):
         return cached
     known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
     if known is not None and _matches(known[1], principal):
-        identities.put(principal.tenant_key, principal.subject, *known)
-        return known
-    tenant = repository.get_tenant_by_key(session, principal.tenant_key) or _create_tenant(session, principal)
+        identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
+        identities.put(principal.tenant_key, principal.subject, *identity)
+        return identity
+    tenant = repository.get_tenant_by_key(session, principal.tenant_key)
+    if tenant is None:
+        if not signup_open:
+            raise TenantNotRegistered(details={"tenant": principal.tenant_key})
+        tenant = _create_tenant(session, principal)
     user = repository.get_user(session, tenant.id, principal.subject) or _create_user(session, tenant, principal)
     if user.role != principal.role or user.email != principal.email:
         user.role = principal.role
         user.email = principal.email
         session.add(user)
         session.commit()
-    return tenant, user
+    return TenantIdentity.of(tenant), UserIdentity.of(user)
 
 
-def _matches(user: User, principal: Principal) -> bool:
+def register_tenant(session: Session, key: str, name: str, internal_domains: list[str]) -> Tenant | None:
+    """Create a tenant ahead of its first sign-in (closed sign-up); None if it exists already."""
+    if repository.get_tenant_by_key(session, key) is not None:
+        return None
+    tenant = Tenant(key=key, name=name, internal_domains=internal_domains)
+    session.add(tenant)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return None
+    return tenant
+
+
+def _matches(user: User | UserIdentity, principal: Principal) -> bool:
     return user.role == principal.role and user.email == principal.email
 
 

@@ -25,6 +25,8 @@ def _client(tmp_path: Path, **overrides: object) -> Iterator[TestClient]:
         "mailbox_provider": "fake",
         "scheduler_enabled": False,
         "public_base_url": PUBLIC + "/",
+        # The add-in's public origin with dev sign-in: the tests' own choice, not a deployment.
+        "allow_dev_auth_on_network": True,
         "cors_origins": [EXTRA],
         **overrides,
     }

@@ -115,6 +115,14 @@ def test_personal_gmail_accounts_do_not_share_a_tenant(addon: Addon, google: Goo
     assert {"google:user:sub-ann@gmail.com", "google:user:sub-bob@gmail.com"} <= keys
 
 
+def test_a_consumer_account_on_the_company_domain_is_not_the_company(addon: Addon, google: Google, db: Session) -> None:
+    """The add-on follows the verified `hd` claim too, never the address's domain."""
+    addon.post("homepage")
+    addon.post("homepage", id_token=google.user_token(email="alex@acme-trade.example", hd=None, sub="consumer-1"))
+    keys = {t.key for t in db.exec(select(Tenant)).all()}
+    assert keys == {"google:acme-trade.example", "google:user:consumer-1"}
+
+
 def test_both_spellings_of_the_oauth_token_are_read() -> None:
     from app.addons.gmail.models import AddonEvent
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from app.auth.dev import DevAuthOnNetwork
 from app.tenants.models import Tenant, User
 from tests.directory.test_organizations import assert_error
 from tests.helpers import headers
@@ -52,3 +55,37 @@ def test_a_directory_change_is_seen_by_the_next_request(client: TestClient) -> N
     )
     after = client.post("/v1/drafts/check", json=draft, headers=admin).json()
     assert "lookalike_domain" in {f["code"] for f in after["findings"]}
+
+
+# -- dev sign-in stays on the machine ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "exposed",
+    [{"uvicorn_host": "0.0.0.0"}, {"uvicorn_host": "::"}, {"public_base_url": "https://sendguard.example.com"}],
+)
+def test_dev_auth_on_a_network_address_refuses_to_start(make_app: Any, exposed: dict[str, str]) -> None:
+    with pytest.raises(DevAuthOnNetwork, match="ALLOW_DEV_AUTH_ON_NETWORK"):
+        make_app(**exposed)
+    # production modes do not care where they listen
+    make_app(auth_mode="entra", entra_client_id="x", **exposed)
+
+
+def test_dev_auth_on_the_network_when_allowed_warns_at_every_start(
+    make_app: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING)
+    make_app()
+    make_app(uvicorn_host="0.0.0.0", allow_dev_auth_on_network=True)
+    warnings = [r for r in caplog.records if "AUTH_MODE=dev" in r.getMessage()]
+    assert len(warnings) == 2 and all(r.levelno == logging.WARNING for r in warnings)
+
+
+def test_a_dev_sign_in_arriving_over_the_network_is_refused(make_app: Any) -> None:
+    """However the server was started, a request that reached a non-loopback address is not trusted."""
+    with TestClient(make_app(), base_url="http://10.1.2.3") as remote:
+        assert_error(remote.get("/v1/policy", headers=headers()), 403, "dev_auth_on_network")
+    with TestClient(make_app(), base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/v1/policy", headers=headers()).status_code == 200
+    with TestClient(make_app(allow_dev_auth_on_network=True), base_url="http://10.1.2.3") as allowed:
+        assert allowed.get("/v1/policy", headers=headers()).status_code == 200

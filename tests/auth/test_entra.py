@@ -283,3 +283,26 @@ def test_entra_without_client_id_is_not_configured(settings: Settings, fake: Fak
     with TestClient(application, raise_server_exceptions=False) as client:
         assert_error(client.get("/v1/policy", headers=bearer(fake.issue_token(BOSS))), 401, "auth_not_configured")
     application.state.engine.dispose()
+
+
+def _long_address(length: int) -> str:
+    domain = "@acme-trade.example"
+    return "u" * (length - len(domain)) + domain
+
+
+@pytest.mark.parametrize(("name_chars", "address_chars"), [(256, 320), (1000, 400)])
+def test_long_display_names_and_user_names_sign_in(
+    entra_client: TestClient, fake: FakeGraph, name_chars: int, address_chars: int
+) -> None:
+    """Entra allows 256-character display names; user names up to an address's 320 characters are kept,
+    anything longer is cut: never a 500."""
+    address = _long_address(address_chars)
+    assert len(address) == address_chars
+    token = fake.issue_token(BOSS, name="N" * name_chars, preferred_username=address, roles=["SendGuard.Admin"])
+    response = entra_client.get("/v1/policy", headers=bearer(token))
+    assert response.status_code == 200, response.text
+    engine = entra_client.app.state.engine  # type: ignore[attr-defined]
+    with Session(engine) as db:
+        user = db.exec(select(User)).one()
+    assert user.display_name == "N" * min(name_chars, 256)
+    assert user.email == address.lower()[:320]

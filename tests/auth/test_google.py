@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session, col, select
 
+from app.tenants.models import Tenant
 from tests.addons.conftest import CLIENT_ID, Google
 from tests.directory.test_organizations import assert_error
 
@@ -16,6 +18,7 @@ from tests.directory.test_organizations import assert_error
 def google_client(make_app: Any, certs_url: str) -> Iterator[TestClient]:
     app = make_app(
         auth_mode="google",
+        tenant_signup="open",
         google_client_id=CLIENT_ID,
         google_certs_url=certs_url,
         google_admin_emails=["boss@acme-trade.example"],
@@ -57,3 +60,51 @@ def test_bad_google_tokens_are_401(google_client: TestClient, google: Google) ->
         response = google_client.get("/v1/policy", headers=headers)
         assert response.status_code == 401, (name, response.text)
         assert response.json()["error"]["code"] in {"missing_credentials", "invalid_credentials"}, name
+
+
+def _tenant_key(client: TestClient) -> str:
+    with Session(client.app.state.engine) as db:  # type: ignore[attr-defined]
+        return db.exec(select(Tenant.key).order_by(col(Tenant.created_at).desc())).first() or ""
+
+
+def test_a_consumer_account_on_the_company_domain_gets_a_tenant_of_its_own(
+    google_client: TestClient, google: Google
+) -> None:
+    """Without a verified `hd` claim an address on the company's domain proves nothing about membership."""
+    colleague = bearer(google.user_token("alex@acme-trade.example"))
+    admin = bearer(google.user_token("boss@acme-trade.example"))
+    org = google_client.post("/v1/organizations", json={"name": "SolarTech", "kind": "customer"}, headers=admin)
+    assert org.status_code == 201, org.text
+    assert google_client.get("/v1/organizations", headers=colleague).json()["total"] == 1
+
+    stranger = bearer(google.user_token("mallory@acme-trade.example", hd=None))
+    response = google_client.get("/v1/organizations", headers=stranger)
+    assert response.status_code == 200, response.text
+    assert response.json()["total"] == 0
+    assert _tenant_key(google_client).startswith("google:user:")
+    assert google_client.get("/v1/policy", headers=stranger).json()["internal_domains"] == []
+
+
+def test_admin_addresses_count_only_inside_their_workspace(google_client: TestClient, google: Google) -> None:
+    body: dict[str, Any] = {"bcc_threshold": 3}
+    for token in (
+        google.user_token("boss@acme-trade.example", hd=None),  # a consumer account with the admin's address
+        google.user_token("boss@acme-trade.example", hd="other-workspace.example"),
+    ):
+        assert_error(google_client.put("/v1/policy", json=body, headers=bearer(token)), 403, "admin_required")
+    token = google.user_token("boss@acme-trade.example")
+    assert google_client.put("/v1/policy", json=body, headers=bearer(token)).status_code == 200
+
+
+def test_consumer_accounts_may_be_refused(make_app: Any, certs_url: str, google: Google) -> None:
+    app = make_app(
+        auth_mode="google",
+        tenant_signup="open",
+        google_client_id=CLIENT_ID,
+        google_certs_url=certs_url,
+        google_consumer_accounts="refuse",
+    )
+    with TestClient(app) as client:
+        token = bearer(google.user_token("mallory@acme-trade.example", hd=None))
+        assert_error(client.get("/v1/policy", headers=token), 403, "workspace_account_required")
+        assert client.get("/v1/policy", headers=bearer(google.user_token())).status_code == 200

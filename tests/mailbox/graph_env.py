@@ -37,6 +37,8 @@ def graph_settings(base: Settings | None = None, **extra: Any) -> Settings:
     base = base or Settings(database_url="sqlite://", migrate_on_start=False, _env_file=None)  # type: ignore[call-arg]
     update: dict[str, Any] = {
         "auth_mode": "entra",
+        # The tests sign organizations in on first use (TENANT_SIGNUP=closed is tested in tests/tenants).
+        "tenant_signup": "open",
         "mailbox_provider": "graph",
         "scheduler_enabled": False,
         "entra_client_id": CLIENT_ID,

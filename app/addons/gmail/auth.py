@@ -47,4 +47,6 @@ class AddonVerifier:
         if not auth.user_id_token:
             raise MissingCredentials("The add-on event carries no userIdToken.")
         user = self._verify(auth.user_id_token, settings.google_client_id)
-        return AddonCaller(principal=principal_from_claims(user, event.locale), user_oauth_token=auth.user_oauth_token)
+        return AddonCaller(
+            principal=principal_from_claims(user, event.locale, settings), user_oauth_token=auth.user_oauth_token
+        )

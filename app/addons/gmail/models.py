@@ -6,10 +6,12 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from app.validation import NulFree
+
 _LIST = Annotated[list[str], Field(max_length=5000)]
 
 
-class _Model(BaseModel):
+class _Model(NulFree, BaseModel):
     # Google adds fields over time; unknown ones are ignored, never a reason to refuse an event.
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -55,7 +56,9 @@ async def _handle(
     header = request.headers.get("authorization", "")
     bearer = header[7:].strip() if header.lower().startswith("bearer ") else None
     caller = await run_in_threadpool(_verifier(request, settings).verify, event, path, bearer)
-    tenant, user = await run_in_threadpool(resolve, session, caller.principal)
+    tenant, user = await run_in_threadpool(
+        partial(resolve, signup_open=settings.tenant_signup_open), session, caller.principal
+    )
     context = service.AddonContext(
         session=session,
         auth=AuthContext(user=user, tenant=tenant, principal=caller.principal),

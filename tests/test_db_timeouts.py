@@ -1,0 +1,169 @@
+"""A database that stops answering without closing its connections: 503 within 5 s, then recovery.
+
+A small TCP proxy in front of PostgreSQL stands for the network: while it is "stalled" it keeps every
+connection open and accepts new ones, but passes no byte on (what it holds is delivered when it resumes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import select
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from app.db import _MIGRATION_LOCK_ID, create_db_engine, migrate
+from app.db_timeouts import DatabaseTimeouts
+from tests.helpers import headers
+
+ANSWER_WITHIN_SECONDS = 5.0
+ADMIN = headers("boss@stall.example", admin=True)
+CHECK = {"draft": {"to": [{"email": "m.schmidt@solartech.example"}], "body": "Dear Michael"}}
+
+
+class StallingProxy:
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self.forwarding = threading.Event()
+        self.forwarding.set()
+        self.stopped = threading.Event()
+        self.threads = [threading.Thread(target=self._accept, daemon=True)]
+        self.threads[0].start()
+
+    def _accept(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return  # closed
+            upstream = socket.create_connection(self.target)
+            thread = threading.Thread(target=self._pump, args=(client, upstream), daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def _pump(self, client: socket.socket, upstream: socket.socket) -> None:
+        peers = {client: upstream, upstream: client}
+        held: dict[socket.socket, list[bytes]] = {client: [], upstream: []}
+        try:
+            while not self.stopped.is_set():
+                readable, _, _ = select.select(list(peers), [], [], 0.05)
+                for sock in readable:
+                    data = sock.recv(65536)
+                    if not data:
+                        return
+                    held[peers[sock]].append(data)
+                if self.forwarding.is_set():
+                    for sock, chunks in held.items():
+                        while chunks:
+                            sock.sendall(chunks.pop(0))
+        except OSError:
+            return
+        finally:
+            for sock in peers:
+                with contextlib.suppress(OSError):
+                    sock.close()
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.listener.close()
+        for thread in self.threads:
+            thread.join(timeout=2)
+
+
+@pytest.fixture
+def proxy(database_url: str) -> Iterator[StallingProxy]:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a database behind a network is PostgreSQL")
+    url = sa.make_url(database_url)
+    stalling = StallingProxy((url.host or "127.0.0.1", url.port or 5432))
+    yield stalling
+    stalling.close()
+
+
+@pytest.fixture
+def stalling_app(
+    proxy: StallingProxy, database_url: str, make_app: Callable[..., FastAPI]
+) -> Iterator[tuple[FastAPI, StallingProxy]]:
+    url = sa.make_url(database_url).set(host="127.0.0.1", port=proxy.port)
+    yield make_app(database_url=url.render_as_string(hide_password=False)), proxy
+    proxy.forwarding.set()  # the tables are emptied through it
+
+
+def _timed(client: TestClient, method: str, path: str, **kwargs: Any) -> tuple[int, str, float]:
+    started = time.monotonic()
+    response = client.request(method, path, headers=ADMIN, **kwargs)
+    code = response.json().get("error", {}).get("code", "") if response.status_code >= 400 else ""
+    return response.status_code, code, time.monotonic() - started
+
+
+def test_a_silent_database_answers_503_within_5_s_and_recovers(stalling_app: tuple[FastAPI, StallingProxy]) -> None:
+    app, proxy = stalling_app
+    calls = [
+        ("GET", "/v1/policy", {}),
+        ("POST", "/v1/drafts/check", {"json": CHECK}),
+        ("POST", "/v1/organizations", {"json": {"name": "Stalled GmbH", "kind": "customer"}}),
+        ("PUT", "/v1/policy", {"json": {"bcc_threshold": 3}}),
+        ("GET", "/readyz", {}),
+    ]
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/v1/policy", headers=ADMIN).status_code == 200
+        assert client.post("/v1/drafts/check", json=CHECK, headers=ADMIN).status_code == 200
+
+        proxy.forwarding.clear()
+        with ThreadPoolExecutor(max_workers=len(calls) * 2) as pool:
+            futures = [pool.submit(_timed, client, method, path, **kwargs) for method, path, kwargs in calls * 2]
+            _, hanging = wait(futures, timeout=ANSWER_WITHIN_SECONDS + 2)
+            proxy.forwarding.set()  # a hung request must not hang the test too
+            assert not hanging, f"{len(hanging)} requests still waiting on the database"
+            results = [f.result() for f in futures]
+        for status, code, seconds in results:
+            assert (status, code) == (503, "database_unavailable"), results
+            assert seconds < ANSWER_WITHIN_SECONDS, results
+
+        deadline = time.monotonic() + 10
+        while client.get("/readyz").status_code != 200:
+            assert time.monotonic() < deadline, "no recovery after the database answered again"
+            time.sleep(0.2)
+        for method, path, kwargs in calls[:4]:
+            status, code, _ = _timed(client, method, path, **kwargs)
+            assert status < 300, (method, path, status, code)
+
+
+def test_migrations_may_wait_longer_than_a_statement(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("statement limits are PostgreSQL's")
+    engine = create_db_engine(database_url, DatabaseTimeouts(statement_seconds=0.3))
+    holder = create_db_engine(database_url)
+    try:
+        with holder.connect() as other:
+            other.execute(sa.text("SELECT pg_advisory_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
+            release = threading.Timer(1.5, lambda: None)
+            release.start()
+            migrating = threading.Thread(target=migrate, args=(engine,))
+            migrating.start()
+            release.join()
+            assert migrating.is_alive()  # still waiting for the other replica's migration, not failed
+            other.execute(sa.text("SELECT pg_advisory_unlock(:id)"), {"id": _MIGRATION_LOCK_ID})
+            other.commit()
+        migrating.join(timeout=30)
+        assert not migrating.is_alive()
+        with engine.connect() as conn:  # the pooled connection has its request limits again
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "300ms"
+            with pytest.raises(sa.exc.OperationalError):
+                conn.exec_driver_sql("SELECT pg_sleep(1)")
+    finally:
+        engine.dispose()
+        holder.dispose()
