@@ -1,7 +1,7 @@
 """identity lengths: tenant keys and user subjects for the longest addresses, 256-character display names
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-29 15:50:00
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlmodel
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
