@@ -242,7 +242,8 @@ try {
     }
     await pane.locator("#check-btn").click();
     const cards = pane.locator('.finding[data-code="sensitive_external"]');
-    await pane.locator('.severity-group[data-severity="low"] .finding[data-code="sensitive_external"]').waitFor({ timeout: 15000 });
+    // The prefilled draft's check had a low card too: wait for this draft's high costs card first.
+    await pane.locator('.severity-group[data-severity="high"] .finding[data-code="sensitive_external"]').waitFor({ timeout: 15000 });
     assert.equal(await cards.count(), 2, "a low prices card and a high costs card");
     const low = pane.locator('.severity-group[data-severity="low"] .finding[data-code="sensitive_external"]');
     const highId = await pane.locator('.severity-group[data-severity="high"] .finding[data-code="sensitive_external"]').getAttribute("data-id");
@@ -274,6 +275,7 @@ try {
       await page.locator("#f-attachments li button").first().click();
     }
     await pane.locator("#check-btn").click();
+    // Only this draft has a medium mention (the prefilled one's is critical).
     const mention = pane.locator('.severity-group[data-severity="medium"] .finding[data-code="content_mismatch"]');
     await mention.waitFor({ timeout: 15000 });
     await mention.locator("button[data-dismiss]").click();
