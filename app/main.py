@@ -20,10 +20,12 @@ from app.checks.recorder import CheckRecorder
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
+from app.directory.router import groups_router as rival_groups_router
 from app.directory.router import router as directory_router
 from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
 from app.incidents.router import router as incidents_router
+from app.insight.router import router as insight_router
 from app.limits import BodySizeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
@@ -35,6 +37,7 @@ from app.scheduling.router import router as scheduling_router
 from app.scheduling.worker import Worker
 from app.templates.router import router as templates_router
 from app.tenants.cache import identities
+from app.tenants.router import router as me_router
 
 log = logging.getLogger("app")
 
@@ -99,9 +102,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(policy_router)
     app.include_router(directory_router)
+    app.include_router(rival_groups_router)
     app.include_router(checks_router)
     app.include_router(templates_router)
     app.include_router(incidents_router)
+    app.include_router(insight_router)
+    app.include_router(me_router)
     app.include_router(scheduling_router)
     app.include_router(held_router)
     app.include_router(privacy_router)
