@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app.addin.router import router as addin_router
+from app.admin.router import router as admin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
 from app.checks.history import user_history
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(held_router)
     app.include_router(privacy_router)
     app.include_router(addin_router)
+    app.include_router(admin_router)
     app.include_router(gmail_addon_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
