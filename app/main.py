@@ -12,9 +12,9 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app.addin.router import router as addin_router
-from app.admin.router import router as admin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
+from app.admin.router import router as admin_router
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.recorder import CheckRecorder

@@ -202,6 +202,7 @@ export function errorText(error) {
 
 export function openEditor(editor, org, reload) {
   editor.hidden = false;
+  editor.parentElement?.classList.add("editing");
   const status = h("div", { class: "status", "aria-live": "polite" });
   const contacts = h("div", { class: "contacts" }, (org?.contacts || []).map(contactRow));
   const addContact = h("fluent-button", { appearance: "outline", size: "small", id: "contact-add" }, t("dir.c.add"));
@@ -234,6 +235,7 @@ export function openEditor(editor, org, reload) {
   const remove = org ? h("fluent-button", { appearance: "subtle", id: "org-delete", class: "danger" }, t("common.delete")) : null;
   cancel.addEventListener("click", () => {
     editor.hidden = true;
+    editor.parentElement?.classList.remove("editing");
     clear(editor);
   });
   save.addEventListener("click", async () => {
@@ -251,6 +253,7 @@ export function openEditor(editor, org, reload) {
     if (!window.confirm(t("dir.deleteConfirm", { name: org.name }))) return;
     await api("DELETE", `/v1/organizations/${org.id}`);
     editor.hidden = true;
+    editor.parentElement?.classList.remove("editing");
     clear(editor);
     await reload();
   });

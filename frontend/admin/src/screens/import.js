@@ -7,6 +7,7 @@ import { errorText } from "./directory.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SHOWN = 200;
+const COLUMNS = ["organization", "kind", "domains", "aliases", "rival_group", "owner_email", "contact_name", "contact_email", "language", "customer_code", "country"];
 
 function contentType(file) {
   return file.name.toLowerCase().endsWith(".xlsx") ? XLSX : "text/csv";
@@ -18,7 +19,13 @@ export function importPanel(panel) {
   const result = h("div", { class: "import-result", "aria-live": "polite" });
   choose.addEventListener("click", () => input.click());
   input.addEventListener("change", () => input.files[0] && preview(result, input.files[0]));
-  clear(panel, h("p", { class: "intro" }, t("import.intro")), h("div", { class: "toolbar" }, choose, input), result);
+  const columns = h(
+    "details",
+    { class: "columns" },
+    h("summary", {}, t("import.columns")),
+    h("dl", {}, COLUMNS.map((c) => [h("dt", {}, h("code", {}, c)), h("dd", {}, t(`import.col.${c}`))])),
+  );
+  clear(panel, h("p", { class: "intro" }, t("import.intro")), columns, h("div", { class: "toolbar" }, choose, input), result);
 }
 
 async function send(file, dryRun) {
