@@ -23,6 +23,8 @@ from app.incidents.schemas import (
     MailboxDraftsRequest,
     MailboxDraftsResponse,
     RecallResponse,
+    SuggestRequest,
+    SuggestResponse,
 )
 from app.mailbox.base import MailAddress, MailboxProvider, OutgoingDraft
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider
@@ -52,6 +54,25 @@ async def create_incident(
         return response
 
     return await run_in_threadpool(record)
+
+
+@router.post("/suggestions", response_model=SuggestResponse)
+async def suggest_intended(
+    session: SessionDep,
+    auth: CurrentUser,
+    cache: IndexCacheDep,
+    settings: SettingsDep,
+    mailbox: MailboxDep,
+    body: SuggestRequest,
+) -> SuggestResponse:
+    """Whom the message was likely meant for, best guess first (nothing is recorded)."""
+    if body.ref is not None:
+        ensure_provider(mailbox, body.ref.provider)
+        message = await mailbox.get_message(await access_for(mailbox, auth), body.ref.id)
+    else:
+        assert body.message is not None  # the schema requires exactly one of message and ref
+        message = message_from_request(body.message, settings)
+    return await run_in_threadpool(service.suggest_intended, session, auth, cache, settings, body, message)
 
 
 @router.get("", response_model=list[IncidentPublic])

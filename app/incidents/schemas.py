@@ -30,6 +30,35 @@ class IncidentCreate(BaseModel):
         return self
 
 
+class SuggestRequest(BaseModel):
+    """The sent message (or its reference) and who got it by mistake: whom was it meant for?"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    locale: Locale | None = None
+    message: DraftIn | None = None
+    ref: MessageRef | None = None
+    wrong_recipients: Annotated[list[Email], Field(min_length=1, max_length=50)]
+
+    @model_validator(mode="after")
+    def _message_or_ref(self) -> SuggestRequest:
+        if (self.message is None) == (self.ref is None):
+            raise ValueError("send exactly one of 'message' or 'ref'")
+        return self
+
+
+class SuggestionOut(BaseModel):
+    email: str
+    name: str
+    organization: str | None
+    reason: Literal["greeted", "named", "confused_before", "recent"]
+    why: str
+
+
+class SuggestResponse(BaseModel):
+    suggestions: list[SuggestionOut]
+
+
 class SeverityOut(BaseModel):
     level: Level
     content_class: Literal["general", "commercial", "contractual", "internal"]

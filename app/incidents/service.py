@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 
 from app.auth.dependencies import AuthContext
 from app.checks.index_cache import IndexCache
-from app.checks.service import analyse, request_locale
+from app.checks.repository import correspondent_hashes
+from app.checks.service import analyse, hash_address, request_locale
 from app.common import utcnow
 from app.config import Settings
 from app.incidents import texts
@@ -26,7 +27,11 @@ from app.incidents.schemas import (
     IncidentUpdate,
     SeverityOut,
     StepOut,
+    SuggestionOut,
+    SuggestRequest,
+    SuggestResponse,
 )
+from app.incidents.suggestions import owned_contacts, suggest
 from app.mailbox.base import MailMessage
 from app.tenants.repository import bump_version
 
@@ -71,6 +76,34 @@ def create_incident(
         steps=_steps(incident, locale),
         drafts=letters,
         created_at=incident.created_at,
+    )
+
+
+def suggest_intended(
+    session: Session,
+    auth: AuthContext,
+    cache: IndexCache,
+    settings: Settings,
+    body: SuggestRequest,
+    message: MailMessage,
+) -> SuggestResponse:
+    locale = request_locale(body.locale, auth)
+    result, index, _ = analyse(session, auth, cache, settings, message, locale)
+    written = correspondent_hashes(session, auth.tenant.id, auth.user.id)
+    recent = [e for e in owned_contacts(index, auth.user.email) if hash_address(auth.tenant.id, e) in written]
+    internal = [a.email for a in (*message.to, *message.cc, *message.bcc) if _is_internal(auth, a.email)]
+    found = suggest(result, index, body.wrong_recipients, recent, internal)
+    return SuggestResponse(
+        suggestions=[
+            SuggestionOut(
+                email=s.email,
+                name=s.name,
+                organization=s.organization,
+                reason=s.reason,
+                why=texts.suggestion_reason(s.reason, s.about, locale),
+            )
+            for s in found
+        ]
     )
 
 

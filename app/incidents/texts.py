@@ -130,3 +130,15 @@ def _relation_reason(recipient: RecipientRelation, language: str) -> str:
 def step_title(step_id: str, locale: str, wrong: list[str], intended: list[str]) -> str:
     separator = "、" if lang(locale) == "zh-CN" else ", "
     return _STEPS[step_id][lang(locale)].format(wrong=separator.join(wrong), intended=separator.join(intended))
+
+
+_SUGGESTION = {
+    "greeted": {"en": "The message greets them", "zh-CN": "邮件中称呼的是此人"},
+    "named": {"en": "{about} is named in the message or its attachments", "zh-CN": "邮件或附件提到了 {about}"},
+    "confused_before": {"en": "Mixed up with {about} before", "zh-CN": "以前曾与 {about} 混淆"},
+    "recent": {"en": "You wrote to them recently", "zh-CN": "您近期联系过此人"},
+}
+
+
+def suggestion_reason(reason: str, about: str, locale: str) -> str:
+    return _SUGGESTION[reason][lang(locale)].format(about=about)
