@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
 from app.config import Settings
+from app.demo import ADMIN as DEMO_ADMIN
 from app.deps import SettingsDep
 from app.errors import NotFound, ProviderUnavailable
 
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "frontend" / "admin" / "dist"
 GOOGLE_SIGN_IN = "https://accounts.google.com"
 # The account whose console `make run` opens: an administrator of the demo tenant.
-DEV_ADMIN = "admin@acme-trade.example"
+DEV_ADMIN = DEMO_ADMIN
 STATIC_FILES = {
     "admin.js": "text/javascript; charset=utf-8",
     "admin.css": "text/css; charset=utf-8",

@@ -13,6 +13,7 @@ from app.common import utcnow
 from app.deps import IndexCacheDep, SessionDep, SettingsDep
 from app.incidents import service
 from app.incidents.exceptions import InvalidRecipients, LettersNeeded, RecallNeedsReference
+from app.incidents.glosses import draft_title
 from app.incidents.schemas import (
     IncidentCreate,
     IncidentDraft,
@@ -141,7 +142,7 @@ async def create_mailbox_drafts(
     strangers = sorted({a for d in body.drafts for a in (*d.to, *d.cc)} - allowed)
     if strangers:
         raise InvalidRecipients("Letters go only to the incident's recipients.", details={"not_in_incident": strangers})
-    created = await _create_drafts(mailbox, auth, body.drafts)
+    created = await _create_drafts(mailbox, auth, body.drafts, incident.locale)
 
     def record() -> None:
         service.record_mailbox_drafts(incident, [c.model_dump() for c in created], utcnow())
@@ -153,7 +154,7 @@ async def create_mailbox_drafts(
 
 
 async def _create_drafts(
-    mailbox: MailboxProvider, auth: AuthContext, drafts: list[IncidentDraft]
+    mailbox: MailboxProvider, auth: AuthContext, drafts: list[IncidentDraft], locale: str
 ) -> list[MailboxDraftOut]:
     access = await access_for(mailbox, auth)
     created = []
@@ -168,5 +169,6 @@ async def _create_drafts(
                 body_text=draft.body_text,
             ),
         )
-        created.append(MailboxDraftOut(kind=draft.kind, id=result.id, web_link=result.web_link))
+        title = draft_title(draft.kind, draft.recipient_name or draft.to[0], locale)
+        created.append(MailboxDraftOut(kind=draft.kind, id=result.id, web_link=result.web_link, title=title))
     return created

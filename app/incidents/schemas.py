@@ -16,6 +16,8 @@ Level = Literal["low", "medium", "high", "critical"]
 class IncidentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # Where the user works: the steps offer what that mail client can do (Gmail cannot recall a message).
+    client: Literal["outlook", "gmail", "api"] | None = None
     locale: Locale | None = None
     message: DraftIn | None = None
     ref: MessageRef | None = None
@@ -85,6 +87,9 @@ class IncidentDraft(BaseModel):
     body_text: Annotated[str, Field(max_length=200_000)] = ""
     language: str
     attachments: list[str] = []
+    # Whom the letter is for, by name, and what it says in the user's language when written in another one.
+    recipient_name: Annotated[str, Field(max_length=320)] = ""
+    gloss: Annotated[str, Field(max_length=2000)] | None = None
 
 
 class IncidentResponse(BaseModel):
@@ -126,6 +131,8 @@ class MailboxDraftOut(BaseModel):
     kind: str
     id: str
     web_link: str | None
+    # The link's text in the user's language: "Open the apology to Laura Gómez".
+    title: str = ""
 
 
 class MailboxDraftsResponse(BaseModel):

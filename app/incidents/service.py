@@ -49,7 +49,7 @@ def create_incident(
     result, index, _ = analyse(session, auth, cache, settings, message, locale)
     assessment = assess(result, index, wrong, intended)
     sent_at = body.sent_at or utcnow()
-    letters = build_letters(auth, index, message, assessment, intended, sent_at)
+    letters = build_letters(auth, index, message, assessment, intended, sent_at, locale)
     incident = Incident(
         tenant_id=auth.tenant.id,
         user_id=auth.user.id,
@@ -57,7 +57,9 @@ def create_incident(
         content_class=assessment.content_class,
         relation=assessment.relation,
         reasons=texts.reasons(assessment, locale),
-        steps=[{"id": step, "done": step == "record"} for step in _plan(assessment, intended, letters)],
+        steps=[
+            {"id": step, "done": step == "record"} for step in _plan(assessment, intended, letters, _on_gmail(body))
+        ],
         wrong_recipients=wrong,
         intended_recipients=intended,
         document_names=[a.name for a in message.attachments],
@@ -128,8 +130,13 @@ def _is_internal(auth: AuthContext, email: str) -> bool:
     return auth.tenant.owns_address(email)
 
 
-def _plan(assessment: Assessment, intended: list[str], letters: list[IncidentDraft]) -> list[str]:
-    steps = ["recall", "stop_followups"]
+def _on_gmail(body: IncidentCreate) -> bool:
+    return body.client == "gmail" or (body.ref is not None and body.ref.provider == "gmail")
+
+
+def _plan(assessment: Assessment, intended: list[str], letters: list[IncidentDraft], gmail: bool) -> list[str]:
+    # Outlook can try a recall inside the organization; Gmail only offers Undo for a few seconds after sending.
+    steps = ["undo_send" if gmail else "recall", "stop_followups"]
     if assessment.level in ("high", "critical"):
         steps.append("escalate")
     steps.append("apology")

@@ -70,6 +70,10 @@ _STEPS = {
         "en": "Try to recall the message in Outlook (works only for recipients inside your own organization).",
         "zh-CN": "在 Outlook 中尝试撤回邮件（仅对本组织内的收件人有效）。",
     },
+    "undo_send": {
+        "en": "If Gmail still shows “Undo” at the bottom of the screen, click it now; Gmail cannot recall a message after that.",
+        "zh-CN": "如果 Gmail 屏幕底部仍显示“撤消”，请立即点击；之后 Gmail 无法撤回邮件。",
+    },
     "stop_followups": {
         "en": "Stop follow-up mistakes: do not reply to all in this thread; check Cc and any auto-forward.",
         "zh-CN": "防止二次失误：不要在该邮件链中“全部回复”；检查抄送和自动转发。",

@@ -41,9 +41,7 @@ HISTORY = {"lookalike_domain": 0.1, "first_time_recipient": 0.8, "exposed_recipi
 def _history(session: Session) -> None:
     """Eight weeks of check records for the demo tenant, as the recorder writes them (codes and outcomes only)."""
     tenant = session.exec(select(Tenant)).one()
-    user = User(tenant_id=tenant.id, subject="dev:alex@acme-trade.example", email="alex@acme-trade.example")
-    session.add(user)
-    session.flush()
+    user = session.exec(select(User).where(User.email == "alex@acme-trade.example")).one()
     rng = random.Random(15)
     for week in range(1, 9):
         for _ in range(rng.randint(20, 40)):
