@@ -357,20 +357,77 @@ async function onTemplateSubmit(event) {
 
 async function showRead(item) {
   state.incident = null;
+  state.suggestions = [];
+  state.intendedTouched = false;
   $("incident-result").replaceChildren();
   setStatus("incident-status", "");
   state.message = await readSentMessage(item);
   const people = messageRecipients(state.message);
-  const choice = (group, person) =>
-    el(
-      "label",
-      { class: "choice" },
-      el("input", { type: "checkbox", name: group, value: person.email }),
-      el("span", {}, person.name || person.email, person.name ? el("small", { text: person.email }) : null),
-    );
-  $("wrong-list").replaceChildren(...people.map((p) => choice("wrong", p)));
-  $("intended-list").replaceChildren(...people.map((p) => choice("intended", p)));
+  $("wrong-list").replaceChildren(
+    ...people.map((p) => choice("wrong", p, { onchange: () => suggestIntended(people) })),
+  );
+  renderIntended(people);
   $("intended-other").value = "";
+}
+
+function choice(group, person, { checked = false, hint = null, onchange = null } = {}) {
+  return el(
+    "label",
+    { class: "choice" },
+    el("input", { type: "checkbox", name: group, value: person.email, checked, onchange }),
+    el(
+      "span",
+      {},
+      person.name || person.email,
+      person.name ? el("small", { text: person.email }) : null,
+      hint ? el("small", { class: "suggestion-why", text: hint }) : null,
+    ),
+  );
+}
+
+/** "Meant for": SendGuard's suggestions first (the best one ticked), then the message's other recipients. */
+function renderIntended(people) {
+  const wrong = new Set(checked("wrong").map((e) => e.toLowerCase()));
+  const kept = new Set(checked("intended"));
+  const touched = state.intendedTouched;
+  const suggested = state.suggestions || [];
+  const seen = new Set(suggested.map((s) => s.email));
+  const rows = [
+    ...suggested.map((s, i) =>
+      choice("intended", { email: s.email, name: s.name }, {
+        checked: touched ? kept.has(s.email) : i === 0,
+        hint: `${t("suggested")} · ${s.why}`,
+        onchange: () => (state.intendedTouched = true),
+      }),
+    ),
+    ...people
+      .filter((p) => !wrong.has(p.email.toLowerCase()) && !seen.has(p.email.toLowerCase()))
+      .map((p) => choice("intended", p, { checked: kept.has(p.email), onchange: () => (state.intendedTouched = true) })),
+  ];
+  $("intended-list").replaceChildren(...rows);
+}
+
+let suggestSeq = 0;
+async function suggestIntended(people) {
+  const wrong = checked("wrong");
+  const seq = ++suggestSeq;
+  if (!wrong.length) {
+    state.suggestions = [];
+    renderIntended(people);
+    return;
+  }
+  try {
+    const payload = buildIncident({ message: state.message, wrong, intended: [], locale: getLocale() });
+    delete payload.intended_recipients;
+    delete payload.client;
+    const result = await api.suggestIntended(payload);
+    if (seq !== suggestSeq) return;
+    state.suggestions = result.suggestions;
+  } catch {
+    if (seq !== suggestSeq) return;
+    state.suggestions = []; // typing the address stays possible
+  }
+  renderIntended(people);
 }
 
 function checked(group) {
@@ -390,7 +447,7 @@ async function onAssess(event) {
   setStatus("incident-status", t("assessing"));
   try {
     state.incident = await api.createIncident(
-      buildIncident({ message: state.message, wrong, intended, locale: getLocale() }),
+      buildIncident({ message: state.message, wrong, intended, locale: getLocale(), client: "outlook" }),
     );
     setStatus("incident-status", "");
     renderIncident();
@@ -439,9 +496,10 @@ function renderIncident() {
           "details",
           { class: "draft-preview" },
           el("summary", { text: d.subject }),
-          el("p", { class: "hint", text: t("draftTo", { to: d.to.join(", ") }) }),
-          el("div", { class: "body", text: d.body_text || d.body.replace(/<[^>]+>/g, " ") }),
+          el("p", { class: "hint", text: t("draftTo", { to: d.recipient_name ? `${d.recipient_name} <${d.to.join(", ")}>` : d.to.join(", ") }) }),
+          el("div", { class: "body letter-text", text: d.body_text || d.body.replace(/<[^>]+>/g, " ") }),
         ),
+        d.gloss ? el("p", { class: "hint gloss", text: d.gloss }) : null,
       ),
     ),
   );
@@ -491,8 +549,8 @@ async function onCreateDrafts(event) {
           "li",
           { "data-draft-id": d.id },
           d.web_link
-            ? el("a", { href: d.web_link, target: "_blank", rel: "noopener noreferrer", text: `${t("openDraft")}: ${d.kind}` })
-            : el("span", { text: `${d.kind}: ${d.id}` }),
+            ? el("a", { href: d.web_link, target: "_blank", rel: "noopener noreferrer", text: d.title || t("openDraft") })
+            : el("span", { text: d.title || t("openDraft") }),
         ),
       ),
     );

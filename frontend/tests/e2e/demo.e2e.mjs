@@ -151,7 +151,11 @@ try {
     await page.click("#tab-read");
     await pane.locator("#read-view:not([hidden])").waitFor();
     await pane.locator('input[name="wrong"][value="l.gomez@sunpeak.example"]').check();
-    await pane.locator("#intended-other").fill("m.schmidt@solartech.example");
+    // "Meant for" is suggested, not typed: the greeted contact of the customer the PI names, already ticked.
+    const suggested = pane.locator('#intended-list input[name="intended"]').first();
+    await pane.locator('#intended-list input[value="m.schmidt@solartech.example"]:checked').waitFor({ timeout: 10000 });
+    assert.equal(await suggested.getAttribute("value"), "m.schmidt@solartech.example");
+    assert.match(await pane.locator("#intended-list .suggestion-why").first().textContent(), /Suggested/);
     await pane.locator("#assess-btn").click();
     const level = pane.locator("#incident-level");
     await level.waitFor({ timeout: 15000 });
@@ -162,9 +166,12 @@ try {
     await steps.first().check();
     await pane.locator("#incident-status.ok").waitFor();
     assert.ok((await pane.locator("#incident-drafts li").count()) >= 2, "apology and notice");
+    // The letters are German: each says in English what it says.
+    assert.match(await pane.locator("#incident-drafts .gloss").first().textContent(), /^In German: apologises to Laura Gómez/);
     await pane.locator("#create-drafts-btn").click();
     await pane.locator("#drafts-status.ok").waitFor({ timeout: 15000 });
     assert.ok((await pane.locator("#drafts-created li").count()) >= 2);
+    assert.equal(await pane.locator("#drafts-created li").first().textContent(), "Open the apology to Laura Gómez");
   });
 
   if (shots) {
