@@ -52,6 +52,12 @@ def _base(language: str) -> str:
     return language.split("-", 1)[0].lower()
 
 
+def language_name(code: str | None, locale: str) -> str:
+    if not code:
+        return ""
+    return _LANGUAGES.get(_base(code), {}).get(lang(locale), code)
+
+
 def gloss(kind: str, letter_language: str, locale: str, name: str, sent: date, documents: list[str]) -> str | None:
     """A short summary in the user's language, or None when the letter is already in that language."""
     user = lang(locale)

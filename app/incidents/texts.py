@@ -146,3 +146,9 @@ _SUGGESTION = {
 
 def suggestion_reason(reason: str, about: str, locale: str) -> str:
     return _SUGGESTION[reason][lang(locale)].format(about=about)
+
+
+def doc_class_label(doc_class: str, locale: str) -> str:
+    """A document class in words; "other" and unknown classes read as "document"."""
+    other = {"en": "document", "zh-CN": "文件"}
+    return _DOC_CLASS.get(doc_class, other)[lang(locale)]
