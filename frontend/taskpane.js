@@ -12,7 +12,7 @@ import {
   messageRecipients,
   visibleFindings,
 } from "./js/logic.js";
-import { applyFix, insertLetter, isCompose, readComposeDraft, readSentMessage } from "./js/outlook.js";
+import { applyFix, insertLetter, isCompose, openNewMessage, readComposeDraft, readSentMessage } from "./js/outlook.js";
 
 const $ = (id) => document.getElementById(id);
 const POLICY_KEY = "sendguard.policy";
@@ -211,7 +211,7 @@ async function onFix(button, finding, fix) {
       return;
     }
     if (result.template) {
-      openTemplate(result.template);
+      await openTemplate(result.template, finding);
       return;
     }
     const checkId = state.check?.check_id;
@@ -261,7 +261,17 @@ function renderTemplatePicker() {
   renderTemplateFields();
 }
 
-function openTemplate(name) {
+/** Open a template; from an "owned by a colleague" finding, the hand-off comes filled in for that colleague. */
+async function openTemplate(name, finding = null) {
+  state.handoff = null;
+  const recipient = finding?.recipients?.[0];
+  if (name === "handoff_internal" && recipient) {
+    try {
+      state.handoff = await api.handoffPrefill(recipient, getLocale());
+    } catch {
+      state.handoff = null; // the form still opens; the salesperson fills it
+    }
+  }
   const select = $("template-select");
   select.value = name;
   renderTemplateFields();
@@ -279,10 +289,31 @@ function renderTemplateFields() {
     return;
   }
   container.replaceChildren(...template.fields.map(renderField));
+  prefillFields(template);
+  const submit = document.querySelector('#template-actions button[type="submit"]');
+  if (submit) submit.textContent = submitLabel(template);
   const localeSelect = $("template-locale");
   const names = { en: "English", "zh-CN": "中文（简体）", de: "Deutsch", es: "Español", fr: "Français" };
   localeSelect.replaceChildren(...template.locales.map((l) => el("option", { value: l, text: names[l] || l })));
   localeSelect.value = template.locales.includes(getLocale()) ? getLocale() : template.locales[0];
+}
+
+function prefillFields(template) {
+  const handoff = state.handoff?.template === template.name ? state.handoff : null;
+  if (!handoff) return;
+  const form = $("template-form");
+  for (const [name, value] of Object.entries(handoff.fields)) {
+    const control = form.elements[name];
+    if (!control || value === null || value === undefined) continue;
+    control.value = Array.isArray(value) ? value.join("\n") : String(value);
+  }
+}
+
+/** Letters to colleagues open a new message to them; only letters to customers go into this draft. */
+function submitLabel(template) {
+  if (template.audience !== "internal") return t("insertLetter");
+  const name = state.handoff?.fields?.new_owner_name;
+  return name ? t("writeToColleague", { name }) : t("writeNewMessage");
 }
 
 function renderField(field) {
@@ -346,6 +377,11 @@ async function onTemplateSubmit(event) {
   setStatus("template-status", t("inserting"));
   try {
     const letter = await api.render(name, $("template-locale").value, fields);
+    if (template.audience === "internal") {
+      openNewMessage(letter, state.handoff?.to ? [state.handoff.to] : []);
+      setStatus("template-status", t("newMessageOpened"), "ok");
+      return;
+    }
     await insertLetter(currentItem(), letter);
     setStatus("template-status", t("inserted"), "ok");
   } catch (err) {

@@ -210,7 +210,11 @@ function init() {
   $("taskpane").src = `/addin/taskpane.html?demo=1&lang=${encodeURIComponent(locale)}`;
   bindInputs();
   renderCompose();
-  standIn.onChange(() => {
+  standIn.onChange((what, standInState) => {
+    if (what === "newMessage") {
+      const message = standInState.newMessages.at(-1);
+      result(`New message opened to ${(message.toRecipients || []).join(", ")}: "${message.subject || ""}"`);
+    }
     renderCompose();
     if (state.mode === "read") renderRead();
   });

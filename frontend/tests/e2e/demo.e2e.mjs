@@ -147,6 +147,31 @@ try {
     assert.match(await page.inputValue("#f-body"), /SolarTech GmbH/);
   });
 
+  await step("a customer owned by a colleague: the hand-off opens a new message to that colleague, filled in", async () => {
+    await page.fill("#f-to", "s.mueller@helio-handel.example");
+    await page.dispatchEvent("#f-to", "change");
+    const bodyBefore = await page.inputValue("#f-body");
+    await pane.locator("#check-btn").click();
+    const fix = pane.locator('.finding[data-code="owner_mismatch"] button[data-fix="use_template"]');
+    await fix.waitFor({ timeout: 15000 });
+    await fix.click();
+    const submit = pane.locator('#template-form button[type="submit"]');
+    await pane.locator('#template-form button[type="submit"]', { hasText: "Write to Lin Wei" }).waitFor({ timeout: 10000 });
+    assert.equal(await pane.locator('#template-fields [name="company"]').inputValue(), "Helio Handel AG");
+    assert.equal(await pane.locator('#template-fields [name="contact_name"]').inputValue(), "Stefan Müller");
+    assert.match(await pane.locator('#template-fields [name="basic_info"]').inputValue(), /Country: AT/);
+    for (const name of ["matter", "overview", "source_history", "needs", "materials_sent", "personality", "next_steps"]) {
+      await pane.locator(`#template-fields [name="${name}"]`).fill("Order 2026-014");
+    }
+    await pane.locator('#template-fields [name="takeover_date"]').fill("2026-12-01");
+    await submit.click();
+    await pane.locator("#template-status.ok").waitFor({ timeout: 10000 }).catch(async (err) => {
+      throw new Error(`${err.message}: ${await pane.locator("#template-status").innerText()}`);
+    });
+    assert.match(await page.locator("#send-result").innerText(), /New message opened to lin\.wei@acme-trade\.example: "\[Customer Handoff\] Helio Handel AG/);
+    assert.equal(await page.inputValue("#f-body"), bodyBefore, "the customer draft is untouched");
+  });
+
   await step("read mode: the wrong-recipient flow rates the damage and creates drafts", async () => {
     await page.click("#tab-read");
     await pane.locator("#read-view:not([hidden])").waitFor();
