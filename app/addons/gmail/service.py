@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.addons.gmail import cards
+from app.addons.gmail import cards, handoff
 from app.addons.gmail.auth import AddonCaller
 from app.addons.gmail.models import AddonEvent
 from app.addons.gmail.texts import lang, t
@@ -231,7 +231,11 @@ def _finding_widgets(ctx: AddonContext, finding: FindingOut, check_id: str, save
                 ctx.button(ctx.text("fix_replace_recipient", suggestion=fix.suggestion), "fix", **params)
             )
         elif fix.type == "use_template" and fix.template:
-            fix_buttons.append(ctx.button(ctx.text("fix_use_template"), "template_form", template=fix.template))
+            recipient = finding.recipients[0] if finding.recipients else ""
+            button = ctx.button(
+                ctx.text("fix_use_template"), "template_form", template=fix.template, recipient=recipient
+            )
+            fix_buttons.append(button)
     if fix_buttons:
         widgets.append(cards.buttons(fix_buttons))
     return widgets
@@ -335,13 +339,16 @@ def _field_widget(ctx: AddonContext, spec: FieldSpec, prefill: dict[str, str]) -
 
 async def _template_form(ctx: AddonContext) -> Json:
     info = get_template(ctx.event.parameters.get("template", ""))
-    prefill = sender_fields(ctx.auth)
+    known, colleague = await handoff.prefilled_fields(ctx, info.name)
+    prefill = {**sender_fields(ctx.auth), **known}
     chosen = ctx.locale if ctx.locale in info.locales else ("en" if "en" in info.locales else info.locales[0])
     language = cards.selection(
         LOCALE_INPUT, ctx.text("language"), [(loc, loc, loc == chosen) for loc in info.locales], "DROPDOWN"
     )
     fields = [_field_widget(ctx, spec, prefill) for spec in info.fields]
-    submit = cards.buttons([ctx.button(ctx.text("insert"), "template_insert", template=info.name)])
+    # A letter to a colleague becomes a draft to them; only letters to customers go into this draft.
+    label = ctx.text("handoff_create", to=colleague or "—") if info.audience == "internal" else ctx.text("insert")
+    submit = cards.buttons([ctx.button(label, "template_insert", template=info.name, to=colleague)])
     description = info.description_zh if ctx.locale == "zh-CN" else info.description_en
     built = cards.card(
         cards.esc(info.name),
@@ -385,6 +392,10 @@ async def _template_insert(ctx: AddonContext) -> Json:
         return cards.notification(ctx.text("template_error", reason=reason))
     except AppError as exc:
         return cards.notification(ctx.text("template_error", reason=exc.message))
+    if info.audience == "internal":
+        if (ask := _needs(ctx, SCOPE_COMPOSE)) is not None:
+            return ask
+        return await handoff.draft_to_colleague(ctx, _access(ctx), rendered, ctx.event.parameters.get("to", ""))
     return cards.insert_body(rendered.body_html)
 
 
