@@ -38,7 +38,8 @@ ADMIN_BUNDLE := frontend/admin/dist/admin.js
 run: install $(ADMIN_BUNDLE)
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/python -m app.cli migrate
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/python -m app.cli demo-data
-	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
+	AUTH_MODE=dev MAILBOX_PROVIDER=fake PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)} \
+		$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
 
 # Browser tests drive Debian's chromium through playwright-core (never `npx playwright install`).
 CHROMIUM ?= /usr/bin/chromium

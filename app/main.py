@@ -27,6 +27,7 @@ from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
 from app.incidents.router import router as incidents_router
 from app.insight.router import router as insight_router
+from app.landing import router as landing_router
 from app.limits import BodySizeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.mailbox = build_provider(settings)
     install_error_handlers(app)
     app.include_router(health_router)
+    app.include_router(landing_router)
     app.include_router(policy_router)
     app.include_router(directory_router)
     app.include_router(rival_groups_router)

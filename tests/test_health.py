@@ -56,3 +56,13 @@ def test_chunked_body_over_the_limit_is_413(client: TestClient, app) -> None:  #
     response = client.post("/v1/organizations/import", content=chunks(), headers={**ADMIN, "Content-Type": "text/csv"})
     assert response.status_code == 413
     assert response.json()["error"]["code"] in {"payload_too_large", "csv_too_large"}
+
+
+def test_root_leads_to_the_demo_in_dev_mode_and_a_landing_page_otherwise(client: TestClient, make_app) -> None:  # type: ignore[no-untyped-def]
+    dev = client.get("/", follow_redirects=False)
+    assert (dev.status_code, dev.headers["location"]) == (307, "/demo")
+    with TestClient(make_app(auth_mode="entra", public_base_url="https://sendguard.acme.example")) as prod:
+        page = prod.get("/")
+        assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+        assert 'href="/admin"' in page.text and "https://sendguard.acme.example" in page.text
+        assert "/demo" not in page.text

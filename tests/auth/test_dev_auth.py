@@ -52,3 +52,13 @@ def test_a_directory_change_is_seen_by_the_next_request(client: TestClient) -> N
     )
     after = client.post("/v1/drafts/check", json=draft, headers=admin).json()
     assert "lookalike_domain" in {f["code"] for f in after["findings"]}
+
+
+def test_an_unknown_dev_role_says_which_roles_exist(client: TestClient) -> None:
+    response = client.get("/v1/me", headers={"X-Dev-User": "boss@acme-trade.example", "X-Dev-Role": "Administrator"})
+    assert response.status_code == 401
+    error = response.json()["error"]
+    assert error["details"] == {"allowed": ["member", "admin"]} and "admin" in error["message"]
+    for role, expected in (("ADMIN", "admin"), (" member ", "member"), ("", "member")):
+        me = client.get("/v1/me", headers={"X-Dev-User": "boss@acme-trade.example", "X-Dev-Role": role})
+        assert me.json()["role"] == expected
