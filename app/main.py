@@ -23,6 +23,7 @@ from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
 from app.directory.router import groups_router as rival_groups_router
 from app.directory.router import router as directory_router
+from app.docs import install_docs
 from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
 from app.incidents.router import router as incidents_router
@@ -88,6 +89,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Checks outgoing mail for wrong recipients and helps recover from misdirected sends.",
         lifespan=lifespan,
         responses=ERROR_RESPONSES,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -101,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     }
     app.state.mailbox = build_provider(settings)
     install_error_handlers(app)
+    install_docs(app, settings)
     app.include_router(health_router)
     app.include_router(landing_router)
     app.include_router(policy_router)

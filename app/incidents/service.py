@@ -12,7 +12,7 @@ from app.auth.dependencies import AuthContext
 from app.checks.index_cache import IndexCache
 from app.checks.repository import correspondent_hashes
 from app.checks.service import analyse, hash_address, request_locale
-from app.common import utcnow
+from app.common import as_utc, utcnow
 from app.config import Settings
 from app.incidents import texts
 from app.incidents.assessment import Assessment, assess
@@ -214,8 +214,9 @@ def public(incident: Incident, locale: str) -> IncidentPublic:
         intended_recipients=incident.intended_recipients,
         document_names=incident.document_names,
         mailbox_drafts=incident.mailbox_drafts,
-        created_at=incident.created_at,
-        closed_at=incident.closed_at,
+        # SQLite returns stored times without their zone; the API always says UTC.
+        created_at=as_utc(incident.created_at),
+        closed_at=as_utc(incident.closed_at) if incident.closed_at else None,
     )
 
 

@@ -20,3 +20,7 @@ await build({
 });
 await copyFile(join(here, "admin.css"), join(out, "admin.css"));
 await copyFile(join(here, "index.html"), join(out, "index.html"));
+// Swagger UI for /docs, served by the service itself (no CDN).
+const swagger = join(here, "..", "node_modules", "swagger-ui-dist");
+await mkdir(join(out, "swagger"), { recursive: true });
+for (const name of ["swagger-ui-bundle.js", "swagger-ui.css"]) await copyFile(join(swagger, name), join(out, "swagger", name));
