@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
+from app.addin.gmail_demo import router as gmail_demo_router
 from app.addin.router import router as addin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(held_router)
     app.include_router(privacy_router)
     app.include_router(addin_router)
+    app.include_router(gmail_demo_router)
     app.include_router(admin_router)
     app.include_router(gmail_addon_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
