@@ -338,7 +338,7 @@ function renderField(field) {
         "select",
         common,
         field.required ? null : el("option", { value: "" }),
-        (field.choices || []).map((c) => el("option", { value: c, text: c })),
+        (field.choices || []).map((c) => el("option", { value: c, text: pickLabel(field.choice_labels?.[c]) || c })),
       );
       break;
     default:

@@ -21,6 +21,7 @@ class FieldInfo(BaseModel):
     required: bool
     default: Any = None
     choices: list[str] | None = None
+    choice_labels: dict[str, dict[str, str]] | None = None
 
 
 class TemplatePublic(BaseModel):

@@ -77,3 +77,12 @@ def test_a_draft_needs_the_compose_grant(demo: TestClient, addon: Addon) -> None
         user_token=None,
     )
     assert asked == {"requesting_google_scopes": {"scopes": [SCOPE_COMPOSE]}}
+
+
+def test_form_choices_are_words_not_codes(addon: Addon) -> None:
+    opened = addon.action("template_form", parameters={"template": "handoff_customer_notice"}, locale="zh-CN")
+    [card] = cards_in(opened)
+    gender = _inputs(card)["recipient_gender"]
+    assert [(i["text"], i["value"]) for i in gender["items"]] == [
+        ("女士", "female"), ("先生", "male"), ("不确定：使用全名", "unknown"),
+    ]  # fmt: skip

@@ -41,7 +41,7 @@ from app.mailbox.base import MailAddress, MailboxProvider, MailMessage, Outgoing
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable
 from app.mailbox.gmail import GmailAccess, GmailCreatedDraft
 from app.observability import Metrics
-from app.templates.catalogue import FieldSpec, get_template
+from app.templates.catalogue import FieldSpec, choice_label, get_template
 from app.templates.exceptions import InvalidFields, MissingFields
 from app.templates.service import catalogue, render_template, sender_fields
 
@@ -329,7 +329,7 @@ def _field_widget(ctx: AddonContext, spec: FieldSpec, prefill: dict[str, str]) -
     if spec.type == "date":
         return cards.date_input(spec.name, label)
     if spec.type == "enum":
-        options = [(choice, choice, choice == spec.default) for choice in spec.choices]
+        options = [(choice_label(c, ctx.locale), c, c == spec.default) for c in spec.choices]
         return cards.selection(spec.name, label, options, "DROPDOWN")
     value = prefill.get(spec.name) or (str(spec.default) if spec.default is not None else "")
     if spec.type == "list":

@@ -224,6 +224,13 @@ try {
     });
   }
 
+  await step("template choices read as words in Chinese, never codes", async () => {
+    await zh.pane.locator("#template-select").selectOption("handoff_customer_notice");
+    const options = await zh.pane.locator('#template-fields [name="recipient_gender"] option').allInnerTexts();
+    assert.deepEqual(options, ["", "女士", "先生", "不确定：使用全名"]);
+    await zh.pane.locator("#template-select").selectOption("");
+  });
+
   await step("keyboard: the first fix button is reachable with Tab and shows a focus ring", async () => {
     const frame = zh.page.frames().find((f) => f.url().includes("taskpane.html"));
     await frame.focus("#check-btn");
