@@ -302,10 +302,28 @@ def test_homepage_lists_checks_and_open_incidents(demo: TestClient, addon: Addon
     body = addon.post("homepage")
     [card] = cards_in(body)
     assert body["action"]["navigations"][0]["pushCard"] is card
-    assert "lookalike_domain" in all_text(body)
+    # Findings by their titles and the client in words: never codes or "gmail / compose".
+    assert "Address looks like a known one" in all_text(body)
+    assert "lookalike_domain" not in all_text(body) and "gmail / compose" not in all_text(body)
+    assert "Gmail · while writing" in all_text(body)
     assert [s["header"] for s in card["sections"]] == ["Recent checks", "Open incidents"]
     zh = addon.post("homepage", locale="zh-CN")
-    assert "最近的检查" in all_text(zh)
+    assert "最近的检查" in all_text(zh) and "撰写时" in all_text(zh)
+    assert "lookalike_domain" not in all_text(zh) and "WARN" not in all_text(zh)
+
+
+def test_homepage_times_are_in_the_users_time_zone(demo: TestClient, addon: Addon) -> None:
+    addon.post("compose", gmail=compose_event(["m.schmidt@solartec.de"]))
+    utc = addon.event("homepage")
+    shanghai = addon.event("homepage")
+    shanghai["commonEventObject"]["timeZone"] = {"id": "Asia/Shanghai", "offset": 8 * 3600 * 1000}
+
+    def shown(body: dict[str, Any]) -> datetime:
+        [card] = cards_in(addon.raw("homepage", body).json())
+        top = card["sections"][0]["widgets"][0]["decoratedText"]["topLabel"]
+        return datetime.strptime(top, "%Y-%m-%d %H:%M")
+
+    assert (shown(shanghai) - shown(utc)).total_seconds() == 8 * 3600
 
 
 # --- an opened message: wrong send ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
@@ -23,13 +23,15 @@ from app.addons.gmail import cards, handoff
 from app.addons.gmail.auth import AddonCaller
 from app.addons.gmail.models import AddonEvent
 from app.addons.gmail.texts import lang, t
+from app.analysis.findings import Finding
+from app.analysis.messages import title_and_message
 from app.auth.dependencies import AuthContext
 from app.checks import repository as checks_repository
 from app.checks.exceptions import CheckNotFound
 from app.checks.index_cache import IndexCache
 from app.checks.schemas import CheckResponse, FindingOut, MessageRef, OutcomeRequest
 from app.checks.service import analyse, check_message, record_outcome
-from app.common import utcnow
+from app.common import as_utc, utcnow
 from app.config import Settings
 from app.errors import AppError
 from app.incidents import service as incidents
@@ -89,16 +91,16 @@ async def homepage(ctx: AddonContext) -> Json:
         open_incidents = incidents.list_incidents(ctx.session, ctx.auth, "open", MAX_LISTED)
         check_widgets = [
             cards.decorated(
-                cards.esc(f"{c.verdict.upper()} · {', '.join(c.finding_codes) or '—'}"),
-                top=_when(c.created_at),
-                bottom=cards.esc(f"{c.client} / {c.trigger}"),
+                cards.esc(f"{ctx.text('verdict_' + c.verdict)} · {_finding_titles(c.finding_codes, ctx.locale)}"),
+                top=_local_time(ctx, c.created_at),
+                bottom=cards.esc(f"{_CLIENTS.get(c.client, c.client)} · {ctx.text('trigger_' + c.trigger)}"),
             )
             for c in checks
         ] or [cards.paragraph(ctx.text("no_checks"))]
         incident_widgets = [
             cards.decorated(
                 cards.esc(f"{ctx.text('level_' + i.level)} · {', '.join(i.wrong_recipients)}"),
-                top=_when(i.created_at),
+                top=_local_time(ctx, i.created_at),
                 bottom=cards.esc(", ".join(i.document_names)) or None,
             )
             for i in open_incidents
@@ -564,8 +566,20 @@ async def _wrong_drafts(ctx: AddonContext) -> Json:
     return cards.open_created_draft(first.id, message_id, thread_id, ctx.text("drafts_created", count=len(created)))
 
 
-def _when(moment: datetime | date) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+_CLIENTS = {"outlook": "Outlook", "gmail": "Gmail", "api": "API"}
+
+
+def _finding_titles(codes: list[str], locale: str) -> str:
+    """The findings by their titles in the user's language (the records keep only codes)."""
+    titles = [title_and_message(Finding(code=code, severity="info"), locale)[0] for code in dict.fromkeys(codes)]
+    return ("、" if locale == "zh-CN" else ", ").join(titles) or "—"
+
+
+def _local_time(ctx: AddonContext, moment: datetime) -> str:
+    """A stored (UTC) time in the user's time zone, as Gmail reports it with each event."""
+    zone = ctx.event.common_event_object.time_zone
+    offset = timedelta(milliseconds=zone.offset) if zone else timedelta(0)
+    return (as_utc(moment) + offset).strftime("%Y-%m-%d %H:%M")
 
 
 _ACTIONS: dict[str, Callable[[AddonContext], Awaitable[Json]]] = {
