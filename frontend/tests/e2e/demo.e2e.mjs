@@ -224,6 +224,15 @@ try {
     });
   }
 
+  await step("the demo page itself speaks Chinese: tabs, labels and buttons", async () => {
+    assert.equal(await zh.page.locator("#tab-compose").innerText(), "新邮件（撰写）");
+    assert.equal(await zh.page.locator("#send-btn").innerText(), "发送");
+    const chrome = await zh.page.locator(".demo-header, .tabs, #compose-panel label, .compose-actions").allInnerTexts();
+    for (const english of ["New message", "Sent message", "Send", "Reset", "Subject", "demo tenant"]) {
+      assert.ok(!new RegExp(`\\b${english}\\b`).test(chrome.join(" ")), `"${english}" in the Chinese demo`);
+    }
+  });
+
   await step("template choices read as words in Chinese, never codes", async () => {
     await zh.pane.locator("#template-select").selectOption("handoff_customer_notice");
     const options = await zh.pane.locator('#template-fields [name="recipient_gender"] option').allInnerTexts();
