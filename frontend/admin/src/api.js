@@ -20,6 +20,8 @@ let googleToken = null;
 export async function loadConfig() {
   const response = await fetch("/admin/config.json");
   config = await response.json();
+  // Entra: an account signed in earlier in this browser session is used without another popup.
+  if (config.auth_mode === "entra") await entraClient();
   return config;
 }
 

@@ -112,7 +112,7 @@ async function start() {
   setTheme(webLightTheme);
   setLocale(chooseLocale());
   const root = document.getElementById("app");
-  const config = await loadConfig();
+  await loadConfig();
   if (!signedIn()) {
     const button = h("fluent-button", { appearance: "primary", id: "sign-in" }, t("auth.signIn"));
     button.addEventListener("click", async () => {
@@ -131,7 +131,6 @@ async function start() {
     gate(root, t("auth.adminsOnly"), t("auth.adminsOnlyText", { who: me.email }));
     return;
   }
-  void config;
   window.addEventListener("hashchange", render);
   render();
 }
