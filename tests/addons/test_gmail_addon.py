@@ -373,6 +373,10 @@ def test_wrong_send_from_choice_to_drafts(demo: TestClient, addon: Addon, fake_g
     text = all_text(assessed)
     assert "Critical" in text
     assert "Apology to the wrong recipient" in text and "Notice to the intended recipient" in text
+    # Words, not codes; Gmail cannot recall, so no Outlook recall step; German letters carry an English gloss.
+    assert "Contractual documents · went to the customer's rival" in text and "contractual / rival" not in text
+    assert "Outlook" not in text and "Undo" in text
+    assert "Laura Gómez · German" in text and "In German: apologises to Laura Gómez" in text
     incident = db.exec(select(Incident)).one()
     assert incident.wrong_recipients == ["l.gomez@sunpeak.example"]
     assert incident.intended_recipients == ["m.schmidt@solartech.example"]

@@ -37,6 +37,7 @@ from app.errors import AppError
 from app.incidents import service as incidents
 from app.incidents.assessment import assess
 from app.incidents.exceptions import IncidentNotFound
+from app.incidents.glosses import language_name
 from app.incidents.letters import build_letters
 from app.incidents.schemas import IncidentCreate, IncidentDraft, IncidentResponse
 from app.mailbox.base import MailAddress, MailboxProvider, MailMessage, OutgoingDraft
@@ -492,19 +493,25 @@ def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: st
         cards.decorated(
             f"<b>{ctx.text('level_' + severity.level)}</b>",
             top=ctx.text("severity"),
-            bottom=cards.esc(f"{severity.content_class} / {severity.relation}"),
+            bottom=cards.esc(
+                f"{ctx.text('class_' + severity.content_class)} · {ctx.text('relation_' + severity.relation)}"
+            ),
         ),
         *[cards.paragraph(cards.esc(reason)) for reason in severity.reasons],
     ]
     steps = [cards.paragraph(("✓ " if s.done else "• ") + cards.esc(s.title)) for s in incident.steps]
-    letters = [
-        cards.decorated(
-            cards.esc(letter.subject, 300),
-            top=ctx.text(f"letter_{letter.kind}"),
-            bottom=cards.esc(", ".join(letter.to) + f" · {letter.language}", 300),
+    letters = []
+    for letter in incident.drafts:
+        whom = letter.recipient_name or ", ".join(letter.to)
+        letters.append(
+            cards.decorated(
+                cards.esc(letter.subject, 300),
+                top=ctx.text(f"letter_{letter.kind}"),
+                bottom=cards.esc(f"{whom} · {language_name(letter.language, ctx.locale)}", 300),
+            )
         )
-        for letter in incident.drafts
-    ]
+        if letter.gloss:  # a letter in another language says, in the user's, what it says
+            letters.append(cards.paragraph(f"<i>{cards.esc(letter.gloss)}</i>"))
     create = ctx.button(
         ctx.text("create_drafts"), "wrong_drafts", incident_id=str(incident.incident_id), message_id=message_id
     )
