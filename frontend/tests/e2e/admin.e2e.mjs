@@ -160,11 +160,15 @@ try {
     await typeInto(page.locator("#p-bcc_threshold"), "3");
     await typeInto(page.locator("#p-internal_domains"), "acme-trade.example");
     await pick(page.locator("#p-fail_mode"), "Do not send");
+    await pick(page.locator('#p-enforcement fluent-dropdown[aria-label="Critical"]'), "Block");
     await page.locator("#policy-save").click();
     await page.locator("#policy-saved").waitFor();
     const policy = await apiGet("/v1/policy");
     assert.equal(policy.bcc_threshold, 3);
     assert.equal(policy.fail_mode, "closed");
+    // Fields left alone keep their values (a dropdown nobody touched must not fall back to a default).
+    assert.deepEqual(policy.enforcement, { info: "allow", low: "allow", medium: "warn", high: "warn", critical: "block" });
+    assert.equal(policy.large_audience, 25);
     await shot("admin-policy-en.png");
   });
 
