@@ -33,12 +33,13 @@ router = APIRouter(include_in_schema=False)
 
 def content_security_policy(settings: Settings) -> str:
     scripts = ["'self'"]
+    styles = ["'self'", "'unsafe-inline'"]
     connect = ["'self'"]
     frames = ["'self'"]
     if settings.auth_mode == "google":
-        scripts.append(GOOGLE_SIGN_IN)
-        connect.append(GOOGLE_SIGN_IN)
-        frames.append(GOOGLE_SIGN_IN)
+        # Google's sign-in library, its stylesheet and its prompt frame come from Google itself.
+        for sources in (scripts, styles, connect, frames):
+            sources.append(GOOGLE_SIGN_IN)
     if settings.auth_mode == "entra":
         connect.append(settings.entra_authority_host)
         frames.append(settings.entra_authority_host)
@@ -46,7 +47,7 @@ def content_security_policy(settings: Settings) -> str:
         [
             "default-src 'self'",
             "script-src " + " ".join(scripts),
-            "style-src 'self' 'unsafe-inline'",
+            "style-src " + " ".join(styles),
             "img-src 'self' data:",
             "connect-src " + " ".join(connect),
             "frame-src " + " ".join(frames),
