@@ -357,6 +357,12 @@ def test_wrong_send_from_choice_to_drafts(demo: TestClient, addon: Addon, fake_g
     assert inputs["wrong"]["type"] == "CHECK_BOX"
     assert [i["value"] for i in inputs["wrong"]["items"]] == ["l.gomez@sunpeak.example"]
     assert "Laura Gómez" in inputs["wrong"]["items"][0]["text"]
+    # "Meant for" starts with SolarTech's people (the PI names SolarTech), the best guess ticked; Laura comes last.
+    intended = inputs["intended"]["items"]
+    assert {i["value"] for i in intended[:2]} == {"m.schmidt@solartech.example", "a.becker@solartech.example"}
+    assert "suggested: SolarTech GmbH is named" in intended[0]["text"] and intended[0]["selected"] is True
+    assert [i["selected"] for i in intended[1:]] == [False] * (len(intended) - 1)
+    assert intended[-1]["value"] == "l.gomez@sunpeak.example"
     assert fake_gmail.requests and all(r["message_token"] == "per-message-token" for r in fake_gmail.requests)
 
     [assess_button] = [b for b in buttons(card) if params(b)["action"] == "wrong_assess"]

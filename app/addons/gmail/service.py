@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.addons.gmail import cards, handoff
+from app.addons.gmail import cards, handoff, suggestions
 from app.addons.gmail.auth import AddonCaller
 from app.addons.gmail.models import AddonEvent
 from app.addons.gmail.texts import lang, t
@@ -449,9 +449,15 @@ async def _wrong_start(ctx: AddonContext) -> Json:
         return f"{names[email]} <{email}>" if names.get(email) else email
 
     external = [p for p in people if not _is_internal(ctx, p)]
+    likely = await suggestions.likely_intended(ctx, mail, external)
+    # The best guess is ticked when the mail had one external recipient: then that one is the wrong one.
+    intended = [
+        (f"{s.name or s.email} <{s.email}> · {ctx.text('suggested')}: {s.why}", s.email, i == 0 and len(external) == 1)
+        for i, s in enumerate(likely)
+    ] + [(shown(p), p, False) for p in people if p not in {s.email for s in likely}]
     widgets = [
         cards.selection("wrong", ctx.text("wrong_label"), [(shown(p), p, False) for p in external or people]),
-        cards.selection("intended", ctx.text("intended_label"), [(shown(p), p, False) for p in people]),
+        cards.selection("intended", ctx.text("intended_label"), intended),
         cards.text_input("intended_other", ctx.text("intended_other")),
         cards.buttons([ctx.button(ctx.text("assess"), "wrong_assess", message_id=mail.id or _message_id(ctx))]),
     ]

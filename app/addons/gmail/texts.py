@@ -24,6 +24,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "templates_subtitle": {"en": "Insert a ready letter into this draft", "zh-CN": "把现成的信件插入到草稿"},
     "use": {"en": "Use", "zh-CN": "使用"},
     "insert": {"en": "Insert into draft", "zh-CN": "插入草稿"},
+    "suggested": {"en": "suggested", "zh-CN": "推荐"},
     "handoff_create": {"en": "Create a draft to {to}", "zh-CN": "创建发给 {to} 的草稿"},
     "handoff_draft": {"en": "Hand-off draft to {to} created.", "zh-CN": "已创建发给 {to} 的交接草稿。"},
     "language": {"en": "Language of the letter", "zh-CN": "信件语言"},
