@@ -1,3 +1,11 @@
+# The admin console is bundled with node; only its built files go into the image.
+FROM node:20-slim AS admin
+WORKDIR /build
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/admin ./admin
+RUN npm run build
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -9,6 +17,7 @@ COPY requirements.lock pyproject.toml README.md ./
 RUN pip install --no-cache-dir -r requirements.lock
 COPY app ./app
 COPY frontend ./frontend
+COPY --from=admin /build/admin/dist ./frontend/admin/dist
 COPY addin_manifest ./addin_manifest
 RUN pip install --no-cache-dir --no-deps . \
     && useradd --system --uid 10001 --home-dir /srv/sendguard sendguard \

@@ -9,7 +9,7 @@ PORT ?= 8000
 # Tests use their own PostgreSQL database (created and dropped by the suite) on this server.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run serve install install-dev test test-sqlite lint format bench eval fuzz load migrate demo-data clean
+.PHONY: admin run serve install install-dev test test-sqlite lint format bench eval fuzz load migrate demo-data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +30,16 @@ $(VENV)/.installed-dev: $(UV) requirements-dev.lock pyproject.toml
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## make run: install, migrate, load the demo tenant, serve on http://127.0.0.1:8000 (docs at /docs)
-run: install
+# The admin console (Fluent web components) is bundled from frontend/admin into frontend/admin/dist.
+ADMIN_SOURCES := $(wildcard frontend/admin/src/*.js frontend/admin/src/screens/*.js) frontend/admin/admin.css frontend/admin/index.html frontend/admin/build.mjs
+ADMIN_BUNDLE := frontend/admin/dist/admin.js
+
+## make run: install, migrate, load the demo tenant, serve on http://127.0.0.1:8000 (docs at /docs, admin at /admin)
+run: install $(ADMIN_BUNDLE)
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/python -m app.cli migrate
 	AUTH_MODE=dev MAILBOX_PROVIDER=fake $(BIN)/python -m app.cli demo-data
-	AUTH_MODE=dev MAILBOX_PROVIDER=fake UVICORN_HOST=$(HOST) $(BIN)/uvicorn app.main:app --port $(PORT)
+	AUTH_MODE=dev MAILBOX_PROVIDER=fake UVICORN_HOST=$(HOST) PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)} \
+		$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
 
 # Browser tests drive Debian's chromium through playwright-core (never `npx playwright install`).
 CHROMIUM ?= /usr/bin/chromium
@@ -49,8 +54,13 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/pa
 	npm ci --prefix frontend --no-audit --no-fund
 	touch $@
 
+$(ADMIN_BUNDLE): frontend/node_modules/.package-lock.json $(ADMIN_SOURCES)
+	npm run --prefix frontend build
+
+admin: $(ADMIN_BUNDLE)
+
 ## make test: install what the tests need and run the whole suite (add-in JS tests, then SQLite and PostgreSQL)
-test: install-dev $(CHROMIUM) frontend/node_modules/.package-lock.json
+test: install-dev $(CHROMIUM) frontend/node_modules/.package-lock.json $(ADMIN_BUNDLE)
 	npm test --prefix frontend
 	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest
 

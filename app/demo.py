@@ -9,12 +9,15 @@ from sqlmodel import Session, select
 from app.directory import service as directory
 from app.directory.schemas import OrganizationCreate
 from app.tenants.identity import TenantIdentity
-from app.tenants.models import Tenant
+from app.tenants.models import Tenant, User
 
 DEMO_DOMAIN = "acme-trade.example"
 ALEX = f"alex@{DEMO_DOMAIN}"
 LIN = f"lin.wei@{DEMO_DOMAIN}"
 SOFIA = f"sofia.ruiz@{DEMO_DOMAIN}"
+ADMIN = f"admin@{DEMO_DOMAIN}"
+# The demo team as their sign-in would name them: letters are signed with these names.
+TEAM = {ALEX: "Alex Chen", LIN: "Lin Wei", SOFIA: "Sofía Ruiz", ADMIN: "Dana Brooks"}
 
 
 def _org(
@@ -218,5 +221,8 @@ def load_demo_data(session: Session) -> bool:
     identity = TenantIdentity.of(tenant)
     for entry in ORGANIZATIONS:
         directory.create(session, identity, OrganizationCreate.model_validate(entry))
+    for email, name in TEAM.items():
+        role = "admin" if email == ADMIN else "member"
+        session.add(User(tenant_id=tenant.id, subject=f"dev:{email}", email=email, display_name=name, role=role))
     session.commit()
     return True

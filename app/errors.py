@@ -72,6 +72,12 @@ class PayloadTooLarge(AppError):
     message = "The request is too large."
 
 
+class UnsupportedMediaType(AppError):
+    status_code = 415
+    code = "unsupported_media_type"
+    message = "This content type is not accepted here."
+
+
 class ValidationFailed(AppError):
     status_code = 422
     code = "validation_failed"

@@ -11,9 +11,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
+from app.addin.gmail_demo import router as gmail_demo_router
 from app.addin.router import router as addin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
+from app.admin.router import router as admin_router
 from app.auth.dev import check_dev_auth_at_start
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
@@ -22,10 +24,14 @@ from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
 from app.db import create_db_engine, migrate
 from app.db_timeouts import DatabaseTimeouts
+from app.directory.router import groups_router as rival_groups_router
 from app.directory.router import router as directory_router
+from app.docs import install_docs
 from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
 from app.incidents.router import router as incidents_router
+from app.insight.router import router as insight_router
+from app.landing import router as landing_router
 from app.limits import BodySizeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
@@ -37,6 +43,7 @@ from app.scheduling.router import router as scheduling_router
 from app.scheduling.worker import Worker
 from app.templates.router import router as templates_router
 from app.tenants.cache import identities
+from app.tenants.router import router as me_router
 
 log = logging.getLogger("app")
 
@@ -86,6 +93,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Checks outgoing mail for wrong recipients and helps recover from misdirected sends.",
         lifespan=lifespan,
         responses=ERROR_RESPONSES,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -99,16 +108,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     }
     app.state.mailbox = build_provider(settings)
     install_error_handlers(app)
+    install_docs(app, settings)
     app.include_router(health_router)
+    app.include_router(landing_router)
     app.include_router(policy_router)
     app.include_router(directory_router)
+    app.include_router(rival_groups_router)
     app.include_router(checks_router)
     app.include_router(templates_router)
     app.include_router(incidents_router)
+    app.include_router(insight_router)
+    app.include_router(me_router)
     app.include_router(scheduling_router)
     app.include_router(held_router)
     app.include_router(privacy_router)
     app.include_router(addin_router)
+    app.include_router(gmail_demo_router)
+    app.include_router(admin_router)
     app.include_router(gmail_addon_router)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)

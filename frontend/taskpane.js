@@ -13,7 +13,7 @@ import {
   visibleFindings,
   dismissalNote,
 } from "./js/logic.js";
-import { applyFix, insertLetter, isCompose, readComposeDraft, readSentMessage } from "./js/outlook.js";
+import { applyFix, insertLetter, isCompose, openNewMessage, readComposeDraft, readSentMessage } from "./js/outlook.js";
 
 const $ = (id) => document.getElementById(id);
 const POLICY_KEY = "sendguard.policy";
@@ -209,7 +209,7 @@ async function onFix(button, finding, fix) {
       return;
     }
     if (result.template) {
-      openTemplate(result.template);
+      await openTemplate(result.template, finding);
       return;
     }
     const checkId = state.check?.check_id;
@@ -260,7 +260,17 @@ function renderTemplatePicker() {
   renderTemplateFields();
 }
 
-function openTemplate(name) {
+/** Open a template; from an "owned by a colleague" finding, the hand-off comes filled in for that colleague. */
+async function openTemplate(name, finding = null) {
+  state.handoff = null;
+  const recipient = finding?.recipients?.[0];
+  if (name === "handoff_internal" && recipient) {
+    try {
+      state.handoff = await api.handoffPrefill(recipient, getLocale());
+    } catch {
+      state.handoff = null; // the form still opens; the salesperson fills it
+    }
+  }
   const select = $("template-select");
   select.value = name;
   renderTemplateFields();
@@ -278,10 +288,31 @@ function renderTemplateFields() {
     return;
   }
   container.replaceChildren(...template.fields.map(renderField));
+  prefillFields(template);
+  const submit = document.querySelector('#template-actions button[type="submit"]');
+  if (submit) submit.textContent = submitLabel(template);
   const localeSelect = $("template-locale");
   const names = { en: "English", "zh-CN": "中文（简体）", de: "Deutsch", es: "Español", fr: "Français" };
   localeSelect.replaceChildren(...template.locales.map((l) => el("option", { value: l, text: names[l] || l })));
   localeSelect.value = template.locales.includes(getLocale()) ? getLocale() : template.locales[0];
+}
+
+function prefillFields(template) {
+  const handoff = state.handoff?.template === template.name ? state.handoff : null;
+  if (!handoff) return;
+  const form = $("template-form");
+  for (const [name, value] of Object.entries(handoff.fields)) {
+    const control = form.elements[name];
+    if (!control || value === null || value === undefined) continue;
+    control.value = Array.isArray(value) ? value.join("\n") : String(value);
+  }
+}
+
+/** Letters to colleagues open a new message to them; only letters to customers go into this draft. */
+function submitLabel(template) {
+  if (template.audience !== "internal") return t("insertLetter");
+  const name = state.handoff?.fields?.new_owner_name;
+  return name ? t("writeToColleague", { name }) : t("writeNewMessage");
 }
 
 function renderField(field) {
@@ -306,7 +337,7 @@ function renderField(field) {
         "select",
         common,
         field.required ? null : el("option", { value: "" }),
-        (field.choices || []).map((c) => el("option", { value: c, text: c })),
+        (field.choices || []).map((c) => el("option", { value: c, text: pickLabel(field.choice_labels?.[c]) || c })),
       );
       break;
     default:
@@ -345,6 +376,11 @@ async function onTemplateSubmit(event) {
   setStatus("template-status", t("inserting"));
   try {
     const letter = await api.render(name, $("template-locale").value, fields);
+    if (template.audience === "internal") {
+      openNewMessage(letter, state.handoff?.to ? [state.handoff.to] : []);
+      setStatus("template-status", t("newMessageOpened"), "ok");
+      return;
+    }
     await insertLetter(currentItem(), letter);
     setStatus("template-status", t("inserted"), "ok");
   } catch (err) {
@@ -356,20 +392,77 @@ async function onTemplateSubmit(event) {
 
 async function showRead(item) {
   state.incident = null;
+  state.suggestions = [];
+  state.intendedTouched = false;
   $("incident-result").replaceChildren();
   setStatus("incident-status", "");
   state.message = await readSentMessage(item);
   const people = messageRecipients(state.message);
-  const choice = (group, person) =>
-    el(
-      "label",
-      { class: "choice" },
-      el("input", { type: "checkbox", name: group, value: person.email }),
-      el("span", {}, person.name || person.email, person.name ? el("small", { text: person.email }) : null),
-    );
-  $("wrong-list").replaceChildren(...people.map((p) => choice("wrong", p)));
-  $("intended-list").replaceChildren(...people.map((p) => choice("intended", p)));
+  $("wrong-list").replaceChildren(
+    ...people.map((p) => choice("wrong", p, { onchange: () => suggestIntended(people) })),
+  );
+  renderIntended(people);
   $("intended-other").value = "";
+}
+
+function choice(group, person, { checked = false, hint = null, onchange = null } = {}) {
+  return el(
+    "label",
+    { class: "choice" },
+    el("input", { type: "checkbox", name: group, value: person.email, checked, onchange }),
+    el(
+      "span",
+      {},
+      person.name || person.email,
+      person.name ? el("small", { text: person.email }) : null,
+      hint ? el("small", { class: "suggestion-why", text: hint }) : null,
+    ),
+  );
+}
+
+/** "Meant for": SendGuard's suggestions first (the best one ticked), then the message's other recipients. */
+function renderIntended(people) {
+  const wrong = new Set(checked("wrong").map((e) => e.toLowerCase()));
+  const kept = new Set(checked("intended"));
+  const touched = state.intendedTouched;
+  const suggested = state.suggestions || [];
+  const seen = new Set(suggested.map((s) => s.email));
+  const rows = [
+    ...suggested.map((s, i) =>
+      choice("intended", { email: s.email, name: s.name }, {
+        checked: touched ? kept.has(s.email) : i === 0,
+        hint: `${t("suggested")} · ${s.why}`,
+        onchange: () => (state.intendedTouched = true),
+      }),
+    ),
+    ...people
+      .filter((p) => !wrong.has(p.email.toLowerCase()) && !seen.has(p.email.toLowerCase()))
+      .map((p) => choice("intended", p, { checked: kept.has(p.email), onchange: () => (state.intendedTouched = true) })),
+  ];
+  $("intended-list").replaceChildren(...rows);
+}
+
+let suggestSeq = 0;
+async function suggestIntended(people) {
+  const wrong = checked("wrong");
+  const seq = ++suggestSeq;
+  if (!wrong.length) {
+    state.suggestions = [];
+    renderIntended(people);
+    return;
+  }
+  try {
+    const payload = buildIncident({ message: state.message, wrong, intended: [], locale: getLocale() });
+    delete payload.intended_recipients;
+    delete payload.client;
+    const result = await api.suggestIntended(payload);
+    if (seq !== suggestSeq) return;
+    state.suggestions = result.suggestions;
+  } catch {
+    if (seq !== suggestSeq) return;
+    state.suggestions = []; // typing the address stays possible
+  }
+  renderIntended(people);
 }
 
 function checked(group) {
@@ -389,7 +482,7 @@ async function onAssess(event) {
   setStatus("incident-status", t("assessing"));
   try {
     state.incident = await api.createIncident(
-      buildIncident({ message: state.message, wrong, intended, locale: getLocale() }),
+      buildIncident({ message: state.message, wrong, intended, locale: getLocale(), client: "outlook" }),
     );
     setStatus("incident-status", "");
     renderIncident();
@@ -438,9 +531,10 @@ function renderIncident() {
           "details",
           { class: "draft-preview" },
           el("summary", { text: d.subject }),
-          el("p", { class: "hint", text: t("draftTo", { to: d.to.join(", ") }) }),
-          el("div", { class: "body", text: d.body_text || d.body.replace(/<[^>]+>/g, " ") }),
+          el("p", { class: "hint", text: t("draftTo", { to: d.recipient_name ? `${d.recipient_name} <${d.to.join(", ")}>` : d.to.join(", ") }) }),
+          el("div", { class: "body letter-text", text: d.body_text || d.body.replace(/<[^>]+>/g, " ") }),
         ),
+        d.gloss ? el("p", { class: "hint gloss", text: d.gloss }) : null,
       ),
     ),
   );
@@ -490,8 +584,8 @@ async function onCreateDrafts(event) {
           "li",
           { "data-draft-id": d.id },
           d.web_link
-            ? el("a", { href: d.web_link, target: "_blank", rel: "noopener noreferrer", text: `${t("openDraft")}: ${d.kind}` })
-            : el("span", { text: `${d.kind}: ${d.id}` }),
+            ? el("a", { href: d.web_link, target: "_blank", rel: "noopener noreferrer", text: d.title || t("openDraft") })
+            : el("span", { text: d.title || t("openDraft") }),
         ),
       ),
     );

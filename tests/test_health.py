@@ -78,3 +78,13 @@ def test_metrics_in_production_only_from_this_machine_or_with_the_token(make_app
     # dev mode (make run, tests) keeps it open
     with TestClient(make_app(), client=("203.0.113.9", 4000)) as dev:
         assert dev.get("/metrics").status_code == 200
+
+
+def test_root_leads_to_the_demo_in_dev_mode_and_a_landing_page_otherwise(client: TestClient, make_app) -> None:  # type: ignore[no-untyped-def]
+    dev = client.get("/", follow_redirects=False)
+    assert (dev.status_code, dev.headers["location"]) == (307, "/demo")
+    with TestClient(make_app(auth_mode="entra", public_base_url="https://sendguard.acme.example")) as prod:
+        page = prod.get("/")
+        assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+        assert 'href="/admin"' in page.text and "https://sendguard.acme.example" in page.text
+        assert "/demo" not in page.text

@@ -68,7 +68,7 @@ def authenticate_dev(conn: HTTPConnection, settings: Settings) -> Principal:
     except EmailNotValidError as exc:
         raise InvalidCredentials("X-Dev-User is not a valid e-mail address.") from exc
     domain = email.rsplit("@", 1)[1]
-    role: Role = "admin" if conn.headers.get("x-dev-role", "").strip().lower() == "admin" else "member"
+    role = _role(conn.headers.get("x-dev-role", ""))
     return Principal(
         subject=f"dev:{email}",
         email=email,
@@ -78,3 +78,15 @@ def authenticate_dev(conn: HTTPConnection, settings: Settings) -> Principal:
         display_name=email.split("@", 1)[0],
         internal_domains=(domain,),
     )
+
+
+ROLES: tuple[Role, ...] = ("member", "admin")
+
+
+def _role(raw: str) -> Role:
+    """X-Dev-Role: absent means member; a typo must not silently sign in a member where an admin was meant."""
+    value = raw.strip().lower() or "member"
+    for role in ROLES:
+        if value == role:
+            return role
+    raise InvalidCredentials("X-Dev-Role must be 'admin' or 'member'.", details={"allowed": list(ROLES)})

@@ -1,4 +1,4 @@
-from app.errors import Conflict, NotFound, PayloadTooLarge, ValidationFailed
+from app.errors import Conflict, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed
 
 
 class OrganizationNotFound(NotFound):
@@ -29,3 +29,7 @@ class InvalidCsv(ValidationFailed):
 class CsvTooLarge(PayloadTooLarge):
     code = "csv_too_large"
     message = "The CSV file is too large."
+
+
+class UnsupportedImportType(UnsupportedMediaType):
+    message = "Send the directory as CSV (text/csv) or XLSX, as the body or as the multipart form field 'file'."

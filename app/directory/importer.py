@@ -1,4 +1,4 @@
-"""CSV import: one row per contact, bad rows reported, good rows kept, one transaction.
+"""Directory import (CSV or XLSX): one row per contact, bad rows reported, good rows kept, one transaction.
 
 All validation happens against an in-memory picture of the tenant's directory, so a 10,000-row file
 costs a few queries, not one per row, and the import is written in one commit or not at all.
@@ -6,8 +6,6 @@ costs a few queries, not one per row, and the import is written in one commit or
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +16,8 @@ from app.analysis.directory import ORG_KINDS
 from app.directory import repository
 from app.directory.exceptions import InvalidCsv
 from app.directory.models import Contact, Organization, OrganizationDomain
-from app.directory.schemas import ImportError_, ImportResult
+from app.directory.schemas import ImportError_, ImportPreviewItem, ImportResult
+from app.directory.tables import Table
 from app.directory.validation import (
     name_key,
     normalize_domain,
@@ -40,8 +39,12 @@ COLUMNS = (
     "contact_name",
     "contact_email",
     "language",
+    "customer_code",
+    "country",
 )
 REQUIRED_COLUMNS = ("organization", "kind")
+# The preview names at most this many organizations; the counts are always complete.
+PREVIEW_LIMIT = 1000
 KINDS = ORG_KINDS
 
 
@@ -57,6 +60,8 @@ class ParsedRow:
     contact_name: str
     contact_email: str | None
     language: str | None
+    customer_code: str | None = None
+    country: str | None = None
 
 
 @dataclass
@@ -73,48 +78,50 @@ class DirectoryState:
     contacts_updated: int = 0
 
 
-def import_csv(session: Session, tenant: TenantIdentity, data: bytes, max_rows: int) -> ImportResult:
-    text = _decode(data)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    _check_header(reader.fieldnames)
-    state = _load_state(session, tenant.id)
+def import_table(
+    session: Session, tenant: TenantIdentity, table: Table, max_rows: int, *, dry_run: bool
+) -> ImportResult:
+    """Apply the file's rows to the directory; with dry_run, only say what would be created, updated and rejected."""
+    columns = _check_header(table.header)
+    state = _load_state(session, tenant.id, detach=dry_run)
     errors: list[ImportError_] = []
-    for line, raw in _rows(reader, max_rows):
+    for line, raw in _rows(table, columns, max_rows):
         try:
             row = _parse(line, raw)
             _apply(state, tenant.id, row)
         except ValueError as exc:
-            errors.append(ImportError_(line=line, message=str(exc)))
-    for org in state.orgs_by_key.values():
-        if org.id in state.created or org.id in state.updated:
-            session.add(org)
-    if state.created or state.updated or state.contacts_created or state.contacts_updated:
-        session.flush()
-        bump_version(session, tenant.id)
+            name = " ".join(raw.get("organization", "").split())[:200] or None
+            errors.append(ImportError_(line=line, message=str(exc), organization=name))
+    changed = [org for org in state.orgs_by_key.values() if org.id in state.created or org.id in state.updated]
+    if not dry_run:
+        session.add_all(changed)
+        if changed or state.contacts_created or state.contacts_updated:
+            session.flush()
+            bump_version(session, tenant.id)
     return ImportResult(
         created=len(state.created),
         updated=len(state.updated - state.created),
         contacts_created=state.contacts_created,
         contacts_updated=state.contacts_updated,
         errors=errors,
+        dry_run=dry_run,
+        preview=_preview(state, changed),
     )
 
 
-def _decode(data: bytes) -> str:
-    try:
-        # utf-8-sig drops the byte-order mark Excel writes in front of UTF-8 CSV files.
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidCsv(
-            "The file is not UTF-8. Save it as 'CSV UTF-8' and try again.",
-            details={"byte_offset": exc.start},
-        ) from exc
+def _preview(state: DirectoryState, changed: list[Organization]) -> list[ImportPreviewItem]:
+    items = [
+        ImportPreviewItem(organization=org.name, action="create" if org.id in state.created else "update")
+        for org in changed
+    ]
+    items.sort(key=lambda item: (item.action, item.organization.casefold()))
+    return items[:PREVIEW_LIMIT]
 
 
-def _check_header(fieldnames: list[str] | object | None) -> None:
-    if not fieldnames or not isinstance(fieldnames, list):
+def _check_header(header: list[str]) -> list[str]:
+    names = [str(n).strip().lower() for n in header]
+    if not any(names):
         raise InvalidCsv("The file is empty or has no header row.", details={"expected": list(COLUMNS)})
-    names = [str(n).strip().lower() for n in fieldnames]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     unknown = [n for n in names if n not in COLUMNS]
     if missing or unknown:
@@ -122,23 +129,19 @@ def _check_header(fieldnames: list[str] | object | None) -> None:
             "The header row does not match the import format.",
             details={"missing": missing, "unknown": unknown, "expected": list(COLUMNS)},
         )
+    return names
 
 
-def _rows(reader: csv.DictReader[str], max_rows: int) -> Iterator[tuple[int, dict[str, str]]]:
-    count = 0
-    try:
-        for raw in reader:
-            count += 1
-            if count > max_rows:
-                raise InvalidCsv(f"The file has more than {max_rows} rows; split it into smaller files.")
-            normalized = {str(k).strip().lower(): (v or "") for k, v in raw.items() if k is not None}
-            _refuse_nul(reader.line_num, normalized)
-            if None in raw:
-                yield reader.line_num, {"__extra__": "x", **normalized}
-            elif any(value.strip() for value in normalized.values()):
-                yield reader.line_num, normalized
-    except csv.Error as exc:
-        raise InvalidCsv(f"The CSV is malformed near line {reader.line_num}: {exc}") from exc
+def _rows(table: Table, columns: list[str], max_rows: int) -> Iterator[tuple[int, dict[str, str]]]:
+    for count, (line, cells) in enumerate(table.rows, start=1):
+        if count > max_rows:
+            raise InvalidCsv(f"The file has more than {max_rows} rows; split it into smaller files.")
+        normalized = dict(zip(columns, (c or "" for c in cells), strict=False))
+        _refuse_nul(line, normalized)
+        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
+            yield line, {"__extra__": "x", **normalized}
+        elif any(value.strip() for value in normalized.values()):
+            yield line, normalized
 
 
 def _refuse_nul(line: int, cells: dict[str, str]) -> None:
@@ -171,8 +174,16 @@ def _parse(line: int, raw: dict[str, str]) -> ParsedRow:
     rival_group = raw.get("rival_group", "").strip() or None
     if rival_group and len(rival_group) > 100:
         raise ValueError("rival_group is longer than 100 characters")
+    customer_code = raw.get("customer_code", "").strip() or None
+    if customer_code and len(customer_code) > 64:
+        raise ValueError("customer_code is longer than 64 characters")
+    country = raw.get("country", "").strip().upper() or None
+    if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise ValueError(f"country '{country}' is not a two-letter code such as DE or CN")
     return ParsedRow(
         line=line,
+        customer_code=customer_code,
+        country=country,
         organization=organization,
         kind=kind,
         domains=[normalize_domain(d) for d in split_list(raw.get("domains", ""))],
@@ -185,8 +196,12 @@ def _parse(line: int, raw: dict[str, str]) -> ParsedRow:
     )
 
 
-def _load_state(session: Session, tenant_id: uuid.UUID) -> DirectoryState:
+def _load_state(session: Session, tenant_id: uuid.UUID, *, detach: bool) -> DirectoryState:
     orgs = repository.all_for_tenant(session, tenant_id)
+    if detach:
+        # A preview changes these objects in memory only: out of the session, nothing can be flushed.
+        for org in orgs:
+            session.expunge(org)
     state = DirectoryState(orgs_by_key={}, domain_owner={}, contact_owner={}, contacts={})
     for org in orgs:
         state.orgs_by_key[org.name_key] = org
@@ -237,16 +252,23 @@ def _new_org(tenant_id: uuid.UUID, key: str, row: ParsedRow) -> Organization:
         aliases=list(dict.fromkeys(row.aliases)),
         rival_group=row.rival_group,
         owner_email=row.owner_email,
+        customer_code=row.customer_code,
+        country=row.country,
     )
 
 
 def _merge_org(org: Organization, row: ParsedRow) -> bool:
-    before = (org.kind, tuple(org.aliases), org.rival_group, org.owner_email)
+    def snapshot() -> tuple[object, ...]:
+        return (org.kind, tuple(org.aliases), org.rival_group, org.owner_email, org.customer_code, org.country)
+
+    before = snapshot()
     org.kind = row.kind
     org.aliases = list(dict.fromkeys([*org.aliases, *row.aliases]))
     org.rival_group = row.rival_group or org.rival_group
     org.owner_email = row.owner_email or org.owner_email
-    return before != (org.kind, tuple(org.aliases), org.rival_group, org.owner_email)
+    org.customer_code = row.customer_code or org.customer_code
+    org.country = row.country or org.country
+    return before != snapshot()
 
 
 def _merge_domains(state: DirectoryState, org: Organization, tenant_id: uuid.UUID, domains: list[str]) -> None:

@@ -80,3 +80,13 @@ def contact_owners(session: Session, tenant_id: uuid.UUID, emails: Iterable[str]
 
 def all_for_tenant(session: Session, tenant_id: uuid.UUID) -> Sequence[Organization]:
     return session.exec(select(Organization).where(Organization.tenant_id == tenant_id)).all()
+
+
+def rival_group_members(session: Session, tenant_id: uuid.UUID) -> Sequence[tuple[uuid.UUID, str, str, str]]:
+    """(id, name, kind, rival_group) of every organization in a rival group, by group then name."""
+    group = col(Organization.rival_group)
+    return session.exec(
+        select(Organization.id, Organization.name, Organization.kind, group)
+        .where(Organization.tenant_id == tenant_id, group.is_not(None))
+        .order_by(group, col(Organization.name_key))
+    ).all()  # type: ignore[return-value]

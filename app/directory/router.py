@@ -15,11 +15,24 @@ from app.directory.schemas import (
     OrganizationList,
     OrganizationPublic,
     OrganizationUpdate,
+    RivalGroup_,
+    RivalGroupMember,
 )
-from app.directory.upload import read_csv_upload
+from app.directory.tables import read_table
+from app.directory.upload import XLSX_TYPE, Upload, read_directory_upload
 from app.validation import SafeText
 
 router = APIRouter(prefix="/v1/organizations", tags=["directory"])
+groups_router = APIRouter(prefix="/v1/rival-groups", tags=["directory"])
+
+
+@groups_router.get("", response_model=list[RivalGroup_])
+def list_rival_groups(session: SessionDep, auth: CurrentUser) -> list[RivalGroup_]:
+    """Customers that compete with each other, group by group (an organization's `rival_group` tag)."""
+    groups: dict[str, list[RivalGroupMember]] = {}
+    for org_id, name, kind, group in repository.rival_group_members(session, auth.tenant.id):
+        groups.setdefault(group, []).append(RivalGroupMember(id=org_id, name=name, kind=kind))
+    return [RivalGroup_(name=group, members=members) for group, members in groups.items()]
 
 
 @router.get("", response_model=OrganizationList)
@@ -51,6 +64,7 @@ def create_organization(session: SessionDep, auth: AdminUser, body: Organization
             "required": True,
             "content": {
                 "text/csv": {"schema": {"type": "string"}},
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
                 "multipart/form-data": {
                     "schema": {
                         "type": "object",
@@ -63,15 +77,21 @@ def create_organization(session: SessionDep, auth: AdminUser, body: Organization
     },
 )
 async def import_organizations(
-    request: Request, session: SessionDep, auth: AdminUser, settings: SettingsDep
+    request: Request,
+    session: SessionDep,
+    auth: AdminUser,
+    settings: SettingsDep,
+    dry_run: Annotated[bool, Query(description="Only report what would be created, updated and rejected")] = False,
 ) -> ImportResult:
-    data = await read_csv_upload(request, settings.max_csv_bytes)
-    return await run_in_threadpool(_import_and_commit, session, auth, data, settings.max_csv_rows)
+    """CSV (`,` `;` or tab separated, UTF-8) or XLSX, as the body with its content type or as the form field `file`."""
+    upload = await read_directory_upload(request, settings.max_csv_bytes)
+    return await run_in_threadpool(_import, session, auth, upload, settings.max_csv_rows, dry_run)
 
 
-def _import_and_commit(session: SessionDep, auth: AdminUser, data: bytes, max_rows: int) -> ImportResult:
-    result = importer.import_csv(session, auth.tenant, data, max_rows)
-    session.commit()
+def _import(session: SessionDep, auth: AdminUser, upload: Upload, max_rows: int, dry_run: bool) -> ImportResult:
+    result = importer.import_table(session, auth.tenant, read_table(upload), max_rows, dry_run=dry_run)
+    if not dry_run:
+        session.commit()
     return result
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -114,11 +114,32 @@ class OrganizationList(BaseModel):
 class ImportError_(BaseModel):
     line: int
     message: str
+    organization: str | None = None
+
+
+class ImportPreviewItem(BaseModel):
+    organization: str
+    action: Literal["create", "update"]
 
 
 class ImportResult(BaseModel):
+    """What an import did, or with dry_run would do; `preview` names up to 1,000 organizations it touches."""
+
     created: int
     updated: int
     contacts_created: int = 0
     contacts_updated: int = 0
     errors: list[ImportError_] = []
+    dry_run: bool = False
+    preview: list[ImportPreviewItem] = []
+
+
+class RivalGroupMember(BaseModel):
+    id: uuid.UUID
+    name: str
+    kind: str
+
+
+class RivalGroup_(BaseModel):
+    name: str
+    members: list[RivalGroupMember]

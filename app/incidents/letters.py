@@ -7,6 +7,7 @@ from datetime import datetime
 from app.analysis.index import DirectoryIndex
 from app.auth.dependencies import AuthContext
 from app.incidents.assessment import Assessment, RecipientRelation
+from app.incidents.glosses import gloss
 from app.incidents.schemas import IncidentDraft
 from app.mailbox.base import MailMessage
 from app.templates.schemas import Letter
@@ -22,7 +23,10 @@ def build_letters(
     assessment: Assessment,
     intended: list[str],
     sent_at: datetime,
+    locale: str = "en",
 ) -> list[IncidentDraft]:
+    """The letters, each with its recipient's name and, when written in another language than the user's,
+    a gloss in the user's language saying what it says."""
     sender = sender_fields(auth)
     documents = [a.name for a in message.attachments]
     letters = [_apology(auth, index, message, assessment, r, sent_at, documents, sender) for r in assessment.recipients]
@@ -31,10 +35,13 @@ def build_letters(
         letters.append(_notice(auth, index, message, assessment, email, sent_at, documents, sender))
         if documents and email not in received:
             letters.append(_resend(auth, index, message, email, documents, sender))
-    return [_as_draft(item) for item in letters]
+    return [_as_draft(item, index, message, locale, sent_at, documents) for item in letters]
 
 
-def _as_draft(item: Letter) -> IncidentDraft:
+def _as_draft(
+    item: Letter, index: DirectoryIndex, message: MailMessage, locale: str, sent_at: datetime, documents: list[str]
+) -> IncidentDraft:
+    name = _person(index, message, item.to[0])[0]
     return IncidentDraft(
         kind=item.kind,
         to=item.to,
@@ -44,6 +51,8 @@ def _as_draft(item: Letter) -> IncidentDraft:
         body_text=item.body_text,
         language=item.language,
         attachments=item.attachments,
+        recipient_name=name,
+        gloss=gloss(item.kind, item.language, locale, name, sent_at.date(), documents),
     )
 
 

@@ -14,6 +14,7 @@ from app.common import utcnow
 from app.deps import IndexCacheDep, SessionDep, SettingsDep
 from app.incidents import service
 from app.incidents.exceptions import InvalidRecipients, LettersNeeded, RecallNeedsReference
+from app.incidents.glosses import draft_title
 from app.incidents.schemas import (
     IncidentCreate,
     IncidentDraft,
@@ -24,6 +25,8 @@ from app.incidents.schemas import (
     MailboxDraftsRequest,
     MailboxDraftsResponse,
     RecallResponse,
+    SuggestRequest,
+    SuggestResponse,
 )
 from app.mailbox.base import MailAddress, MailboxProvider, OutgoingDraft
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider
@@ -53,6 +56,25 @@ async def create_incident(
         return response
 
     return await run_in_threadpool(record)
+
+
+@router.post("/suggestions", response_model=SuggestResponse)
+async def suggest_intended(
+    session: SessionDep,
+    auth: CurrentUser,
+    cache: IndexCacheDep,
+    settings: SettingsDep,
+    mailbox: MailboxDep,
+    body: SuggestRequest,
+) -> SuggestResponse:
+    """Whom the message was likely meant for, best guess first (nothing is recorded)."""
+    if body.ref is not None:
+        ensure_provider(mailbox, body.ref.provider)
+        message = await mailbox.get_message(await access_for(mailbox, auth), body.ref.id)
+    else:
+        assert body.message is not None  # the schema requires exactly one of message and ref
+        message = message_from_request(body.message, settings)
+    return await run_in_threadpool(service.suggest_intended, session, auth, cache, settings, body, message)
 
 
 @router.get("", response_model=list[IncidentPublic])
@@ -121,7 +143,7 @@ async def create_mailbox_drafts(
     strangers = sorted({a for d in body.drafts for a in (*d.to, *d.cc)} - allowed)
     if strangers:
         raise InvalidRecipients("Letters go only to the incident's recipients.", details={"not_in_incident": strangers})
-    created = await _create_drafts(mailbox, auth, body.drafts)
+    created = await _create_drafts(mailbox, auth, body.drafts, incident.locale)
 
     def record() -> None:
         service.record_mailbox_drafts(incident, [c.model_dump() for c in created], utcnow())
@@ -133,7 +155,7 @@ async def create_mailbox_drafts(
 
 
 async def _create_drafts(
-    mailbox: MailboxProvider, auth: AuthContext, drafts: Sequence[IncidentDraft]
+    mailbox: MailboxProvider, auth: AuthContext, drafts: Sequence[IncidentDraft], locale: str
 ) -> list[MailboxDraftOut]:
     access = await access_for(mailbox, auth)
     created = []
@@ -148,5 +170,6 @@ async def _create_drafts(
                 body_text=draft.body_text,
             ),
         )
-        created.append(MailboxDraftOut(kind=draft.kind, id=result.id, web_link=result.web_link))
+        title = draft_title(draft.kind, draft.recipient_name or draft.to[0], locale)
+        created.append(MailboxDraftOut(kind=draft.kind, id=result.id, web_link=result.web_link, title=title))
     return created

@@ -17,6 +17,8 @@ Level = Literal["low", "medium", "high", "critical"]
 class IncidentCreate(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # Where the user works: the steps offer what that mail client can do (Gmail cannot recall a message).
+    client: Literal["outlook", "gmail", "api"] | None = None
     locale: Locale | None = None
     message: DraftIn | None = None
     ref: MessageRef | None = None
@@ -29,6 +31,35 @@ class IncidentCreate(NulFree, BaseModel):
         if (self.message is None) == (self.ref is None):
             raise ValueError("send exactly one of 'message' or 'ref'")
         return self
+
+
+class SuggestRequest(BaseModel):
+    """The sent message (or its reference) and who got it by mistake: whom was it meant for?"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    locale: Locale | None = None
+    message: DraftIn | None = None
+    ref: MessageRef | None = None
+    wrong_recipients: Annotated[list[Email], Field(min_length=1, max_length=50)]
+
+    @model_validator(mode="after")
+    def _message_or_ref(self) -> SuggestRequest:
+        if (self.message is None) == (self.ref is None):
+            raise ValueError("send exactly one of 'message' or 'ref'")
+        return self
+
+
+class SuggestionOut(BaseModel):
+    email: str
+    name: str
+    organization: str | None
+    reason: Literal["greeted", "named", "confused_before", "recent"]
+    why: str
+
+
+class SuggestResponse(BaseModel):
+    suggestions: list[SuggestionOut]
 
 
 class SeverityOut(BaseModel):
@@ -57,6 +88,9 @@ class IncidentDraft(BaseModel):
     body_text: Annotated[str, Field(max_length=200_000)] = ""
     language: str
     attachments: list[str] = []
+    # Whom the letter is for, by name, and what it says in the user's language when written in another one.
+    recipient_name: Annotated[str, Field(max_length=320)] = ""
+    gloss: Annotated[str, Field(max_length=2000)] | None = None
 
 
 class IncidentDraftIn(NulFree, IncidentDraft):
@@ -102,6 +136,8 @@ class MailboxDraftOut(BaseModel):
     kind: str
     id: str
     web_link: str | None
+    # The link's text in the user's language: "Open the apology to Laura Gómez".
+    title: str = ""
 
 
 class MailboxDraftsResponse(BaseModel):

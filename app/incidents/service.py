@@ -10,8 +10,9 @@ from sqlmodel import Session, col, select
 
 from app.auth.dependencies import AuthContext
 from app.checks.index_cache import IndexCache
-from app.checks.service import analyse, request_locale
-from app.common import utcnow
+from app.checks.repository import correspondent_hashes
+from app.checks.service import analyse, hash_address, request_locale
+from app.common import as_utc, utcnow
 from app.config import Settings
 from app.incidents import texts
 from app.incidents.assessment import Assessment, assess
@@ -26,7 +27,11 @@ from app.incidents.schemas import (
     IncidentUpdate,
     SeverityOut,
     StepOut,
+    SuggestionOut,
+    SuggestRequest,
+    SuggestResponse,
 )
+from app.incidents.suggestions import owned_contacts, suggest
 from app.mailbox.base import MailMessage
 from app.tenants.repository import bump_version
 
@@ -44,7 +49,7 @@ def create_incident(
     result, index, _ = analyse(session, auth, cache, settings, message, locale)
     assessment = assess(result, index, wrong, intended)
     sent_at = body.sent_at or utcnow()
-    letters = build_letters(auth, index, message, assessment, intended, sent_at)
+    letters = build_letters(auth, index, message, assessment, intended, sent_at, locale)
     incident = Incident(
         tenant_id=auth.tenant.id,
         user_id=auth.user.id,
@@ -52,7 +57,9 @@ def create_incident(
         content_class=assessment.content_class,
         relation=assessment.relation,
         reasons=texts.reasons(assessment, locale),
-        steps=[{"id": step, "done": step == "record"} for step in _plan(assessment, intended, letters)],
+        steps=[
+            {"id": step, "done": step == "record"} for step in _plan(assessment, intended, letters, _on_gmail(body))
+        ],
         wrong_recipients=wrong,
         intended_recipients=intended,
         document_names=[a.name for a in message.attachments],
@@ -71,6 +78,34 @@ def create_incident(
         steps=_steps(incident, locale),
         drafts=letters,
         created_at=incident.created_at,
+    )
+
+
+def suggest_intended(
+    session: Session,
+    auth: AuthContext,
+    cache: IndexCache,
+    settings: Settings,
+    body: SuggestRequest,
+    message: MailMessage,
+) -> SuggestResponse:
+    locale = request_locale(body.locale, auth)
+    result, index, _ = analyse(session, auth, cache, settings, message, locale)
+    written = correspondent_hashes(session, auth.tenant.id, auth.user.id)
+    recent = [e for e in owned_contacts(index, auth.user.email) if hash_address(auth.tenant.id, e) in written]
+    internal = [a.email for a in (*message.to, *message.cc, *message.bcc) if _is_internal(auth, a.email)]
+    found = suggest(result, index, body.wrong_recipients, recent, internal)
+    return SuggestResponse(
+        suggestions=[
+            SuggestionOut(
+                email=s.email,
+                name=s.name,
+                organization=s.organization,
+                reason=s.reason,
+                why=texts.suggestion_reason(s.reason, s.about, locale),
+            )
+            for s in found
+        ]
     )
 
 
@@ -95,8 +130,13 @@ def _is_internal(auth: AuthContext, email: str) -> bool:
     return auth.tenant.owns_address(email)
 
 
-def _plan(assessment: Assessment, intended: list[str], letters: list[IncidentDraft]) -> list[str]:
-    steps = ["recall", "stop_followups"]
+def _on_gmail(body: IncidentCreate) -> bool:
+    return body.client == "gmail" or (body.ref is not None and body.ref.provider == "gmail")
+
+
+def _plan(assessment: Assessment, intended: list[str], letters: list[IncidentDraft], gmail: bool) -> list[str]:
+    # Outlook can try a recall inside the organization; Gmail only offers Undo for a few seconds after sending.
+    steps = ["undo_send" if gmail else "recall", "stop_followups"]
     if assessment.level in ("high", "critical"):
         steps.append("escalate")
     steps.append("apology")
@@ -174,8 +214,9 @@ def public(incident: Incident, locale: str) -> IncidentPublic:
         intended_recipients=incident.intended_recipients,
         document_names=incident.document_names,
         mailbox_drafts=incident.mailbox_drafts,
-        created_at=incident.created_at,
-        closed_at=incident.closed_at,
+        # SQLite returns stored times without their zone; the API always says UTC.
+        created_at=as_utc(incident.created_at),
+        closed_at=as_utc(incident.closed_at) if incident.closed_at else None,
     )
 
 

@@ -70,6 +70,10 @@ _STEPS = {
         "en": "Try to recall the message in Outlook (works only for recipients inside your own organization).",
         "zh-CN": "在 Outlook 中尝试撤回邮件（仅对本组织内的收件人有效）。",
     },
+    "undo_send": {
+        "en": "If Gmail still shows “Undo” at the bottom of the screen, click it now; Gmail cannot recall a message after that.",
+        "zh-CN": "如果 Gmail 屏幕底部仍显示“撤消”，请立即点击；之后 Gmail 无法撤回邮件。",
+    },
     "stop_followups": {
         "en": "Stop follow-up mistakes: do not reply to all in this thread; check Cc and any auto-forward.",
         "zh-CN": "防止二次失误：不要在该邮件链中“全部回复”；检查抄送和自动转发。",
@@ -130,3 +134,21 @@ def _relation_reason(recipient: RecipientRelation, language: str) -> str:
 def step_title(step_id: str, locale: str, wrong: list[str], intended: list[str]) -> str:
     separator = "、" if lang(locale) == "zh-CN" else ", "
     return _STEPS[step_id][lang(locale)].format(wrong=separator.join(wrong), intended=separator.join(intended))
+
+
+_SUGGESTION = {
+    "greeted": {"en": "The message greets them", "zh-CN": "邮件中称呼的是此人"},
+    "named": {"en": "{about} is named in the message or its attachments", "zh-CN": "邮件或附件提到了 {about}"},
+    "confused_before": {"en": "Mixed up with {about} before", "zh-CN": "以前曾与 {about} 混淆"},
+    "recent": {"en": "You wrote to them recently", "zh-CN": "您近期联系过此人"},
+}
+
+
+def suggestion_reason(reason: str, about: str, locale: str) -> str:
+    return _SUGGESTION[reason][lang(locale)].format(about=about)
+
+
+def doc_class_label(doc_class: str, locale: str) -> str:
+    """A document class in words; "other" and unknown classes read as "document"."""
+    other = {"en": "document", "zh-CN": "文件"}
+    return _DOC_CLASS.get(doc_class, other)[lang(locale)]

@@ -38,6 +38,7 @@ class FieldSpec:
             "required": self.required,
             "default": self.default,
             "choices": list(self.choices) or None,
+            "choice_labels": {c: choice_label(c) for c in self.choices} or None,
         }
 
 
@@ -61,6 +62,31 @@ class TemplateInfo:
             "fields": [f.to_dict() for f in self.fields],
             "locales": list(self.locales),
         }
+
+
+# What each choice of an enum field says on a form, in English and Chinese (forms never show the codes).
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "female": ("Ms (woman)", "女士"),
+    "male": ("Mr (man)", "先生"),
+    "unknown": ("Not known: use the full name", "不确定：使用全名"),
+    "low": ("Low", "低"),
+    "medium": ("Medium", "中"),
+    "high": ("High", "高"),
+    "critical": ("Critical", "严重"),
+    "customer": ("Another customer", "另一位客户"),
+    "rival": ("A competitor of the customer", "该客户的竞争对手"),
+    "other": ("Someone else", "其他人"),
+    "requested": ("Deletion requested", "已要求删除"),
+    "confirmed": ("Deletion confirmed", "已确认删除"),
+}
+
+
+def choice_label(choice: str, locale: str | None = None) -> Any:
+    """{"en", "zh-CN"} labels of a choice, or the one for a locale; an unknown choice keeps its value."""
+    en, zh = CHOICE_LABELS.get(choice, (choice, choice))
+    if locale is None:
+        return {"en": en, "zh-CN": zh}
+    return zh if locale == "zh-CN" else en
 
 
 def _opt(name: str, en: str, zh: str, type: FieldType = "string", default: Any = None) -> FieldSpec:

@@ -52,3 +52,8 @@ class InvalidFields(ValidationFailed):
             f"Template {name!r} got invalid values for: {', '.join(self.fields)}.",
             details={"template": name, "invalid": self.problems},
         )
+
+
+class HandoffPrefillUnknown(NotFound):
+    code = "organization_not_found"
+    message = "The recipient belongs to no organization in the directory."

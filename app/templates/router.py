@@ -6,10 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 
 from app.auth.dependencies import CurrentUser
+from app.checks.service import request_locale
 from app.deps import SessionDep
-from app.templates import service
+from app.templates import prefill, service
 from app.templates.schemas import (
     HandoffCreate,
+    HandoffPrefill,
+    HandoffPrefillRequest,
     HandoffPublic,
     HandoffResult,
     RenderedLetter,
@@ -35,6 +38,13 @@ def create_handoff(session: SessionDep, auth: CurrentUser, body: HandoffCreate) 
     result = service.create_handoff(session, auth, body)
     session.commit()
     return result
+
+
+@router.post("/handoffs/prefill", response_model=HandoffPrefill)
+def prefill_handoff(session: SessionDep, auth: CurrentUser, body: HandoffPrefillRequest) -> HandoffPrefill:
+    """The hand-off e-mail to the colleague who owns a recipient's account, filled in from the directory and
+    from the documents SendGuard saw for that customer; nothing is recorded."""
+    return prefill.prefill(session, auth, body.recipient, request_locale(body.locale, auth))
 
 
 @router.get("/handoffs", response_model=list[HandoffPublic])

@@ -22,6 +22,7 @@ class FieldInfo(BaseModel):
     required: bool
     default: Any = None
     choices: list[str] | None = None
+    choice_labels: dict[str, dict[str, str]] | None = None
 
 
 class TemplatePublic(BaseModel):
@@ -101,3 +102,20 @@ class HandoffResult(BaseModel):
     handoff: HandoffPublic
     internal_email: Letter
     customer_notice: Letter | None
+
+
+class HandoffPrefillRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    recipient: Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalize_email)]
+    locale: Annotated[str, Field(max_length=16)] | None = None
+
+
+class HandoffPrefill(BaseModel):
+    """The internal hand-off e-mail's fields as far as SendGuard knows them, and the colleague it goes to."""
+
+    template: str
+    organization_id: uuid.UUID
+    to: str | None
+    locale: str
+    fields: dict[str, Any]

@@ -63,10 +63,19 @@ def letter(
 
 
 def sender_fields(auth: AuthContext) -> dict[str, str]:
-    return {
-        "sender_name": auth.user.display_name or auth.user.email.split("@", 1)[0],
-        "sender_company": auth.tenant.name,
-    }
+    """The signature: the user's display name and company. A letter is never signed with the address's local part
+    ("alex", "sales01"): without a real display name it is signed with the company alone."""
+    return {"sender_name": real_name(auth.user.display_name, auth.user.email) or auth.tenant.name,
+            "sender_company": auth.tenant.name}  # fmt: skip
+
+
+def real_name(display_name: str, email: str) -> str:
+    name = " ".join(display_name.split())
+    local = email.split("@", 1)[0]
+    # The local part verbatim ("alex", "lin.wei") is what sign-ins without a name put there; "Alex" is a name.
+    if not name or "@" in name or name == local:
+        return ""
+    return name
 
 
 # --- hand-offs -----------------------------------------------------------------------------------

@@ -1,11 +1,51 @@
 // The /demo page: a mock Outlook compose/read window bound to the Office.js stand-in, the real task pane in an
 // iframe (sharing the same stand-in), and a Send button that runs the real on-send handler (launchevent.js).
 
-import { applyDemoStrings, demoText } from "./demo-i18n.js";
-
 const standIn = window.SendGuardStandIn;
 const params = new URLSearchParams(location.search);
 const locale = /^zh/i.test(params.get("lang") || "") ? "zh-CN" : "en";
+
+// The demo's own words in Chinese (the task pane and Smart Alerts bring their own).
+const ZH = {
+  title: "SendGuard 演示",
+  intro: "左侧是模拟的 Outlook 窗口，右侧是真实的 SendGuard 任务窗格。当前登录：",
+  tenant: "（演示租户 Acme Trade）。",
+  gmailLink: "Gmail 插件演示",
+  tabCompose: "新邮件（撰写）",
+  tabRead: "已发送邮件（阅读）",
+  to: "收件人",
+  cc: "抄送",
+  bcc: "密送",
+  subject: "主题",
+  attached: "附件",
+  from: "发件人",
+  send: "发送",
+  reset: "恢复示例",
+  composeHint: "多个地址用逗号分隔。“发送”会针对服务运行真实的发送检查（launchevent.js）。",
+  readHint: "这封邮件已经发出。请使用右侧任务窗格中的“发错人了？”。",
+  sendAnyway: "仍然发送",
+  dontSend: "暂不发送",
+  sent: "已发送。{held}打开“已发送邮件（阅读）”试试误发补救。",
+  held: "邮件暂存在发件箱中，{when} 发出。",
+  delayed: "延迟到 {when} 发送（由 SendGuard 暂存）。",
+  checking: "发送前检查中…",
+  notSent: "尚未发送：SendGuard 请您先看一下。",
+  outboxFailed: "已发送，但演示发件箱未能接收：{error}",
+  newMessage: "已打开发给 {to} 的新邮件：“{subject}”",
+};
+
+/** The demo's text in its language: English as written in the page and below, Chinese from ZH. */
+function dt(key, english, values = {}) {
+  const text = locale === "zh-CN" && ZH[key] ? ZH[key] : english;
+  return text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
+}
+
+function translatePage() {
+  if (locale !== "zh-CN") return;
+  document.documentElement.lang = "zh-CN";
+  document.title = ZH.title;
+  for (const node of document.querySelectorAll("[data-demo-t]")) node.textContent = ZH[node.dataset.demoT] || node.textContent;
+}
 
 window.SendGuardDemo = {
   office: standIn.office,
@@ -14,7 +54,6 @@ window.SendGuardDemo = {
 };
 
 const $ = (id) => document.getElementById(id);
-const say = (key, values) => demoText(locale, key, values);
 const state = standIn.state;
 
 function formatList(list) {
@@ -50,7 +89,7 @@ function renderCompose() {
       const remove = document.createElement("button");
       remove.type = "button";
       remove.textContent = "×";
-      remove.setAttribute("aria-label", say("removeAttachment", { name: a.name }));
+      remove.setAttribute("aria-label", `Remove ${a.name}`);
       remove.addEventListener("click", () => {
         c.attachments = c.attachments.filter((x) => x !== a);
         renderCompose();
@@ -60,7 +99,7 @@ function renderCompose() {
     }),
   );
   $("delay-note").textContent = c.delayDeliveryTime
-    ? say("delayed", { time: c.delayDeliveryTime.toLocaleTimeString(locale) })
+    ? dt("delayed", `Delivery delayed until {when} (held by SendGuard).`, { when: c.delayDeliveryTime.toLocaleTimeString(locale) })
     : "";
 }
 
@@ -131,8 +170,9 @@ function markSent() {
     dateTimeCreated: new Date(),
   };
   const holding = c.delayDeliveryTime && c.delayDeliveryTime > new Date();
-  const held = holding ? say("heldUntil", { time: c.delayDeliveryTime.toLocaleTimeString(locale) }) : "";
-  result(say("sent", { held }));
+  const when = holding ? c.delayDeliveryTime.toLocaleTimeString(locale) : "";
+  const held = holding ? dt("held", " It is held until {when}.", { when }) : "";
+  result(dt("sent", `Sent.{held} Open "Sent message (read)" to try the wrong-recipient recovery.`, { held }));
   if (holding) holdInOutbox(state.sent, c.delayDeliveryTime);
 }
 
@@ -155,7 +195,7 @@ async function holdInOutbox(sent, deliverAt) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     document.body.dataset.heldId = (await response.json()).id;
   } catch (err) {
-    result(say("outboxFailed", { error: err.message }), true);
+    result(dt("outboxFailed", "Sent, but the demo Outbox did not take it: {error}", { error: err.message }), true);
     return;
   }
   // The task pane (same origin) refreshes its list of held and scheduled sends.
@@ -185,7 +225,7 @@ function onSend(event) {
   for (const name of ["to", "cc", "bcc"]) state.compose[name] = parseList($(`f-${name}`).value);
   const handler = standIn.actions.onMessageSendHandler;
   $("send-btn").disabled = true;
-  result(say("checking"));
+  result(dt("checking", "Checking before sending…"));
   const started = performance.now();
   handler({
     type: "messageSending",
@@ -197,14 +237,14 @@ function onSend(event) {
         markSent();
         return;
       }
-      result(say("notSent"), true);
+      result(dt("notSent", "Not sent yet: SendGuard asked you to look first."), true);
       showAlert(options);
     },
   });
 }
 
 function init() {
-  applyDemoStrings(document, locale);
+  translatePage();
   $("demo-lang").value = locale;
   $("demo-lang").addEventListener("change", (e) => {
     const next = new URLSearchParams(location.search);
@@ -214,7 +254,12 @@ function init() {
   $("taskpane").src = `/addin/taskpane.html?demo=1&lang=${encodeURIComponent(locale)}`;
   bindInputs();
   renderCompose();
-  standIn.onChange(() => {
+  standIn.onChange((what, standInState) => {
+    if (what === "newMessage") {
+      const message = standInState.newMessages.at(-1);
+      const to = (message.toRecipients || []).join(", ");
+      result(dt("newMessage", `New message opened to {to}: "{subject}"`, { to, subject: message.subject || "" }));
+    }
     renderCompose();
     if (state.mode === "read") renderRead();
   });

@@ -5,7 +5,7 @@
  * (AsyncResult {status, value, error}, callbacks called asynchronously).
  *
  * Implemented: Office.onReady, Office.actions.associate, Office.context.{displayLanguage, roamingSettings,
- * requirements.isSetSupported, mailbox.{item, userProfile, addHandlerAsync}}, and on the item:
+ * requirements.isSetSupported, mailbox.{item, userProfile, addHandlerAsync, displayNewMessageForm}}, and on the item:
  * compose: to/cc/bcc getAsync/setAsync/addAsync, subject getAsync/setAsync, body getAsync/setAsync/
  * setSelectedDataAsync, getAttachmentsAsync, removeAttachmentAsync, delayDeliveryTime getAsync/setAsync,
  * from.getAsync; read: to/cc/bcc/subject/from/attachments/dateTimeCreated as values, body.getAsync.
@@ -108,6 +108,7 @@
       mode: options.mode || "compose",
       compose: options.compose || sampleCompose(),
       sent: options.sent || sampleSent(),
+      newMessages: [],
     };
 
     function changed(what) {
@@ -309,6 +310,11 @@
         },
         mailbox: {
           userProfile: { emailAddress: DEV_USER, displayName: "Alex Chen", timeZone: "UTC" },
+          // Outlook opens a new compose window; the demo keeps it and says so under the mock window.
+          displayNewMessageForm: function (parameters) {
+            state.newMessages.push(parameters || {});
+            changed("newMessage");
+          },
           addHandlerAsync: function (type, handler) {
             if (type === "olkItemSelectedChanged") changeHandlers.push(handler);
             reply(arguments);

@@ -58,6 +58,8 @@ export const api = {
   render: (name, locale, fields) =>
     request("POST", `/v1/templates/${encodeURIComponent(name)}/render`, { locale, fields }),
   createIncident: (payload) => request("POST", "/v1/incidents", payload),
+  handoffPrefill: (recipient, locale) => request("POST", "/v1/handoffs/prefill", { recipient, locale }),
+  suggestIntended: (payload) => request("POST", "/v1/incidents/suggestions", payload),
   updateIncident: (id, patch) => request("PATCH", `/v1/incidents/${encodeURIComponent(id)}`, patch),
   mailboxDrafts: (id, drafts) =>
     request("POST", `/v1/incidents/${encodeURIComponent(id)}/mailbox-drafts`, { drafts }),

@@ -113,11 +113,12 @@ export function messageRecipients(message) {
 }
 
 /** The body of POST /v1/incidents. */
-export function buildIncident({ message, wrong, intended, locale }) {
+export function buildIncident({ message, wrong, intended, locale, client }) {
   const intendedClean = [...new Set((intended || []).map(lower).filter(Boolean))].filter(
     (e) => !(wrong || []).map(lower).includes(e),
   );
   return {
+    ...(client ? { client } : {}),
     locale,
     message,
     wrong_recipients: [...new Set((wrong || []).map(lower))],

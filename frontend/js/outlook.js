@@ -88,3 +88,13 @@ export async function insertLetter(item, letter, office = globalThis.Office) {
   const subject = await officeCall(item.subject, "getAsync").catch(() => "");
   if (!subject && letter.subject && item.subject?.setAsync) await officeCall(item.subject, "setAsync", letter.subject);
 }
+
+/** Open a new message (Outlook's own compose form) with a rendered letter: for letters to colleagues, which must
+ * never go into the draft addressed to customers. */
+export function openNewMessage(letter, to, office = globalThis.Office) {
+  office.context.mailbox.displayNewMessageForm({
+    toRecipients: to,
+    subject: letter.subject,
+    htmlBody: letter.body_html,
+  });
+}

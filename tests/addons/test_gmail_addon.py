@@ -323,10 +323,28 @@ def test_homepage_lists_checks_and_open_incidents(demo: TestClient, addon: Addon
     body = addon.post("homepage")
     [card] = cards_in(body)
     assert body["action"]["navigations"][0]["pushCard"] is card
-    assert "lookalike_domain" in all_text(body)
+    # Findings by their titles and the client in words: never codes or "gmail / compose".
+    assert "Address looks like a known one" in all_text(body)
+    assert "lookalike_domain" not in all_text(body) and "gmail / compose" not in all_text(body)
+    assert "Gmail · while writing" in all_text(body)
     assert [s["header"] for s in card["sections"]] == ["Recent checks", "Open incidents"]
     zh = addon.post("homepage", locale="zh-CN")
-    assert "最近的检查" in all_text(zh)
+    assert "最近的检查" in all_text(zh) and "撰写时" in all_text(zh)
+    assert "lookalike_domain" not in all_text(zh) and "WARN" not in all_text(zh)
+
+
+def test_homepage_times_are_in_the_users_time_zone(demo: TestClient, addon: Addon) -> None:
+    addon.post("compose", gmail=compose_event(["m.schmidt@solartec.de"]))
+    utc = addon.event("homepage")
+    shanghai = addon.event("homepage")
+    shanghai["commonEventObject"]["timeZone"] = {"id": "Asia/Shanghai", "offset": 8 * 3600 * 1000}
+
+    def shown(body: dict[str, Any]) -> datetime:
+        [card] = cards_in(addon.raw("homepage", body).json())
+        top = card["sections"][0]["widgets"][0]["decoratedText"]["topLabel"]
+        return datetime.strptime(top, "%Y-%m-%d %H:%M")
+
+    assert (shown(shanghai) - shown(utc)).total_seconds() == 8 * 3600
 
 
 # --- an opened message: wrong send ------------------------------------------------------------------------
@@ -360,6 +378,12 @@ def test_wrong_send_from_choice_to_drafts(demo: TestClient, addon: Addon, fake_g
     assert inputs["wrong"]["type"] == "CHECK_BOX"
     assert [i["value"] for i in inputs["wrong"]["items"]] == ["l.gomez@sunpeak.example"]
     assert "Laura Gómez" in inputs["wrong"]["items"][0]["text"]
+    # "Meant for" starts with SolarTech's people (the PI names SolarTech), the best guess ticked; Laura comes last.
+    intended = inputs["intended"]["items"]
+    assert {i["value"] for i in intended[:2]} == {"m.schmidt@solartech.example", "a.becker@solartech.example"}
+    assert "suggested: SolarTech GmbH is named" in intended[0]["text"] and intended[0]["selected"] is True
+    assert [i["selected"] for i in intended[1:]] == [False] * (len(intended) - 1)
+    assert intended[-1]["value"] == "l.gomez@sunpeak.example"
     assert fake_gmail.requests and all(r["message_token"] == "per-message-token" for r in fake_gmail.requests)
 
     [assess_button] = [b for b in buttons(card) if params(b)["action"] == "wrong_assess"]
@@ -376,6 +400,10 @@ def test_wrong_send_from_choice_to_drafts(demo: TestClient, addon: Addon, fake_g
     text = all_text(assessed)
     assert "Critical" in text
     assert "Apology to the wrong recipient" in text and "Notice to the intended recipient" in text
+    # Words, not codes; Gmail cannot recall, so no Outlook recall step; German letters carry an English gloss.
+    assert "Contractual documents · went to the customer's rival" in text and "contractual / rival" not in text
+    assert "Outlook" not in text and "Undo" in text
+    assert "Laura Gómez · German" in text and "In German: apologises to Laura Gómez" in text
     incident = db.exec(select(Incident)).one()
     assert incident.wrong_recipients == ["l.gomez@sunpeak.example"]
     assert incident.intended_recipients == ["m.schmidt@solartech.example"]

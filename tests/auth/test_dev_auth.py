@@ -89,3 +89,13 @@ def test_a_dev_sign_in_arriving_over_the_network_is_refused(make_app: Any) -> No
         assert local.get("/v1/policy", headers=headers()).status_code == 200
     with TestClient(make_app(allow_dev_auth_on_network=True), base_url="http://10.1.2.3") as allowed:
         assert allowed.get("/v1/policy", headers=headers()).status_code == 200
+
+
+def test_an_unknown_dev_role_says_which_roles_exist(client: TestClient) -> None:
+    response = client.get("/v1/me", headers={"X-Dev-User": "boss@acme-trade.example", "X-Dev-Role": "Administrator"})
+    assert response.status_code == 401
+    error = response.json()["error"]
+    assert error["details"] == {"allowed": ["member", "admin"]} and "admin" in error["message"]
+    for role, expected in (("ADMIN", "admin"), (" member ", "member"), ("", "member")):
+        me = client.get("/v1/me", headers={"X-Dev-User": "boss@acme-trade.example", "X-Dev-Role": role})
+        assert me.json()["role"] == expected

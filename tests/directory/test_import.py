@@ -26,7 +26,18 @@ def test_utf8_bom_and_chinese_names(client: TestClient) -> None:
     )
     response = post_csv(client, csv_text, bom=True)
     assert response.status_code == 200, response.text
-    assert response.json() == {"created": 2, "updated": 0, "contacts_created": 3, "contacts_updated": 0, "errors": []}
+    assert response.json() == {
+        "created": 2,
+        "updated": 0,
+        "contacts_created": 3,
+        "contacts_updated": 0,
+        "errors": [],
+        "dry_run": False,
+        "preview": [
+            {"organization": "Müller & Söhne KG", "action": "create"},
+            {"organization": "上海光能科技有限公司", "action": "create"},
+        ],
+    }
     guangneng = orgs(client)["上海光能科技有限公司"]
     assert guangneng["aliases"] == ["光能科技"]
     assert sorted(c["name"] for c in guangneng["contacts"]) == ["李娜", "王伟"]
@@ -78,7 +89,15 @@ def test_reimport_updates_and_merges(client: TestClient) -> None:
         "SolarTech GmbH,customer,,,,,Anna Becker,a.becker@solartech.example,de\n"
     )
     body = post_csv(client, second).json()
-    assert body == {"created": 0, "updated": 1, "contacts_created": 1, "contacts_updated": 1, "errors": []}
+    assert body == {
+        "created": 0,
+        "updated": 1,
+        "contacts_created": 1,
+        "contacts_updated": 1,
+        "errors": [],
+        "dry_run": False,
+        "preview": [{"organization": "SolarTech GmbH", "action": "update"}],
+    }
     org = orgs(client)["SolarTech GmbH"]
     assert org["domains"] == ["solartech.de", "solartech.example"]
     assert org["rival_group"] == "solar-dach"
@@ -117,7 +136,7 @@ def test_oversized_upload_is_413(client: TestClient, app) -> None:  # type: igno
 
 def test_wrong_media_type_and_permissions(client: TestClient) -> None:
     response = client.post("/v1/organizations/import", json={"csv": "x"}, headers=ADMIN)
-    assert_error(response, 422, "unsupported_media_type")
+    assert_error(response, 415, "unsupported_media_type")
     assert_error(post_csv(client, HEADER, headers=MEMBER), 403)
 
 

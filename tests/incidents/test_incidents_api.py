@@ -179,3 +179,11 @@ def test_recall_needs_a_message_in_the_mailbox(demo: TestClient) -> None:
     response = demo.post(f"/v1/incidents/{incident['incident_id']}/recall", headers=ALEX)
     assert_error(response, 422, "recall_needs_reference")
     assert_error(demo.post(f"/v1/incidents/{incident['incident_id']}/recall", headers=OTHER_MEMBER), 404)
+
+
+def test_times_are_given_with_their_zone(demo: TestClient) -> None:
+    incident = record(demo)
+    closed = demo.patch(f"/v1/incidents/{incident['incident_id']}", json={"status": "closed"}, headers=ALEX).json()
+    listed = demo.get("/v1/incidents", headers=ALEX).json()[0]
+    for moment in (closed["created_at"], closed["closed_at"], listed["created_at"]):
+        assert moment.endswith(("Z", "+00:00")), moment

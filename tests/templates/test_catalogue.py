@@ -8,7 +8,7 @@ import pytest
 from jinja2 import meta
 
 from app.templates import get_template, list_templates
-from app.templates.catalogue import FILES_DIR, PARTS
+from app.templates.catalogue import CHOICE_LABELS, FILES_DIR, PARTS
 from app.templates.renderer import environment
 
 CUSTOMER_LOCALES = {"en", "zh-CN", "de", "es", "fr"}
@@ -91,6 +91,11 @@ def test_field_specs_are_well_formed(info) -> None:
         assert (spec.type == "enum") == bool(spec.choices)
         if spec.type == "enum":
             assert spec.default in spec.choices
+            # A form shows words for every choice, never its code, in both languages.
+            for choice in spec.choices:
+                assert choice in CHOICE_LABELS, f"{info.name}.{spec.name}: no label for {choice}"
+                en, zh = CHOICE_LABELS[choice]
+                assert en != choice and any("\u4e00" <= ch <= "\u9fff" for ch in zh)
         if spec.required:
             assert spec.default is None
 

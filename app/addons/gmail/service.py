@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
@@ -19,29 +19,32 @@ from pydantic import ValidationError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.addons.gmail import cards
+from app.addons.gmail import cards, handoff, suggestions
 from app.addons.gmail.auth import AddonCaller
 from app.addons.gmail.models import AddonEvent
 from app.addons.gmail.texts import lang, t
+from app.analysis.findings import Finding
+from app.analysis.messages import title_and_message
 from app.auth.dependencies import AuthContext
 from app.checks import repository as checks_repository
 from app.checks.exceptions import CheckNotFound
 from app.checks.index_cache import IndexCache
 from app.checks.schemas import CheckResponse, FindingOut, MessageRef, OutcomeRequest
 from app.checks.service import analyse, check_message, record_outcome
-from app.common import utcnow
+from app.common import as_utc, utcnow
 from app.config import Settings
 from app.errors import AppError
 from app.incidents import service as incidents
 from app.incidents.assessment import assess
 from app.incidents.exceptions import IncidentNotFound
+from app.incidents.glosses import language_name
 from app.incidents.letters import build_letters
 from app.incidents.schemas import IncidentCreate, IncidentDraft, IncidentResponse
 from app.mailbox.base import MailAddress, MailboxProvider, MailMessage, OutgoingDraft
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable
 from app.mailbox.gmail import GmailAccess, GmailCreatedDraft
 from app.observability import Metrics
-from app.templates.catalogue import FieldSpec, get_template
+from app.templates.catalogue import FieldSpec, choice_label, get_template
 from app.templates.exceptions import InvalidFields, MissingFields
 from app.templates.service import catalogue, render_template, sender_fields
 
@@ -89,16 +92,16 @@ async def homepage(ctx: AddonContext) -> Json:
         open_incidents = incidents.list_incidents(ctx.session, ctx.auth, "open", MAX_LISTED)
         check_widgets = [
             cards.decorated(
-                cards.esc(f"{c.verdict.upper()} · {', '.join(c.finding_codes) or '—'}"),
-                top=_when(c.created_at),
-                bottom=cards.esc(f"{c.client} / {c.trigger}"),
+                cards.esc(f"{ctx.text('verdict_' + c.verdict)} · {_finding_titles(c.finding_codes, ctx.locale)}"),
+                top=_local_time(ctx, c.created_at),
+                bottom=cards.esc(f"{_CLIENTS.get(c.client, c.client)} · {ctx.text('trigger_' + c.trigger)}"),
             )
             for c in checks
         ] or [cards.paragraph(ctx.text("no_checks"))]
         incident_widgets = [
             cards.decorated(
                 cards.esc(f"{ctx.text('level_' + i.level)} · {', '.join(i.wrong_recipients)}"),
-                top=_when(i.created_at),
+                top=_local_time(ctx, i.created_at),
                 bottom=cards.esc(", ".join(i.document_names)) or None,
             )
             for i in open_incidents
@@ -231,7 +234,11 @@ def _finding_widgets(ctx: AddonContext, finding: FindingOut, check_id: str, save
                 ctx.button(ctx.text("fix_replace_recipient", suggestion=fix.suggestion), "fix", **params)
             )
         elif fix.type == "use_template" and fix.template:
-            fix_buttons.append(ctx.button(ctx.text("fix_use_template"), "template_form", template=fix.template))
+            recipient = finding.recipients[0] if finding.recipients else ""
+            button = ctx.button(
+                ctx.text("fix_use_template"), "template_form", template=fix.template, recipient=recipient
+            )
+            fix_buttons.append(button)
     if fix_buttons:
         widgets.append(cards.buttons(fix_buttons))
     return widgets
@@ -330,7 +337,7 @@ def _field_widget(ctx: AddonContext, spec: FieldSpec, prefill: dict[str, str]) -
     if spec.type == "date":
         return cards.date_input(spec.name, label)
     if spec.type == "enum":
-        options = [(choice, choice, choice == spec.default) for choice in spec.choices]
+        options = [(choice_label(c, ctx.locale), c, c == spec.default) for c in spec.choices]
         return cards.selection(spec.name, label, options, "DROPDOWN")
     value = prefill.get(spec.name) or (str(spec.default) if spec.default is not None else "")
     if spec.type == "list":
@@ -340,13 +347,16 @@ def _field_widget(ctx: AddonContext, spec: FieldSpec, prefill: dict[str, str]) -
 
 async def _template_form(ctx: AddonContext) -> Json:
     info = get_template(ctx.event.parameters.get("template", ""))
-    prefill = sender_fields(ctx.auth)
+    known, colleague = await handoff.prefilled_fields(ctx, info.name)
+    prefill = {**sender_fields(ctx.auth), **known}
     chosen = ctx.locale if ctx.locale in info.locales else ("en" if "en" in info.locales else info.locales[0])
     language = cards.selection(
         LOCALE_INPUT, ctx.text("language"), [(loc, loc, loc == chosen) for loc in info.locales], "DROPDOWN"
     )
     fields = [_field_widget(ctx, spec, prefill) for spec in info.fields]
-    submit = cards.buttons([ctx.button(ctx.text("insert"), "template_insert", template=info.name)])
+    # A letter to a colleague becomes a draft to them; only letters to customers go into this draft.
+    label = ctx.text("handoff_create", to=colleague or "—") if info.audience == "internal" else ctx.text("insert")
+    submit = cards.buttons([ctx.button(label, "template_insert", template=info.name, to=colleague)])
     description = info.description_zh if ctx.locale == "zh-CN" else info.description_en
     built = cards.card(
         cards.esc(info.name),
@@ -390,6 +400,10 @@ async def _template_insert(ctx: AddonContext) -> Json:
         return cards.notification(ctx.text("template_error", reason=reason))
     except AppError as exc:
         return cards.notification(ctx.text("template_error", reason=exc.message))
+    if info.audience == "internal":
+        if (ask := _needs(ctx, SCOPE_COMPOSE)) is not None:
+            return ask
+        return await handoff.draft_to_colleague(ctx, _access(ctx), rendered, ctx.event.parameters.get("to", ""))
     return cards.insert_body(rendered.body_html)
 
 
@@ -440,9 +454,15 @@ async def _wrong_start(ctx: AddonContext) -> Json:
         return f"{names[email]} <{email}>" if names.get(email) else email
 
     external = [p for p in people if not _is_internal(ctx, p)]
+    likely = await suggestions.likely_intended(ctx, mail, external)
+    # The best guess is ticked when the mail had one external recipient: then that one is the wrong one.
+    intended = [
+        (f"{s.name or s.email} <{s.email}> · {ctx.text('suggested')}: {s.why}", s.email, i == 0 and len(external) == 1)
+        for i, s in enumerate(likely)
+    ] + [(shown(p), p, False) for p in people if p not in {s.email for s in likely}]
     widgets = [
         cards.selection("wrong", ctx.text("wrong_label"), [(shown(p), p, False) for p in external or people]),
-        cards.selection("intended", ctx.text("intended_label"), [(shown(p), p, False) for p in people]),
+        cards.selection("intended", ctx.text("intended_label"), intended),
         cards.text_input("intended_other", ctx.text("intended_other")),
         cards.buttons([ctx.button(ctx.text("assess"), "wrong_assess", message_id=mail.id or _message_id(ctx))]),
     ]
@@ -484,19 +504,25 @@ def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: st
         cards.decorated(
             f"<b>{ctx.text('level_' + severity.level)}</b>",
             top=ctx.text("severity"),
-            bottom=cards.esc(f"{severity.content_class} / {severity.relation}"),
+            bottom=cards.esc(
+                f"{ctx.text('class_' + severity.content_class)} · {ctx.text('relation_' + severity.relation)}"
+            ),
         ),
         *[cards.paragraph(cards.esc(reason)) for reason in severity.reasons],
     ]
     steps = [cards.paragraph(("✓ " if s.done else "• ") + cards.esc(s.title)) for s in incident.steps]
-    letters = [
-        cards.decorated(
-            cards.esc(letter.subject, 300),
-            top=ctx.text(f"letter_{letter.kind}"),
-            bottom=cards.esc(", ".join(letter.to) + f" · {letter.language}", 300),
+    letters = []
+    for letter in incident.drafts:
+        whom = letter.recipient_name or ", ".join(letter.to)
+        letters.append(
+            cards.decorated(
+                cards.esc(letter.subject, 300),
+                top=ctx.text(f"letter_{letter.kind}"),
+                bottom=cards.esc(f"{whom} · {language_name(letter.language, ctx.locale)}", 300),
+            )
         )
-        for letter in incident.drafts
-    ]
+        if letter.gloss:  # a letter in another language says, in the user's, what it says
+            letters.append(cards.paragraph(f"<i>{cards.esc(letter.gloss)}</i>"))
     create = ctx.button(
         ctx.text("create_drafts"), "wrong_drafts", incident_id=str(incident.incident_id), message_id=message_id
     )
@@ -558,8 +584,20 @@ async def _wrong_drafts(ctx: AddonContext) -> Json:
     return cards.open_created_draft(first.id, message_id, thread_id, ctx.text("drafts_created", count=len(created)))
 
 
-def _when(moment: datetime | date) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+_CLIENTS = {"outlook": "Outlook", "gmail": "Gmail", "api": "API"}
+
+
+def _finding_titles(codes: list[str], locale: str) -> str:
+    """The findings by their titles in the user's language (the records keep only codes)."""
+    titles = [title_and_message(Finding(code=code, severity="info"), locale)[0] for code in dict.fromkeys(codes)]
+    return ("、" if locale == "zh-CN" else ", ").join(titles) or "—"
+
+
+def _local_time(ctx: AddonContext, moment: datetime) -> str:
+    """A stored (UTC) time in the user's time zone, as Gmail reports it with each event."""
+    zone = ctx.event.common_event_object.time_zone
+    offset = timedelta(milliseconds=zone.offset) if zone else timedelta(0)
+    return (as_utc(moment) + offset).strftime("%Y-%m-%d %H:%M")
 
 
 _ACTIONS: dict[str, Callable[[AddonContext], Awaitable[Json]]] = {

@@ -154,11 +154,40 @@ try {
     assert.match(await page.inputValue("#f-body"), /SolarTech GmbH/);
   });
 
+  await step("a customer owned by a colleague: the hand-off opens a new message to that colleague, filled in", async () => {
+    await page.fill("#f-to", "s.mueller@helio-handel.example");
+    await page.dispatchEvent("#f-to", "change");
+    const bodyBefore = await page.inputValue("#f-body");
+    await pane.locator("#check-btn").click();
+    const fix = pane.locator('.finding[data-code="owner_mismatch"] button[data-fix="use_template"]');
+    await fix.waitFor({ timeout: 15000 });
+    await fix.click();
+    const submit = pane.locator('#template-form button[type="submit"]');
+    await pane.locator('#template-form button[type="submit"]', { hasText: "Write to Lin Wei" }).waitFor({ timeout: 10000 });
+    assert.equal(await pane.locator('#template-fields [name="company"]').inputValue(), "Helio Handel AG");
+    assert.equal(await pane.locator('#template-fields [name="contact_name"]').inputValue(), "Stefan Müller");
+    assert.match(await pane.locator('#template-fields [name="basic_info"]').inputValue(), /Country: AT/);
+    for (const name of ["matter", "overview", "source_history", "needs", "materials_sent", "personality", "next_steps"]) {
+      await pane.locator(`#template-fields [name="${name}"]`).fill("Order 2026-014");
+    }
+    await pane.locator('#template-fields [name="takeover_date"]').fill("2026-12-01");
+    await submit.click();
+    await pane.locator("#template-status.ok").waitFor({ timeout: 10000 }).catch(async (err) => {
+      throw new Error(`${err.message}: ${await pane.locator("#template-status").innerText()}`);
+    });
+    assert.match(await page.locator("#send-result").innerText(), /New message opened to lin\.wei@acme-trade\.example: "\[Customer Handoff\] Helio Handel AG/);
+    assert.equal(await page.inputValue("#f-body"), bodyBefore, "the customer draft is untouched");
+  });
+
   await step("read mode: the wrong-recipient flow rates the damage and creates drafts", async () => {
     await page.click("#tab-read");
     await pane.locator("#read-view:not([hidden])").waitFor();
     await pane.locator('input[name="wrong"][value="l.gomez@sunpeak.example"]').check();
-    await pane.locator("#intended-other").fill("m.schmidt@solartech.example");
+    // "Meant for" is suggested, not typed: the greeted contact of the customer the PI names, already ticked.
+    const suggested = pane.locator('#intended-list input[name="intended"]').first();
+    await pane.locator('#intended-list input[value="m.schmidt@solartech.example"]:checked').waitFor({ timeout: 10000 });
+    assert.equal(await suggested.getAttribute("value"), "m.schmidt@solartech.example");
+    assert.match(await pane.locator("#intended-list .suggestion-why").first().textContent(), /Suggested/);
     await pane.locator("#assess-btn").click();
     const level = pane.locator("#incident-level");
     await level.waitFor({ timeout: 15000 });
@@ -169,9 +198,12 @@ try {
     await steps.first().check();
     await pane.locator("#incident-status.ok").waitFor();
     assert.ok((await pane.locator("#incident-drafts li").count()) >= 2, "apology and notice");
+    // The letters are German: each says in English what it says.
+    assert.match(await pane.locator("#incident-drafts .gloss").first().textContent(), /^In German: apologises to Laura Gómez/);
     await pane.locator("#create-drafts-btn").click();
     await pane.locator("#drafts-status.ok").waitFor({ timeout: 15000 });
     assert.ok((await pane.locator("#drafts-created li").count()) >= 2);
+    assert.equal(await pane.locator("#drafts-created li").first().textContent(), "Open the apology to Laura Gómez");
   });
 
   if (shots) {
@@ -204,10 +236,26 @@ try {
     await zh.page.locator("#smart-alert:not([hidden])").waitFor({ timeout: 10000 });
     assert.match(await zh.page.locator("#alert-message").innerText(), /PI_SolarTech_2026-001\.pdf 提到 SolarTech GmbH/);
     assert.equal(await zh.page.locator("#alert-send").innerText(), "仍然发送");
-    assert.equal(await zh.page.locator("#alert-close").innerText(), "不发送");
+    assert.equal(await zh.page.locator("#alert-close").innerText(), "暂不发送");
     assert.equal(await zh.page.locator("#send-btn").innerText(), "发送");
     if (shots) await zh.page.screenshot({ path: path.join(shots, "demo-alert-zh-CN.png") });
     await zh.page.click("#alert-close");
+  });
+
+  await step("the demo page itself speaks Chinese: tabs, labels and buttons", async () => {
+    assert.equal(await zh.page.locator("#tab-compose").innerText(), "新邮件（撰写）");
+    assert.equal(await zh.page.locator("#send-btn").innerText(), "发送");
+    const chrome = await zh.page.locator(".demo-header, .tabs, #compose-panel label, .compose-actions").allInnerTexts();
+    for (const english of ["New message", "Sent message", "Send", "Reset", "Subject", "demo tenant"]) {
+      assert.ok(!new RegExp(`\\b${english}\\b`).test(chrome.join(" ")), `"${english}" in the Chinese demo`);
+    }
+  });
+
+  await step("template choices read as words in Chinese, never codes", async () => {
+    await zh.pane.locator("#template-select").selectOption("handoff_customer_notice");
+    const options = await zh.pane.locator('#template-fields [name="recipient_gender"] option').allInnerTexts();
+    assert.deepEqual(options, ["", "女士", "先生", "不确定：使用全名"]);
+    await zh.pane.locator("#template-select").selectOption("");
   });
 
   await step("keyboard: the first fix button is reachable with Tab and shows a focus ring", async () => {
