@@ -87,6 +87,22 @@ class FakeGmail:
         box.messages[message_id] = StoredMessage(message_id, message_id, raw, list(labels))
         return message_id
 
+    def save_draft(
+        self, user_email: str, raw: bytes, *, draft_id: str | None = None, thread_id: str | None = None
+    ) -> str:
+        """What Gmail's autosave does while the user types: store the draft, or replace an existing one's message
+        (a new message id, as Gmail gives each save). The last saved draft lists first."""
+        box = self._users.setdefault(user_email.lower(), _Mailbox())
+        with self._lock:
+            message_id = self._next_id()
+            draft_id = draft_id or f"r{next(self._ids)}"
+            previous = box.drafts.pop(draft_id, None)
+            if previous is not None:
+                thread_id = thread_id or box.messages.pop(previous).thread_id
+            box.messages[message_id] = StoredMessage(message_id, thread_id or message_id, raw, ["DRAFT"])
+            box.drafts[draft_id] = message_id
+        return draft_id
+
     def raw_draft(self, user_email: str, draft_id: str) -> bytes:
         box = self._users[user_email.lower()]
         return box.messages[box.drafts[draft_id]].raw
@@ -256,9 +272,10 @@ class FakeGmail:
         @api.get("/gmail/v1/users/{userId}/drafts")
         def list_drafts(request: Request, userId: str, maxResults: int = 100) -> dict[str, Any]:
             box = self._box(request, userId)
-            drafts = [
-                {"id": d, "message": {"id": m, "threadId": box.messages[m].thread_id}} for d, m in box.drafts.items()
-            ][:maxResults]
+            # Newest first, as Gmail lists them (the drafts dict is in save order).
+            saved = reversed(list(box.drafts.items()))
+            drafts = [{"id": d, "message": {"id": m, "threadId": box.messages[m].thread_id}} for d, m in saved]
+            drafts = drafts[: max(1, min(maxResults, 500))]
             return {"drafts": drafts, "resultSizeEstimate": len(drafts)} if drafts else {"resultSizeEstimate": 0}
 
         @api.get("/gmail/v1/users/{userId}/drafts/{id}")
@@ -266,6 +283,8 @@ class FakeGmail:
             box = self._box(request, userId)
             if id not in box.drafts:
                 raise _ApiError(404, "Requested entity was not found.", "notFound")
+            if format not in ("minimal", "full", "raw", "metadata"):
+                raise _ApiError(400, f"Invalid value at 'format' ({format})", "invalidArgument")
             return {"id": id, "message": self._resource(box.messages[box.drafts[id]], format)}
 
         @api.post("/gmail/v1/users/{userId}/drafts/send")
@@ -296,10 +315,14 @@ def sample_message(
     body: str,
     *,
     cc: list[tuple[str, str]] | None = None,
+    bcc: list[tuple[str, str]] | None = None,
     html: str | None = None,
     attachments: list[tuple[str, str, bytes]] | None = None,
+    in_reply_to: str | None = None,
 ) -> bytes:
-    """A raw message for tests: (name, address) recipients, optional HTML twin and (name, type, bytes) files."""
+    """A raw message for tests: (name, address) recipients, optional HTML twin and (name, type, bytes) files.
+
+    A draft keeps its Bcc header (Gmail's raw drafts do); `in_reply_to` makes it a reply."""
     from email.headerregistry import Address
 
     def addresses(items: list[tuple[str, str]]) -> list[Address]:
@@ -310,7 +333,12 @@ def sample_message(
     message["To"] = addresses(to)
     if cc:
         message["Cc"] = addresses(cc)
+    if bcc:
+        message["Bcc"] = addresses(bcc)
     message["Subject"] = subject
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = in_reply_to
     message["Message-ID"] = make_msgid(domain="mail.gmail.com")
     message.set_content(body)
     if html:

@@ -8,21 +8,15 @@ Gmail never blocks the event loop. Bodies, subjects and tokens are never logged.
 from __future__ import annotations
 
 import base64
-import binascii
 import copy
-import email.policy
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from email.header import decode_header, make_header
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import getaddresses
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import anyio.to_thread
 import google.auth.exceptions
@@ -35,7 +29,6 @@ from googleapiclient.errors import HttpError
 from app.config import Settings
 from app.mailbox.base import (
     CreatedDraft,
-    MailAddress,
     MailAttachment,
     MailboxAccess,
     MailMessage,
@@ -44,6 +37,11 @@ from app.mailbox.base import (
     SendResult,
 )
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.gmail_mime import addresses as _addresses
+from app.mailbox.gmail_mime import b64decode as _b64decode
+from app.mailbox.gmail_mime import build_raw_message, parse_raw, recipient_keys
+from app.mailbox.gmail_mime import header_map as _headers
+from app.mailbox.gmail_mime import parse_payload as _parse_message
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +66,21 @@ class GmailCreatedDraft(CreatedDraft):
 
     message_id: str = ""
     thread_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDraft:
+    """The saved draft that matches what the user is composing, read whole (subject, body, attachments)."""
+
+    draft_id: str
+    thread_id: str
+    message: MailMessage
+
+
+# Gmail lists drafts newest first; the one being composed is near the top. Bounded so a mailbox with thousands
+# of old drafts costs a few calls, not thousands.
+DRAFTS_LISTED = 25
+DRAFTS_OPENED = 10
 
 
 @cache
@@ -257,6 +270,44 @@ class GmailMailbox:
 
         return await self._run(search)
 
+    async def find_draft(
+        self, access: MailboxAccess, recipients: frozenset[str], thread_id: str | None = None
+    ) -> FoundDraft | None:
+        """The newest saved draft with exactly these recipients (To, Cc and Bcc) and, for a reply, in this thread.
+
+        Everything here is allowed by the gmail.compose scope alone: drafts.list, then drafts.get with
+        format=metadata to compare recipients, then format=raw for the match (its attachments come inside the
+        raw message, so no messages.attachments.get, which gmail.compose does not allow). None when Gmail has no
+        such draft yet (not autosaved, or saved before the recipients changed)."""
+        wanted = frozenset(r.strip().lower() for r in recipients if r.strip())
+
+        def find() -> FoundDraft | None:
+            drafts = self._service(access).users().drafts()
+            listed = drafts.list(userId="me", maxResults=DRAFTS_LISTED).execute().get("drafts") or []
+            candidates = [d for d in listed if not thread_id or (d.get("message") or {}).get("threadId") == thread_id][
+                :DRAFTS_OPENED
+            ]
+            for item in candidates:
+                meta = drafts.get(userId="me", id=item["id"], format="metadata").execute()
+                headers = _headers(((meta.get("message") or {}).get("payload") or {}).get("headers") or [])
+                saved = recipient_keys(
+                    [*_addresses(headers.get("to")), *_addresses(headers.get("cc")), *_addresses(headers.get("bcc"))]
+                )
+                if saved != wanted:
+                    continue
+                whole = drafts.get(userId="me", id=item["id"], format="raw").execute()
+                inner = whole.get("message") or {}
+                message = parse_raw(
+                    _b64decode(inner.get("raw") or ""),
+                    inner.get("id") or "",
+                    max_attachment_bytes=self._max_attachment_bytes,
+                    max_total_bytes=self._max_total_attachment_bytes,
+                )
+                return FoundDraft(draft_id=item["id"], thread_id=inner.get("threadId") or "", message=message)
+            return None
+
+        return await self._run(find)
+
     async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult:
         return RecallResult(
             attempted=False,
@@ -279,148 +330,3 @@ def _mapped(exc: HttpError) -> Exception:
         return MessageNotFound()
     log.warning("gmail error status %s", status)
     return MailboxUnavailable(details={"provider": "gmail", "status": status})
-
-
-# --- reading ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Parsed:
-    sender: str
-    to: tuple[MailAddress, ...]
-    cc: tuple[MailAddress, ...]
-    bcc: tuple[MailAddress, ...]
-    subject: str
-    message_id: str | None
-    body: str
-    body_format: Literal["text", "html"]
-    attachment_parts: list[dict[str, Any]]
-
-
-def _b64decode(data: str) -> bytes:
-    try:
-        return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
-    except (binascii.Error, ValueError):
-        return b""
-
-
-def _decoded(value: str) -> str:
-    try:
-        return str(make_header(decode_header(value)))
-    except (UnicodeError, LookupError, ValueError, binascii.Error):
-        return value
-
-
-def _headers(items: list[dict[str, Any]]) -> dict[str, str]:
-    result: dict[str, str] = {}
-    for item in items:
-        name = str(item.get("name") or "").lower()
-        if name and name not in result:
-            result[name] = str(item.get("value") or "")
-    return result
-
-
-def _addresses(value: str | None) -> tuple[MailAddress, ...]:
-    if not value:
-        return ()
-    return tuple(
-        MailAddress(email=addr.strip(), name=_decoded(name).strip())
-        for name, addr in getaddresses([value])
-        if addr and "@" in addr
-    )
-
-
-def _walk(part: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield part
-    for child in part.get("parts") or []:
-        yield from _walk(child)
-
-
-def _charset(part: dict[str, Any]) -> str:
-    for header in part.get("headers") or []:
-        if str(header.get("name", "")).lower() == "content-type":
-            match = re.search(r"charset=\"?([\w.:-]+)", str(header.get("value", "")), re.IGNORECASE)
-            if match:
-                return match.group(1)
-    return "utf-8"
-
-
-def _text_of(part: dict[str, Any]) -> str:
-    data = _b64decode((part.get("body") or {}).get("data") or "")
-    try:
-        return data.decode(_charset(part), errors="replace")
-    except LookupError:
-        return data.decode("utf-8", errors="replace")
-
-
-def _parse_message(data: dict[str, Any]) -> _Parsed:
-    payload = data.get("payload") or {}
-    headers = _headers(payload.get("headers") or [])
-    plain: list[str] = []
-    html: list[str] = []
-    attachments: list[dict[str, Any]] = []
-    for part in _walk(payload):
-        mime = (part.get("mimeType") or "").lower()
-        body = part.get("body") or {}
-        if part.get("filename") or (body.get("attachmentId") and not mime.startswith("multipart/")):
-            attachments.append(part)
-        elif mime == "text/plain":
-            plain.append(_text_of(part))
-        elif mime == "text/html":
-            html.append(_text_of(part))
-    senders = _addresses(headers.get("from"))
-    body_format: Literal["text", "html"] = "text" if plain or not html else "html"
-    return _Parsed(
-        sender=senders[0].email if senders else "",
-        to=_addresses(headers.get("to")),
-        cc=_addresses(headers.get("cc")),
-        bcc=_addresses(headers.get("bcc")),
-        subject=_decoded(headers.get("subject", "")),
-        message_id=headers.get("message-id") or None,
-        body="\n".join(plain) if plain else "\n".join(html),
-        body_format=body_format,
-        attachment_parts=attachments,
-    )
-
-
-# --- writing ------------------------------------------------------------------------------------------
-
-
-def _address(item: MailAddress) -> Address:
-    local, _, domain = item.email.strip().rpartition("@")
-    return Address(display_name=item.name or "", username=local, domain=domain)
-
-
-def build_raw_message(
-    sender: str,
-    draft: OutgoingDraft,
-    *,
-    in_reply_to: str | None = None,
-    references: str | None = None,
-) -> bytes:
-    """An RFC 2822 message (UTF-8; non-ASCII names and subjects as encoded words), text and HTML alternatives."""
-    message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = sender
-    message["To"] = [_address(a) for a in draft.to]
-    if draft.cc:
-        message["Cc"] = [_address(a) for a in draft.cc]
-    message["Subject"] = draft.subject
-    if in_reply_to:
-        message["In-Reply-To"] = in_reply_to
-    if references:
-        message["References"] = references
-    # Quoted-printable keeps the message 7-bit clean for any relay on the way.
-    message.set_content(draft.body_text or "", charset="utf-8", cte="quoted-printable")
-    if draft.body_html:
-        message.add_alternative(draft.body_html, subtype="html", charset="utf-8", cte="quoted-printable")
-    for attachment in draft.attachments:
-        if attachment.content is None:
-            continue
-        maintype, _, subtype = (attachment.content_type or "application/octet-stream").partition("/")
-        message.add_attachment(
-            attachment.content,
-            maintype=maintype or "application",
-            subtype=subtype or "octet-stream",
-            filename=attachment.name,
-        )
-    return message.as_bytes()
