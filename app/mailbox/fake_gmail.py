@@ -103,6 +103,13 @@ class FakeGmail:
             box.drafts[draft_id] = message_id
         return draft_id
 
+    def clear_drafts(self, user_email: str) -> None:
+        box = self._users.setdefault(user_email.lower(), _Mailbox())
+        with self._lock:
+            for message_id in box.drafts.values():
+                box.messages.pop(message_id, None)
+            box.drafts.clear()
+
     def raw_draft(self, user_email: str, draft_id: str) -> bytes:
         box = self._users[user_email.lower()]
         return box.messages[box.drafts[draft_id]].raw
