@@ -26,6 +26,7 @@ from google_auth_httplib2 import AuthorizedHttp
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 
+from app.auth.principal import Principal
 from app.config import Settings
 from app.mailbox.base import (
     CreatedDraft,
@@ -37,6 +38,7 @@ from app.mailbox.base import (
     SendResult,
 )
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.gmail_delegation import DelegationMissing, GmailDelegation
 from app.mailbox.gmail_mime import addresses as _addresses
 from app.mailbox.gmail_mime import b64decode as _b64decode
 from app.mailbox.gmail_mime import build_raw_message, parse_raw, recipient_keys
@@ -49,6 +51,8 @@ DISCOVERY_FILE = Path(__file__).with_name("gmail_discovery.json")
 MESSAGE_TOKEN_HEADER = "X-Goog-Gmail-Access-Token"
 _SAFE_ADDRESS = re.compile(r"^[^\s\"'()<>,;:\\]+@[^\s\"'()<>,;:\\]+$")
 _SAFE_MESSAGE_ID = re.compile(r"^[^\s\"'()<>\\]+$")
+# Gmail's draft ids ("r-5374…", "r5258…") never look like its hexadecimal message ids.
+_DRAFT_ID = re.compile(r"^r-?\d+$")
 
 T = TypeVar("T")
 
@@ -101,6 +105,33 @@ class GmailMailbox:
         self._timeout = settings.gmail_timeout_seconds
         self._max_attachment_bytes = settings.max_attachment_bytes
         self._max_total_attachment_bytes = settings.max_check_attachment_bytes
+        self.delegation = GmailDelegation(settings)
+
+    async def aclose(self) -> None:
+        self.delegation.close()
+
+    # --- whose mailbox: the user's own token, or domain-wide delegation in the background ------------
+
+    async def access_for(self, principal: Principal, user_email: str) -> MailboxAccess:
+        """A /v1 request carries a Google ID token, not a Gmail token: with domain-wide delegation configured
+        SendGuard acts for the signed-in Workspace user; without it there is no Gmail access (as before)."""
+        if not self.delegation.configured:
+            return MailboxAccess(user_email=user_email)
+        return await self.background_access(user_email, principal.tenant_key)
+
+    async def background_access(self, user_email: str, tenant_key: str) -> MailboxAccess:
+        """Access to a Workspace user's mailbox with no user request around (the scheduled-send worker)."""
+        if not self.delegation.configured:
+            raise DelegationMissing()
+        prefix, _, domain = tenant_key.partition(":")
+        if prefix != "google" or not domain or domain.startswith("user:"):
+            raise DelegationMissing(
+                "Gmail sends in the background need a Google Workspace account; personal Gmail accounts have no "
+                "domain-wide delegation.",
+                details={"reason": "not_a_workspace_account"},
+            )
+        token = await anyio.to_thread.run_sync(self.delegation.token, user_email)
+        return GmailAccess(user_email=user_email, token=token)
 
     # --- plumbing ----------------------------------------------------------------------------------
 
@@ -136,6 +167,9 @@ class GmailMailbox:
     # --- MailboxProvider ---------------------------------------------------------------------------
 
     async def get_message(self, access: MailboxAccess, message_id: str) -> MailMessage:
+        if _DRAFT_ID.match(message_id):
+            return await self._get_draft(access, message_id)
+
         def read() -> MailMessage:
             service = self._service(access)
             messages = service.users().messages()
@@ -181,6 +215,21 @@ class GmailMailbox:
                 internet_message_id=parsed.message_id,
                 is_draft="DRAFT" in (data.get("labelIds") or []),
             )
+
+        return await self._run(read)
+
+    async def _get_draft(self, access: MailboxAccess, draft_id: str) -> MailMessage:
+        """A draft by its draft id (what a scheduled send names), read whole with drafts.get: gmail.compose."""
+
+        def read() -> MailMessage:
+            found = self._service(access).users().drafts().get(userId="me", id=draft_id, format="raw").execute()
+            message = parse_raw(
+                _b64decode((found.get("message") or {}).get("raw") or ""),
+                draft_id,
+                max_attachment_bytes=self._max_attachment_bytes,
+                max_total_bytes=self._max_total_attachment_bytes,
+            )
+            return message
 
         return await self._run(read)
 
