@@ -311,7 +311,7 @@ class GmailMailbox:
         wanted = internet_message_id.strip().strip("<>")
         if not wanted or not _SAFE_MESSAGE_ID.match(wanted):
             return False
-        query = f"rfc822msgid:{wanted}"
+        query = f"rfc822msgid:{wanted} in:sent"  # the draft itself carries the same Message-ID
 
         def search() -> bool:
             found = self._service(access).users().messages().list(userId="me", q=query, maxResults=1).execute()
