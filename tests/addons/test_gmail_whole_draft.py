@@ -194,3 +194,21 @@ def test_whole_draft_card_in_chinese(demo: TestClient, addon: Addon, gmail: Fake
     assert "只检查了收件人" in all_text(card)
     assert card["header"]["title"] == "整封草稿检查"
     assert widgets(card)
+
+
+def test_whole_draft_offers_no_later_send_without_delegation(
+    demo: TestClient, addon: Addon, gmail: FakeGmail, db: Session
+) -> None:
+    from app.policies.schemas import PolicyUpdate
+    from app.policies.service import replace
+    from app.tenants.models import Tenant
+
+    replace(db, db.exec(select(Tenant)).one(), PolicyUpdate(hold_external_minutes=5))
+    db.commit()
+    gmail.save_draft(ALEX, sample_message(ALEX, [LAURA], "Catalogue", "Dear Laura"))
+    event = compose(LAURA)
+    card = the_card(press(addon, whole_draft_button(addon, event), event))
+    assert "Catalogue" in all_text(card)
+    assert not any(params(b)["action"] == "delayed_send" for b in buttons(card))
+    refused = addon.action("delayed_send", parameters={"draft_id": "r1", "minutes": "5"}, gmail=event)
+    assert "domain-wide delegation" in refused["renderActions"]["action"]["notification"]["text"]

@@ -11,7 +11,7 @@ from typing import Protocol, runtime_checkable
 
 from starlette.concurrency import run_in_threadpool
 
-from app.addons.gmail import cards
+from app.addons.gmail import cards, delayed_send
 from app.addons.gmail import service as addon
 from app.checks.schemas import CheckResponse, FindingOut
 from app.checks.service import check_message
@@ -79,6 +79,8 @@ def _card(ctx: addon.AddonContext, result: CheckResponse, found: FoundDraft | No
             sections.append(cards.section(widgets, ctx.text(f"severity_{severity}")))
     if not result.findings:
         sections.append(cards.section([cards.paragraph(ctx.text("whole_all_clear" if found else "all_clear"))]))
+    if found is not None:
+        sections.append(cards.section(delayed_send.offer(ctx, found.draft_id, result.hold_minutes)))
     again = ctx.button(ctx.text("whole_again"), ACTION, draft=saved)
     sections.append(cards.section([cards.buttons([again, ctx.button(ctx.text("templates"), "templates")])]))
     return cards.card(ctx.text("whole_title"), sections, subtitle=cards.esc(result.summary, 500), name="whole_draft")
