@@ -38,6 +38,7 @@ DELEGATION_SCOPES = (
     "https://www.googleapis.com/auth/gmail.readonly",
 )
 REFRESH_MARGIN_SECONDS = 300
+_KEY_FIELDS = ("client_email", "private_key", "token_uri")
 # Google's answers when the administrator has not authorised the client for these scopes, the user is not in a
 # domain that did, or the key was deleted (RFC 6749 error codes). Asking again will not help: no retry.
 _REFUSED = {"unauthorized_client", "access_denied", "invalid_grant", "invalid_scope", "invalid_client"}
@@ -109,7 +110,15 @@ def load_key(settings: Settings) -> dict[str, Any] | None:
     )
     if not text:
         return None
-    info: dict[str, Any] = json.loads(text)
+    try:
+        info = json.loads(text)
+    except ValueError:
+        info = None
+    missing = [k for k in _KEY_FIELDS if not isinstance(info, dict) or not info.get(k)]
+    if missing:
+        # Said at start-up, not at the first send minutes later; the key itself is never repeated.
+        raise ValueError(f"GMAIL_DELEGATION_KEY is not a service account JSON key (missing: {', '.join(missing)})")
+    assert isinstance(info, dict)
     return info
 
 

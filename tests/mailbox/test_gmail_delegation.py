@@ -7,6 +7,7 @@ import asyncio
 import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from google.auth import jwt
@@ -139,3 +140,17 @@ def test_delegation_reads_a_draft_by_its_draft_id(ws: Workspace) -> None:
     message = asyncio.run(box.get_message(asyncio.run(box.background_access(ALEX, TENANT)), draft_id))
     assert message.is_draft and message.subject == "PI 7" and message.id == draft_id
     assert message.internet_message_id
+
+
+@pytest.mark.parametrize("key", ["not json", json.dumps({"type": "service_account"}), json.dumps(["x"])])
+def test_delegation_key_that_is_not_a_service_account_key_is_refused_at_start(ws: Workspace, key: str) -> None:
+    with pytest.raises(ValueError, match="GMAIL_DELEGATION_KEY") as refused:
+        GmailMailbox(settings(ws, gmail_delegation_key=key))
+    assert "not json" not in str(refused.value)
+
+
+def test_delegation_key_from_a_file(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "key.json"
+    path.write_text(json.dumps(ws.key))
+    delegation = GmailDelegation(settings(ws, gmail_delegation_key="", gmail_delegation_key_file=str(path)))
+    assert delegation.configured and delegation.token(ALEX).startswith("ya29.dwd-")
