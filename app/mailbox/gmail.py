@@ -39,9 +39,9 @@ from app.mailbox.base import (
 )
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
 from app.mailbox.gmail_delegation import DelegationMissing, GmailDelegation
-from app.mailbox.gmail_mime import addresses as _addresses
+from app.mailbox.gmail_drafts import FoundDraft, matching_draft
 from app.mailbox.gmail_mime import b64decode as _b64decode
-from app.mailbox.gmail_mime import build_raw_message, parse_raw, recipient_keys
+from app.mailbox.gmail_mime import build_raw_message, parse_raw
 from app.mailbox.gmail_mime import header_map as _headers
 from app.mailbox.gmail_mime import parse_payload as _parse_message
 
@@ -73,18 +73,18 @@ class GmailCreatedDraft(CreatedDraft):
 
 
 @dataclass(frozen=True, slots=True)
-class FoundDraft:
-    """The saved draft that matches what the user is composing, read whole (subject, body, attachments)."""
+class SentHistory:
+    """Messages that reached Sent Mail after a history id, oldest first, and the id to start from next time."""
 
-    draft_id: str
-    thread_id: str
-    message: MailMessage
+    message_ids: tuple[str, ...]
+    history_id: str
 
 
-# Gmail lists drafts newest first; the one being composed is near the top. Bounded so a mailbox with thousands
-# of old drafts costs a few calls, not thousands.
-DRAFTS_LISTED = 25
-DRAFTS_OPENED = 10
+class HistoryExpired(MessageNotFound):
+    """Gmail keeps history for about a week: an older start id answers 404 and the watcher must start over."""
+
+    code = "history_expired"
+    message = "Gmail no longer has the mailbox history from that point."
 
 
 @cache
@@ -329,33 +329,46 @@ class GmailMailbox:
         raw message, so no messages.attachments.get, which gmail.compose does not allow). None when Gmail has no
         such draft yet (not autosaved, or saved before the recipients changed)."""
         wanted = frozenset(r.strip().lower() for r in recipients if r.strip())
+        limits = (self._max_attachment_bytes, self._max_total_attachment_bytes)
+        return await self._run(lambda: matching_draft(self._service(access), wanted, thread_id, *limits))
 
-        def find() -> FoundDraft | None:
-            drafts = self._service(access).users().drafts()
-            listed = drafts.list(userId="me", maxResults=DRAFTS_LISTED).execute().get("drafts") or []
-            candidates = [d for d in listed if not thread_id or (d.get("message") or {}).get("threadId") == thread_id][
-                :DRAFTS_OPENED
-            ]
-            for item in candidates:
-                meta = drafts.get(userId="me", id=item["id"], format="metadata").execute()
-                headers = _headers(((meta.get("message") or {}).get("payload") or {}).get("headers") or [])
-                saved = recipient_keys(
-                    [*_addresses(headers.get("to")), *_addresses(headers.get("cc")), *_addresses(headers.get("bcc"))]
-                )
-                if saved != wanted:
-                    continue
-                whole = drafts.get(userId="me", id=item["id"], format="raw").execute()
-                inner = whole.get("message") or {}
-                message = parse_raw(
-                    _b64decode(inner.get("raw") or ""),
-                    inner.get("id") or "",
-                    max_attachment_bytes=self._max_attachment_bytes,
-                    max_total_bytes=self._max_total_attachment_bytes,
-                )
-                return FoundDraft(draft_id=item["id"], thread_id=inner.get("threadId") or "", message=message)
-            return None
+    async def current_history_id(self, access: MailboxAccess) -> str:
+        """Where a sent-mail watch starts: the mailbox's history id now (users.getProfile)."""
 
-        return await self._run(find)
+        def read() -> str:
+            return str(self._service(access).users().getProfile(userId="me").execute()["historyId"])
+
+        return await self._run(read)
+
+    async def sent_since(self, access: MailboxAccess, history_id: str, page_size: int = 500) -> SentHistory:
+        """Messages added to Sent Mail after ``history_id`` (users.history.list, every page), each once."""
+
+        def read() -> SentHistory:
+            history = self._service(access).users().history()
+            found: dict[str, None] = {}
+            latest, token = history_id, None
+            while True:
+                page = history.list(
+                    userId="me",
+                    startHistoryId=history_id,
+                    historyTypes=["messageAdded"],
+                    labelId="SENT",
+                    maxResults=page_size,
+                    pageToken=token,
+                ).execute()
+                for record in page.get("history") or []:
+                    for added in record.get("messagesAdded") or []:
+                        message = added.get("message") or {}
+                        if message.get("id") and "SENT" in (message.get("labelIds") or []):
+                            found[message["id"]] = None
+                latest, token = str(page.get("historyId") or latest), page.get("nextPageToken")
+                if not token:
+                    return SentHistory(tuple(found), latest)
+
+        try:
+            return await self._run(read)
+        except MessageNotFound:
+            raise HistoryExpired(details={"history_id": history_id}) from None
 
     async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult:
         return RecallResult(

@@ -12,7 +12,8 @@ import pytest
 
 from app.mailbox.dependencies import build_provider
 from app.mailbox.fake_gmail import FakeGmail, sample_message
-from app.mailbox.gmail import DRAFTS_OPENED, GmailAccess, GmailMailbox
+from app.mailbox.gmail import GmailAccess, GmailMailbox
+from app.mailbox.gmail_drafts import DRAFTS_OPENED
 from app.mailbox.gmail_mime import parse_raw
 from tests.addons.servers import serve_asgi
 from tests.mailbox.test_gmail import gmail_settings

@@ -16,7 +16,7 @@ from app.addons.gmail import service as addon
 from app.checks.schemas import CheckResponse, FindingOut
 from app.checks.service import check_message
 from app.mailbox.base import MailboxAccess, MailMessage
-from app.mailbox.gmail import FoundDraft
+from app.mailbox.gmail_drafts import FoundDraft
 
 Json = cards.Json
 ACTION = addon.WHOLE_DRAFT
