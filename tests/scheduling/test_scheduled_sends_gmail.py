@@ -65,6 +65,7 @@ def settings(database_url: str, env: tuple[Workspace, Google, str]) -> Settings:
         migrate_on_start=False,
         scheduler_enabled=False,
         check_record_batch_seconds=0,
+        tenant_signup="open",  # Alex's Workspace signs up on first use (where the setting exists)
         _env_file=None,  # type: ignore[call-arg]
         **ws.settings_values(),
     )
