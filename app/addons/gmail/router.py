@@ -23,7 +23,7 @@ router = APIRouter(prefix=PREFIX, tags=["gmail add-on"])
 
 service.register_action(whole_draft.ACTION, whole_draft.check_whole_draft, [service.SCOPE_COMPOSE])
 service.register_action(delayed_send.SEND, delayed_send.send_later, [service.SCOPE_COMPOSE])
-service.register_action(delayed_send.CANCEL, delayed_send.cancel, [])
+service.register_action(delayed_send.CANCEL, delayed_send.cancel, [service.SCOPE_COMPOSE])
 
 Handler = Callable[[service.AddonContext], Awaitable[dict[str, Any]]]
 
