@@ -168,8 +168,8 @@ class DiesAfterSending:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
-        await self.inner.send_draft(access, draft_id)
+    async def send_draft(self, access: MailboxAccess, draft_id: str, *args: Any, **kwargs: Any) -> SendResult:
+        await self.inner.send_draft(access, draft_id, *args, **kwargs)
         raise WorkerKilled()
 
 
