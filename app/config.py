@@ -82,6 +82,10 @@ class Settings(BaseSettings):
     google_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     gmail_api_base_url: str = "https://gmail.googleapis.com/"
     gmail_timeout_seconds: float = Field(default=10.0, gt=0)
+    # Gmail background work (scheduled sends, the safety delay): a service account with domain-wide delegation.
+    # Its JSON key, inline or as a file path; without one, Gmail has no background access.
+    gmail_delegation_key: SecretStr = SecretStr("")
+    gmail_delegation_key_file: str = ""
 
     # Scheduled (delayed) sends
     scheduler_enabled: bool = True

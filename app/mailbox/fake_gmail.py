@@ -36,6 +36,10 @@ def _unb64(data: str) -> bytes:
     return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
 
 
+# Gmail's history ids grow with every change in a mailbox; one counter for the whole fake is enough.
+_history_ids = itertools.count(4_000)
+
+
 @dataclass
 class StoredMessage:
     id: str
@@ -43,6 +47,16 @@ class StoredMessage:
     raw: bytes
     labels: list[str]
     attachments: dict[str, bytes] = field(default_factory=dict)
+    # (history id, labels then): one entry when stored and one each time its labels are set (a draft sent).
+    history: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.history.append((next(_history_ids), list(self.labels)))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        if name == "labels" and "history" in self.__dict__ and isinstance(value, list):
+            self.history.append((next(_history_ids), list(value)))
 
     def parsed(self) -> Message:
         return email.message_from_bytes(self.raw, policy=email.policy.default)
@@ -52,6 +66,11 @@ class StoredMessage:
 class _Mailbox:
     messages: dict[str, StoredMessage] = field(default_factory=dict)
     drafts: dict[str, str] = field(default_factory=dict)  # draft id -> message id
+    history_floor: int = 0  # older start ids answer 404, as Gmail does after about a week
+
+    def history_id(self) -> int:
+        latest = [h for m in self.messages.values() for h, _ in m.history]
+        return max([self.history_floor, *latest])
 
 
 class _ApiError(Exception):
@@ -86,6 +105,34 @@ class FakeGmail:
         message_id = self._next_id()
         box.messages[message_id] = StoredMessage(message_id, message_id, raw, list(labels))
         return message_id
+
+    def save_draft(
+        self, user_email: str, raw: bytes, *, draft_id: str | None = None, thread_id: str | None = None
+    ) -> str:
+        """What Gmail's autosave does while the user types: store the draft, or replace an existing one's message
+        (a new message id, as Gmail gives each save). The last saved draft lists first."""
+        box = self._users.setdefault(user_email.lower(), _Mailbox())
+        with self._lock:
+            message_id = self._next_id()
+            draft_id = draft_id or f"r{next(self._ids)}"
+            previous = box.drafts.pop(draft_id, None)
+            if previous is not None:
+                thread_id = thread_id or box.messages.pop(previous).thread_id
+            box.messages[message_id] = StoredMessage(message_id, thread_id or message_id, raw, ["DRAFT"])
+            box.drafts[draft_id] = message_id
+        return draft_id
+
+    def expire_history(self, user_email: str) -> None:
+        """Forget the history up to now: a watcher starting from an older id gets Gmail's 404."""
+        box = self._users.setdefault(user_email.lower(), _Mailbox())
+        box.history_floor = box.history_id()
+
+    def clear_drafts(self, user_email: str) -> None:
+        box = self._users.setdefault(user_email.lower(), _Mailbox())
+        with self._lock:
+            for message_id in box.drafts.values():
+                box.messages.pop(message_id, None)
+            box.drafts.clear()
 
     def raw_draft(self, user_email: str, draft_id: str) -> bytes:
         box = self._users[user_email.lower()]
@@ -256,16 +303,70 @@ class FakeGmail:
         @api.get("/gmail/v1/users/{userId}/drafts")
         def list_drafts(request: Request, userId: str, maxResults: int = 100) -> dict[str, Any]:
             box = self._box(request, userId)
-            drafts = [
-                {"id": d, "message": {"id": m, "threadId": box.messages[m].thread_id}} for d, m in box.drafts.items()
-            ][:maxResults]
+            # Newest first, as Gmail lists them (the drafts dict is in save order).
+            saved = reversed(list(box.drafts.items()))
+            drafts = [{"id": d, "message": {"id": m, "threadId": box.messages[m].thread_id}} for d, m in saved]
+            drafts = drafts[: max(1, min(maxResults, 500))]
             return {"drafts": drafts, "resultSizeEstimate": len(drafts)} if drafts else {"resultSizeEstimate": 0}
+
+        @api.get("/gmail/v1/users/{userId}/profile")
+        def get_profile(request: Request, userId: str) -> dict[str, Any]:
+            box = self._box(request, userId)
+            owner = self._tokens[request.headers["authorization"][7:]]
+            threads = {m.thread_id for m in box.messages.values()}
+            return {
+                "emailAddress": owner,
+                "messagesTotal": len(box.messages),
+                "threadsTotal": len(threads),
+                "historyId": str(box.history_id()),
+            }
+
+        @api.get("/gmail/v1/users/{userId}/history")
+        def list_history(
+            request: Request,
+            userId: str,
+            startHistoryId: int,
+            labelId: str | None = None,
+            historyTypes: Annotated[list[str] | None, Query()] = None,
+            maxResults: int = 100,
+            pageToken: str | None = None,
+        ) -> dict[str, Any]:
+            box = self._box(request, userId)
+            if startHistoryId < box.history_floor:
+                raise _ApiError(404, "Requested entity was not found.", "notFound")
+            if historyTypes and "messageAdded" not in historyTypes:
+                return {"historyId": str(box.history_id())}
+            events = sorted(
+                (hid, m, labels)
+                for m in box.messages.values()
+                for hid, labels in m.history
+                if hid > startHistoryId and (labelId is None or labelId in labels)
+            )
+            offset = int(pageToken or 0)
+            size = max(1, min(maxResults, 500))
+            page = events[offset : offset + size]
+            records = [
+                {
+                    "id": str(hid),
+                    "messages": [{"id": m.id, "threadId": m.thread_id}],
+                    "messagesAdded": [{"message": {"id": m.id, "threadId": m.thread_id, "labelIds": labels}}],
+                }
+                for hid, m, labels in page
+            ]
+            result: dict[str, Any] = {"historyId": str(box.history_id())}
+            if records:
+                result["history"] = records
+            if offset + size < len(events):
+                result["nextPageToken"] = str(offset + size)
+            return result
 
         @api.get("/gmail/v1/users/{userId}/drafts/{id}")
         def get_draft(request: Request, userId: str, id: str, format: str = "full") -> dict[str, Any]:
             box = self._box(request, userId)
             if id not in box.drafts:
                 raise _ApiError(404, "Requested entity was not found.", "notFound")
+            if format not in ("minimal", "full", "raw", "metadata"):
+                raise _ApiError(400, f"Invalid value at 'format' ({format})", "invalidArgument")
             return {"id": id, "message": self._resource(box.messages[box.drafts[id]], format)}
 
         @api.post("/gmail/v1/users/{userId}/drafts/send")
@@ -296,10 +397,14 @@ def sample_message(
     body: str,
     *,
     cc: list[tuple[str, str]] | None = None,
+    bcc: list[tuple[str, str]] | None = None,
     html: str | None = None,
     attachments: list[tuple[str, str, bytes]] | None = None,
+    in_reply_to: str | None = None,
 ) -> bytes:
-    """A raw message for tests: (name, address) recipients, optional HTML twin and (name, type, bytes) files."""
+    """A raw message for tests: (name, address) recipients, optional HTML twin and (name, type, bytes) files.
+
+    A draft keeps its Bcc header (Gmail's raw drafts do); `in_reply_to` makes it a reply."""
     from email.headerregistry import Address
 
     def addresses(items: list[tuple[str, str]]) -> list[Address]:
@@ -310,7 +415,12 @@ def sample_message(
     message["To"] = addresses(to)
     if cc:
         message["Cc"] = addresses(cc)
+    if bcc:
+        message["Bcc"] = addresses(bcc)
     message["Subject"] = subject
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = in_reply_to
     message["Message-ID"] = make_msgid(domain="mail.gmail.com")
     message.set_content(body)
     if html:

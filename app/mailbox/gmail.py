@@ -8,21 +8,15 @@ Gmail never blocks the event loop. Bodies, subjects and tokens are never logged.
 from __future__ import annotations
 
 import base64
-import binascii
 import copy
-import email.policy
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from email.header import decode_header, make_header
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import getaddresses
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import anyio.to_thread
 import google.auth.exceptions
@@ -32,10 +26,10 @@ from google_auth_httplib2 import AuthorizedHttp
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 
+from app.auth.principal import Principal
 from app.config import Settings
 from app.mailbox.base import (
     CreatedDraft,
-    MailAddress,
     MailAttachment,
     MailboxAccess,
     MailMessage,
@@ -44,6 +38,12 @@ from app.mailbox.base import (
     SendResult,
 )
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.gmail_delegation import DelegationMissing, GmailDelegation
+from app.mailbox.gmail_drafts import FoundDraft, matching_draft
+from app.mailbox.gmail_mime import b64decode as _b64decode
+from app.mailbox.gmail_mime import build_raw_message, parse_raw
+from app.mailbox.gmail_mime import header_map as _headers
+from app.mailbox.gmail_mime import parse_payload as _parse_message
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ DISCOVERY_FILE = Path(__file__).with_name("gmail_discovery.json")
 MESSAGE_TOKEN_HEADER = "X-Goog-Gmail-Access-Token"
 _SAFE_ADDRESS = re.compile(r"^[^\s\"'()<>,;:\\]+@[^\s\"'()<>,;:\\]+$")
 _SAFE_MESSAGE_ID = re.compile(r"^[^\s\"'()<>\\]+$")
+# Gmail's draft ids ("r-5374…", "r5258…") never look like its hexadecimal message ids.
+_DRAFT_ID = re.compile(r"^r-?\d+$")
 
 T = TypeVar("T")
 
@@ -68,6 +70,21 @@ class GmailCreatedDraft(CreatedDraft):
 
     message_id: str = ""
     thread_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SentHistory:
+    """Messages that reached Sent Mail after a history id, oldest first, and the id to start from next time."""
+
+    message_ids: tuple[str, ...]
+    history_id: str
+
+
+class HistoryExpired(MessageNotFound):
+    """Gmail keeps history for about a week: an older start id answers 404 and the watcher must start over."""
+
+    code = "history_expired"
+    message = "Gmail no longer has the mailbox history from that point."
 
 
 @cache
@@ -88,6 +105,33 @@ class GmailMailbox:
         self._timeout = settings.gmail_timeout_seconds
         self._max_attachment_bytes = settings.max_attachment_bytes
         self._max_total_attachment_bytes = settings.max_check_attachment_bytes
+        self.delegation = GmailDelegation(settings)
+
+    async def aclose(self) -> None:
+        self.delegation.close()
+
+    # --- whose mailbox: the user's own token, or domain-wide delegation in the background ------------
+
+    async def access_for(self, principal: Principal, user_email: str) -> MailboxAccess:
+        """A /v1 request carries a Google ID token, not a Gmail token: with domain-wide delegation configured
+        SendGuard acts for the signed-in Workspace user; without it there is no Gmail access (as before)."""
+        if not self.delegation.configured:
+            return MailboxAccess(user_email=user_email)
+        return await self.background_access(user_email, principal.tenant_key)
+
+    async def background_access(self, user_email: str, tenant_key: str) -> MailboxAccess:
+        """Access to a Workspace user's mailbox with no user request around (the scheduled-send worker)."""
+        if not self.delegation.configured:
+            raise DelegationMissing()
+        prefix, _, domain = tenant_key.partition(":")
+        if prefix != "google" or not domain or domain.startswith("user:"):
+            raise DelegationMissing(
+                "Gmail sends in the background need a Google Workspace account; personal Gmail accounts have no "
+                "domain-wide delegation.",
+                details={"reason": "not_a_workspace_account"},
+            )
+        token = await anyio.to_thread.run_sync(self.delegation.token, user_email)
+        return GmailAccess(user_email=user_email, token=token)
 
     # --- plumbing ----------------------------------------------------------------------------------
 
@@ -123,6 +167,9 @@ class GmailMailbox:
     # --- MailboxProvider ---------------------------------------------------------------------------
 
     async def get_message(self, access: MailboxAccess, message_id: str) -> MailMessage:
+        if _DRAFT_ID.match(message_id):
+            return await self._get_draft(access, message_id)
+
         def read() -> MailMessage:
             service = self._service(access)
             messages = service.users().messages()
@@ -168,6 +215,21 @@ class GmailMailbox:
                 internet_message_id=parsed.message_id,
                 is_draft="DRAFT" in (data.get("labelIds") or []),
             )
+
+        return await self._run(read)
+
+    async def _get_draft(self, access: MailboxAccess, draft_id: str) -> MailMessage:
+        """A draft by its draft id (what a scheduled send names), read whole with drafts.get: gmail.compose."""
+
+        def read() -> MailMessage:
+            found = self._service(access).users().drafts().get(userId="me", id=draft_id, format="raw").execute()
+            message = parse_raw(
+                _b64decode((found.get("message") or {}).get("raw") or ""),
+                draft_id,
+                max_attachment_bytes=self._max_attachment_bytes,
+                max_total_bytes=self._max_total_attachment_bytes,
+            )
+            return message
 
         return await self._run(read)
 
@@ -249,13 +311,64 @@ class GmailMailbox:
         wanted = internet_message_id.strip().strip("<>")
         if not wanted or not _SAFE_MESSAGE_ID.match(wanted):
             return False
-        query = f"rfc822msgid:{wanted}"
+        query = f"rfc822msgid:{wanted} in:sent"  # the draft itself carries the same Message-ID
 
         def search() -> bool:
             found = self._service(access).users().messages().list(userId="me", q=query, maxResults=1).execute()
             return bool(found.get("messages"))
 
         return await self._run(search)
+
+    async def find_draft(
+        self, access: MailboxAccess, recipients: frozenset[str], thread_id: str | None = None
+    ) -> FoundDraft | None:
+        """The newest saved draft with exactly these recipients (To, Cc and Bcc) and, for a reply, in this thread.
+
+        Everything here is allowed by the gmail.compose scope alone: drafts.list, then drafts.get with
+        format=metadata to compare recipients, then format=raw for the match (its attachments come inside the
+        raw message, so no messages.attachments.get, which gmail.compose does not allow). None when Gmail has no
+        such draft yet (not autosaved, or saved before the recipients changed)."""
+        wanted = frozenset(r.strip().lower() for r in recipients if r.strip())
+        limits = (self._max_attachment_bytes, self._max_total_attachment_bytes)
+        return await self._run(lambda: matching_draft(self._service(access), wanted, thread_id, *limits))
+
+    async def current_history_id(self, access: MailboxAccess) -> str:
+        """Where a sent-mail watch starts: the mailbox's history id now (users.getProfile)."""
+
+        def read() -> str:
+            return str(self._service(access).users().getProfile(userId="me").execute()["historyId"])
+
+        return await self._run(read)
+
+    async def sent_since(self, access: MailboxAccess, history_id: str, page_size: int = 500) -> SentHistory:
+        """Messages added to Sent Mail after ``history_id`` (users.history.list, every page), each once."""
+
+        def read() -> SentHistory:
+            history = self._service(access).users().history()
+            found: dict[str, None] = {}
+            latest, token = history_id, None
+            while True:
+                page = history.list(
+                    userId="me",
+                    startHistoryId=history_id,
+                    historyTypes=["messageAdded"],
+                    labelId="SENT",
+                    maxResults=page_size,
+                    pageToken=token,
+                ).execute()
+                for record in page.get("history") or []:
+                    for added in record.get("messagesAdded") or []:
+                        message = added.get("message") or {}
+                        if message.get("id") and "SENT" in (message.get("labelIds") or []):
+                            found[message["id"]] = None
+                latest, token = str(page.get("historyId") or latest), page.get("nextPageToken")
+                if not token:
+                    return SentHistory(tuple(found), latest)
+
+        try:
+            return await self._run(read)
+        except MessageNotFound:
+            raise HistoryExpired(details={"history_id": history_id}) from None
 
     async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult:
         return RecallResult(
@@ -279,148 +392,3 @@ def _mapped(exc: HttpError) -> Exception:
         return MessageNotFound()
     log.warning("gmail error status %s", status)
     return MailboxUnavailable(details={"provider": "gmail", "status": status})
-
-
-# --- reading ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Parsed:
-    sender: str
-    to: tuple[MailAddress, ...]
-    cc: tuple[MailAddress, ...]
-    bcc: tuple[MailAddress, ...]
-    subject: str
-    message_id: str | None
-    body: str
-    body_format: Literal["text", "html"]
-    attachment_parts: list[dict[str, Any]]
-
-
-def _b64decode(data: str) -> bytes:
-    try:
-        return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
-    except (binascii.Error, ValueError):
-        return b""
-
-
-def _decoded(value: str) -> str:
-    try:
-        return str(make_header(decode_header(value)))
-    except (UnicodeError, LookupError, ValueError, binascii.Error):
-        return value
-
-
-def _headers(items: list[dict[str, Any]]) -> dict[str, str]:
-    result: dict[str, str] = {}
-    for item in items:
-        name = str(item.get("name") or "").lower()
-        if name and name not in result:
-            result[name] = str(item.get("value") or "")
-    return result
-
-
-def _addresses(value: str | None) -> tuple[MailAddress, ...]:
-    if not value:
-        return ()
-    return tuple(
-        MailAddress(email=addr.strip(), name=_decoded(name).strip())
-        for name, addr in getaddresses([value])
-        if addr and "@" in addr
-    )
-
-
-def _walk(part: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield part
-    for child in part.get("parts") or []:
-        yield from _walk(child)
-
-
-def _charset(part: dict[str, Any]) -> str:
-    for header in part.get("headers") or []:
-        if str(header.get("name", "")).lower() == "content-type":
-            match = re.search(r"charset=\"?([\w.:-]+)", str(header.get("value", "")), re.IGNORECASE)
-            if match:
-                return match.group(1)
-    return "utf-8"
-
-
-def _text_of(part: dict[str, Any]) -> str:
-    data = _b64decode((part.get("body") or {}).get("data") or "")
-    try:
-        return data.decode(_charset(part), errors="replace")
-    except LookupError:
-        return data.decode("utf-8", errors="replace")
-
-
-def _parse_message(data: dict[str, Any]) -> _Parsed:
-    payload = data.get("payload") or {}
-    headers = _headers(payload.get("headers") or [])
-    plain: list[str] = []
-    html: list[str] = []
-    attachments: list[dict[str, Any]] = []
-    for part in _walk(payload):
-        mime = (part.get("mimeType") or "").lower()
-        body = part.get("body") or {}
-        if part.get("filename") or (body.get("attachmentId") and not mime.startswith("multipart/")):
-            attachments.append(part)
-        elif mime == "text/plain":
-            plain.append(_text_of(part))
-        elif mime == "text/html":
-            html.append(_text_of(part))
-    senders = _addresses(headers.get("from"))
-    body_format: Literal["text", "html"] = "text" if plain or not html else "html"
-    return _Parsed(
-        sender=senders[0].email if senders else "",
-        to=_addresses(headers.get("to")),
-        cc=_addresses(headers.get("cc")),
-        bcc=_addresses(headers.get("bcc")),
-        subject=_decoded(headers.get("subject", "")),
-        message_id=headers.get("message-id") or None,
-        body="\n".join(plain) if plain else "\n".join(html),
-        body_format=body_format,
-        attachment_parts=attachments,
-    )
-
-
-# --- writing ------------------------------------------------------------------------------------------
-
-
-def _address(item: MailAddress) -> Address:
-    local, _, domain = item.email.strip().rpartition("@")
-    return Address(display_name=item.name or "", username=local, domain=domain)
-
-
-def build_raw_message(
-    sender: str,
-    draft: OutgoingDraft,
-    *,
-    in_reply_to: str | None = None,
-    references: str | None = None,
-) -> bytes:
-    """An RFC 2822 message (UTF-8; non-ASCII names and subjects as encoded words), text and HTML alternatives."""
-    message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = sender
-    message["To"] = [_address(a) for a in draft.to]
-    if draft.cc:
-        message["Cc"] = [_address(a) for a in draft.cc]
-    message["Subject"] = draft.subject
-    if in_reply_to:
-        message["In-Reply-To"] = in_reply_to
-    if references:
-        message["References"] = references
-    # Quoted-printable keeps the message 7-bit clean for any relay on the way.
-    message.set_content(draft.body_text or "", charset="utf-8", cte="quoted-printable")
-    if draft.body_html:
-        message.add_alternative(draft.body_html, subtype="html", charset="utf-8", cte="quoted-printable")
-    for attachment in draft.attachments:
-        if attachment.content is None:
-            continue
-        maintype, _, subtype = (attachment.content_type or "application/octet-stream").partition("/")
-        message.add_attachment(
-            attachment.content,
-            maintype=maintype or "application",
-            subtype=subtype or "octet-stream",
-            filename=attachment.name,
-        )
-    return message.as_bytes()

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
-from app.addons.gmail import service
+from app.addons.gmail import delayed_send, service, whole_draft
 from app.addons.gmail.auth import AddonVerifier
 from app.addons.gmail.models import AddonEvent
 from app.auth.dependencies import AuthContext
@@ -21,6 +21,10 @@ from app.tenants.service import resolve
 
 PREFIX = "/addons/gmail"
 router = APIRouter(prefix=PREFIX, tags=["gmail add-on"])
+
+service.register_action(whole_draft.ACTION, whole_draft.check_whole_draft, [service.SCOPE_COMPOSE])
+service.register_action(delayed_send.SEND, delayed_send.send_later, [service.SCOPE_COMPOSE])
+service.register_action(delayed_send.CANCEL, delayed_send.cancel, [service.SCOPE_COMPOSE])
 
 Handler = Callable[[service.AddonContext], Awaitable[dict[str, Any]]]
 

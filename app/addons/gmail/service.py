@@ -54,6 +54,7 @@ SCOPE_COMPOSE = "https://www.googleapis.com/auth/gmail.compose"
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 RECIPIENT_FIXES = ("move_to_bcc", "remove_recipient", "replace_recipient")
 LOCALE_INPUT = "sg_locale"
+WHOLE_DRAFT = "whole_draft"  # the action of app.addons.gmail.whole_draft, registered by the router
 MAX_LISTED = 5
 _SPLIT = re.compile(r"[\s,;]+")
 
@@ -164,6 +165,26 @@ def _recipients(ctx: AddonContext) -> tuple[list[str], list[str], list[str]]:
         return [], [], []
 
 
+def thread_id(ctx: AddonContext) -> str | None:
+    """The thread of a reply being composed: from Gmail's event, or kept on the button that asked."""
+    gmail = ctx.event.gmail
+    if gmail is not None and gmail.thread_id:
+        return gmail.thread_id
+    try:
+        kept = json.loads(ctx.event.parameters.get("draft", "") or "{}").get("thread")
+    except (ValueError, AttributeError):
+        return None
+    return kept if isinstance(kept, str) and kept else None
+
+
+def saved_state(to: list[str], cc: list[str], bcc: list[str], thread: str | None) -> str:
+    """What a button carries back: the recipients (and thread) as Gmail showed them when the card was built."""
+    state: dict[str, object] = {"to": to, "cc": cc, "bcc": bcc}
+    if thread:
+        state["thread"] = thread
+    return json.dumps(state, ensure_ascii=False)
+
+
 def _address(raw: str) -> MailAddress:
     name, email = parseaddr(raw)
     return MailAddress(email=(email or raw).strip(), name=name.strip())
@@ -194,7 +215,7 @@ async def check_card(ctx: AddonContext) -> Json:
         trigger="compose",
         locale=ctx.locale,
     )
-    saved = json.dumps({"to": to, "cc": cc, "bcc": bcc}, ensure_ascii=False)
+    saved = saved_state(to, cc, bcc, thread_id(ctx))
     sections = []
     for severity in SEVERITIES:
         findings = [f for f in result.findings if f.severity == severity]
@@ -205,6 +226,8 @@ async def check_card(ctx: AddonContext) -> Json:
             sections.append(cards.section(widgets, ctx.text(f"severity_{severity}")))
     if not result.findings:
         sections.append(cards.section([cards.paragraph(ctx.text("all_clear"))]))
+    whole = ctx.button(ctx.text("whole_draft"), WHOLE_DRAFT, draft=saved)
+    sections.append(cards.section([cards.paragraph(ctx.text("recipients_only")), cards.buttons([whole])]))
     sections.append(
         cards.section([cards.buttons([ctx.button(ctx.text("recheck"), "recheck", draft=saved), template_button])])
     )
@@ -610,6 +633,13 @@ _ACTIONS: dict[str, Callable[[AddonContext], Awaitable[Json]]] = {
     "wrong_assess": _wrong_assess,
     "wrong_drafts": _wrong_drafts,
 }
+
+
+def register_action(name: str, handler: Callable[[AddonContext], Awaitable[Json]], scopes: list[str]) -> None:
+    """An action handled in another module of the add-on (it imports this one, so it cannot be listed here)."""
+    _ACTIONS[name] = handler
+    _SCOPES_FOR[name] = scopes
+
 
 _SCOPES_FOR: dict[str, list[str]] = {
     "wrong_start": [SCOPE_READ_MESSAGE],

@@ -20,6 +20,57 @@ _TEXTS: dict[str, dict[str, str]] = {
     "no_recipients": {"en": "Add recipients, then run the check again.", "zh-CN": "请先添加收件人，然后重新检查。"},
     "all_clear": {"en": "No problems found with these recipients.", "zh-CN": "这些收件人没有发现问题。"},
     "recheck": {"en": "Check again", "zh-CN": "重新检查"},
+    "recipients_only": {
+        "en": "This checks the recipients only. The whole draft adds its subject, text and attachments.",
+        "zh-CN": "这里只检查了收件人。检查整封草稿还会查看主题、正文和附件。",
+    },
+    "whole_draft": {"en": "Check the whole draft", "zh-CN": "检查整封草稿"},
+    "whole_again": {"en": "Check the whole draft again", "zh-CN": "重新检查整封草稿"},
+    "whole_title": {"en": "Whole draft check", "zh-CN": "整封草稿检查"},
+    "whole_checked": {"en": "Draft checked (as Gmail last saved it)", "zh-CN": "已检查的草稿（Gmail 最近保存的版本）"},
+    "no_subject": {"en": "(no subject)", "zh-CN": "（无主题）"},
+    "whole_attachments": {"en": "{count} attachment(s): {names}", "zh-CN": "{count} 个附件：{names}"},
+    "whole_no_attachments": {"en": "No attachments", "zh-CN": "无附件"},
+    "whole_all_clear": {
+        "en": "No problems found in the recipients, subject, text or attachments.",
+        "zh-CN": "收件人、主题、正文和附件都没有发现问题。",
+    },
+    "whole_not_found": {
+        "en": "No saved draft matched these recipients, so only the recipients were checked. Gmail saves a draft "
+        "a few seconds after you stop typing: wait a moment, then check the whole draft again.",
+        "zh-CN": "没有找到与这些收件人相符的已保存草稿，因此只检查了收件人。Gmail 会在您停止输入几秒后保存草稿，"
+        "请稍候再检查整封草稿。",
+    },
+    "delay_send": {"en": "Send in {minutes} minutes", "zh-CN": "{minutes} 分钟后发送"},
+    "delay_explain": {
+        "en": "Your company holds mail to outside recipients for {minutes} minutes, so a mistake can still be "
+        "stopped. SendGuard can send this draft for you then; until then you can cancel.",
+        "zh-CN": "公司规定发往外部的邮件先保留 {minutes} 分钟，以便还能拦下错误。SendGuard 可以到时替您发送这封草稿，在此之前可以取消。",
+    },
+    "delay_title": {"en": "Sending later", "zh-CN": "稍后发送"},
+    "delay_when": {"en": "SendGuard sends this draft at {at}", "zh-CN": "SendGuard 将在 {at} 发送这封草稿"},
+    "delay_leave": {
+        "en": "Close the draft without pressing Send in Gmail; it stays in Drafts until then.",
+        "zh-CN": "请直接关闭草稿，不要在 Gmail 中点击发送；在此之前它保留在草稿箱中。",
+    },
+    "delay_cancel": {"en": "Cancel the send", "zh-CN": "取消发送"},
+    "delay_cancelled": {
+        "en": "Cancelled: the draft stays in Drafts, unsent.",
+        "zh-CN": "已取消：草稿仍在草稿箱中，未发送。",
+    },
+    "delay_unavailable": {
+        "en": "Sending later is not set up for Gmail on this server (it needs domain-wide delegation).",
+        "zh-CN": "此服务器尚未为 Gmail 设置稍后发送（需要全网域授权）。",
+    },
+    "delay_not_a_draft": {"en": "This message is no longer a draft.", "zh-CN": "这封邮件已不是草稿。"},
+    "hand_remove_attachment": {
+        "en": "Remove {name} from the draft yourself: Gmail does not let add-ons change attachments.",
+        "zh-CN": "请手动从草稿中删除 {name}：Gmail 不允许插件修改附件。",
+    },
+    "hand_add_attachment": {
+        "en": "Attach the file yourself before sending: Gmail does not let add-ons add attachments.",
+        "zh-CN": "请在发送前手动添加附件：Gmail 不允许插件添加附件。",
+    },
     "templates": {"en": "Templates", "zh-CN": "模板"},
     "templates_subtitle": {"en": "Insert a ready letter into this draft", "zh-CN": "把现成的信件插入到草稿"},
     "use": {"en": "Use", "zh-CN": "使用"},
