@@ -477,13 +477,13 @@ def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: st
     severity = incident.severity
     severity_widgets = [
         cards.decorated(
-            f"<b>{ctx.text('level_' + severity.level)}</b>",
+            cards.bold(ctx.text("level_" + severity.level)),
             top=ctx.text("severity"),
             bottom=cards.esc(f"{severity.content_class} / {severity.relation}"),
         ),
         *[cards.paragraph(cards.esc(reason)) for reason in severity.reasons],
     ]
-    steps = [cards.paragraph(("✓ " if s.done else "• ") + cards.esc(s.title)) for s in incident.steps]
+    steps = [cards.paragraph(("✓ " if s.done else "• ") + s.title) for s in incident.steps]
     letters = [
         cards.decorated(
             cards.esc(letter.subject, 300),
