@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from app.addin.router import router as addin_router
 from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
+from app.checks.extraction import ExtractionPool
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.recorder import CheckRecorder
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await run_in_threadpool(migrate, engine)
+        await run_in_threadpool(app.state.extractor.start)
         mailbox_start = getattr(app.state.mailbox, "start", None)
         if mailbox_start is not None:
             await mailbox_start()  # Graph: opens its shared httpx.AsyncClient
@@ -75,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 entra_validator.close()
             if app.state.recorder is not None:
                 await run_in_threadpool(app.state.recorder.close)
+            await run_in_threadpool(app.state.extractor.close)
             engine.dispose()
 
     app = FastAPI(
@@ -88,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.metrics = metrics
     app.state.index_cache = IndexCache()
+    app.state.extractor = ExtractionPool(settings.extraction_workers, settings.extraction_memory_mb * 1024 * 1024)
     batch = settings.check_record_batch_seconds
     app.state.recorder = CheckRecorder(engine, batch) if batch > 0 else None
     app.state.rate_limiters = {

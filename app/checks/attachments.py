@@ -5,14 +5,16 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import time
 from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from app.analysis.attachments import Extraction, ExtractionLimits, extract_text, scan_attachment
+from app.analysis.attachments import Extraction, ExtractionLimits, scan_attachment
 from app.analysis.index import DirectoryIndex
 from app.checks import repository
 from app.checks.exceptions import AttachmentTooLarge, InvalidAttachment
+from app.checks.extraction import ExtractionPool
 from app.checks.models import AttachmentScan
 from app.config import Settings
 from app.tenants.models import Tenant
@@ -48,6 +50,11 @@ def limits(settings: Settings) -> ExtractionLimits:
     )
 
 
+def deadline(settings: Settings) -> float:
+    """When the extraction budget of a check that starts now runs out (time.monotonic())."""
+    return time.monotonic() + settings.extraction_seconds
+
+
 def scan(
     session: Session,
     tenant: Tenant,
@@ -56,9 +63,12 @@ def scan(
     content_type: str,
     data: bytes,
     settings: Settings,
+    extractor: ExtractionPool,
+    until: float,
 ) -> ScannedAttachment:
+    """Extract (within the check's budget, ending at `until`), scan, and remember the scan by sha256."""
     sha256 = hashlib.sha256(data).hexdigest()
-    extraction = extract_text(name, content_type, data, limits(settings))
+    extraction = extractor.extract(name, content_type, data, limits(settings), until)
     result = scan_attachment(index, name, extraction)
     row = repository.save_scan(
         session,

@@ -10,7 +10,7 @@ from app.auth.dependencies import AuthContext, CurrentUser
 from app.checks.schemas import Locale
 from app.checks.service import message_from_request, request_locale
 from app.common import utcnow
-from app.deps import IndexCacheDep, SessionDep, SettingsDep
+from app.deps import ExtractorDep, IndexCacheDep, SessionDep, SettingsDep
 from app.incidents import service
 from app.incidents.exceptions import InvalidRecipients, LettersNeeded, RecallNeedsReference
 from app.incidents.schemas import (
@@ -36,6 +36,7 @@ async def create_incident(
     auth: CurrentUser,
     cache: IndexCacheDep,
     settings: SettingsDep,
+    extractor: ExtractorDep,
     mailbox: MailboxDep,
     body: IncidentCreate,
 ) -> IncidentResponse:
@@ -47,7 +48,7 @@ async def create_incident(
         message = message_from_request(body.message, settings)
 
     def record() -> IncidentResponse:
-        response = service.create_incident(session, auth, cache, settings, body, message)
+        response = service.create_incident(session, auth, cache, settings, extractor, body, message)
         session.commit()
         return response
 

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.auth.dependencies import AuthContext
+from app.checks.extraction import ExtractionPool
 from app.checks.index_cache import IndexCache
 from app.checks.service import analyse, request_locale
 from app.common import utcnow
@@ -36,12 +37,13 @@ def create_incident(
     auth: AuthContext,
     cache: IndexCache,
     settings: Settings,
+    extractor: ExtractionPool,
     body: IncidentCreate,
     message: MailMessage,
 ) -> IncidentResponse:
     locale = request_locale(body.locale, auth)
     wrong, intended = _validated_recipients(auth, message, body)
-    result, index, _ = analyse(session, auth, cache, settings, message, locale)
+    result, index, _ = analyse(session, auth, cache, settings, extractor, message, locale)
     assessment = assess(result, index, wrong, intended)
     sent_at = body.sent_at or utcnow()
     letters = build_letters(auth, index, message, assessment, intended, sent_at)

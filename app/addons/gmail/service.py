@@ -26,6 +26,7 @@ from app.addons.gmail.texts import lang, t
 from app.auth.dependencies import AuthContext
 from app.checks import repository as checks_repository
 from app.checks.exceptions import CheckNotFound
+from app.checks.extraction import ExtractionPool
 from app.checks.index_cache import IndexCache
 from app.checks.schemas import CheckResponse, FindingOut, MessageRef, OutcomeRequest
 from app.checks.service import analyse, check_message, record_outcome
@@ -65,6 +66,7 @@ class AddonContext:
     event: AddonEvent
     settings: Settings
     cache: IndexCache
+    extractor: ExtractionPool
     metrics: Metrics
     mailbox: MailboxProvider
     action_url: str
@@ -185,6 +187,7 @@ async def check_card(ctx: AddonContext) -> Json:
         ctx.auth,
         ctx.cache,
         ctx.settings,
+        ctx.extractor,
         ctx.metrics,
         draft,
         client="gmail",
@@ -466,7 +469,7 @@ async def _wrong_assess(ctx: AddonContext) -> Json:
         return cards.notification(ctx.text("failed", reason=problems or "invalid input"))
 
     def record() -> IncidentResponse:
-        response = incidents.create_incident(ctx.session, ctx.auth, ctx.cache, ctx.settings, body, mail)
+        response = incidents.create_incident(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, body, mail)
         ctx.session.commit()
         return response
 
@@ -518,7 +521,7 @@ async def _wrong_drafts(ctx: AddonContext) -> Json:
 
     def letters() -> list[IncidentDraft]:
         # The letters are not stored (they hold the customer's content): written again from the same inputs.
-        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, mail, incident.locale)
+        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, mail, incident.locale)
         assessment = assess(result, index, incident.wrong_recipients, incident.intended_recipients)
         sent_at = incident.sent_at or utcnow()
         return build_letters(ctx.auth, index, mail, assessment, incident.intended_recipients, sent_at)
