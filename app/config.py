@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     scheduler_poll_seconds: float = Field(default=1.0, gt=0)
     scheduled_send_deadline_minutes: int = Field(default=30, ge=1)
     scheduled_send_max_attempts: int = Field(default=8, ge=1)
+    # A send whose outcome is unknown (the provider did not answer in time) is looked for in Sent Items after this
+    # long, before any retry: longer than the provider may take to finish a send it has taken.
+    scheduled_send_settle_seconds: float = Field(default=120, gt=0)
 
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)

@@ -43,7 +43,7 @@ from app.mailbox.base import (
     RecallResult,
     SendResult,
 )
-from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound, SendOutcomeUnknown
 
 log = logging.getLogger(__name__)
 
@@ -223,10 +223,19 @@ class GmailMailbox:
 
         return await self._run(create)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
+        # Gmail keeps a draft's Message-ID when it sends it: that header, on record before the send, is what
+        # find_sent looks for; there is no property to stamp (`marker` is not needed).
         def send() -> SendResult:
             service = self._service(access)
-            sent = service.users().drafts().send(userId="me", body={"id": draft_id}).execute()
+            try:
+                sent = service.users().drafts().send(userId="me", body={"id": draft_id}).execute()
+            except (TimeoutError, ConnectionResetError) as exc:
+                raise SendOutcomeUnknown(details={"provider": "gmail", "reason": "timeout"}) from exc
+            except HttpError as exc:
+                if int(getattr(exc.resp, "status", 0) or 0) == 504:
+                    raise SendOutcomeUnknown(details={"provider": "gmail", "status": 504}) from exc
+                raise
             sent_id = sent.get("id")
             if not sent_id:
                 return SendResult()
@@ -245,11 +254,13 @@ class GmailMailbox:
 
         return await self._run(send)
 
-    async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool:
-        wanted = internet_message_id.strip().strip("<>")
+    async def find_sent(
+        self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None
+    ) -> bool:
+        wanted = (internet_message_id or "").strip().strip("<>")
         if not wanted or not _SAFE_MESSAGE_ID.match(wanted):
             return False
-        query = f"rfc822msgid:{wanted}"
+        query = f"rfc822msgid:{wanted} in:sent"  # the draft itself carries the same Message-ID
 
         def search() -> bool:
             found = self._service(access).users().messages().list(userId="me", q=query, maxResults=1).execute()

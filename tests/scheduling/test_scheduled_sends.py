@@ -163,8 +163,8 @@ class CrashingMailbox:
             raise WorkerKilled()
         return await self.inner.get_message(access, message_id)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
-        result = await self.inner.send_draft(access, draft_id)
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
+        result = await self.inner.send_draft(access, draft_id, marker)
         if self.crash == "after_send":
             raise WorkerKilled()  # the provider accepted the send; the row was never marked
         return result
@@ -202,11 +202,11 @@ class FlakyMailbox(CrashingMailbox):
         super().__init__(inner, crash="")
         self.failures = failures
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
         if self.failures:
             self.failures -= 1
             raise MailboxUnavailable("Graph answered 503")
-        return await self.inner.send_draft(access, draft_id)
+        return await self.inner.send_draft(access, draft_id, marker)
 
 
 def test_transient_errors_retry_with_backoff(client: TestClient, app: Any, db: Session) -> None:
