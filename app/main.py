@@ -25,7 +25,7 @@ from app.directory.router import router as directory_router
 from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.health import router as health_router
 from app.incidents.router import router as incidents_router
-from app.limits import BodySizeLimitMiddleware
+from app.limits import BodySizeLimitMiddleware, JsonShapeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(privacy_router)
     app.include_router(addin_router)
     app.include_router(gmail_addon_router)
+    app.add_middleware(JsonShapeLimitMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     # Outermost: browsers may call the API only from the add-in's own origins.
