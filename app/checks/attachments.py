@@ -76,7 +76,7 @@ def scan(
 ) -> ScannedAttachment:
     """Extract (within the check's budget, ending at `until`), scan, and remember the scan by sha256."""
     sha256 = hashlib.sha256(data).hexdigest()
-    extraction = extractor.extract(name, content_type, data, limits(settings), until)
+    extraction = extractor.extract(name, content_type, data, limits(settings), until, owner=str(tenant.id))
     result = scan_attachment(index, name, extraction)
     row = repository.save_scan(
         session,

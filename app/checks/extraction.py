@@ -6,12 +6,16 @@ its time is answered "timeout" while its process is killed (SIGKILL) and replace
 `EXTRACTION_SECONDS` for all its files, including the wait for a free worker; a file the budget does not cover is
 reported truncated, never an error for the whole request.
 
+One tenant holds at most all workers but one at a time (its other files wait, within their budget), so a tenant
+sending hostile files cannot keep every other tenant's attachments waiting.
+
 Workers come from a fork server that has the parsers imported already, so replacing one costs milliseconds, and they
 run at a lower priority than the request handlers, so extraction never takes the CPU from other users' checks.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import multiprocessing
 import os
@@ -93,6 +97,9 @@ class ExtractionPool:
         self._extract = extract
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._lock = threading.Lock()
+        self._shares = threading.Condition()
+        self._held: collections.Counter[str] = collections.Counter()
+        self.share = max(1, workers - 1)
         self._started = 0
         self._closed = False
         self._context = multiprocessing.get_context("forkserver")
@@ -100,9 +107,33 @@ class ExtractionPool:
         self.kills = 0
 
     def extract(
+        self, name: str, content_type: str, data: bytes, limits: ExtractionLimits, deadline: float, owner: str = ""
+    ) -> Extraction:
+        """Text of one file, given up at `deadline` (time.monotonic()): then the worker is killed and replaced.
+
+        `owner` (the tenant) gets at most `share` workers at once."""
+        if not self._take_share(owner, deadline):
+            return Extraction("", True, "unknown", "timeout")
+        try:
+            return self._run_in_worker(name, content_type, data, limits, deadline)
+        finally:
+            with self._shares:
+                self._held[owner] -= 1
+                self._shares.notify_all()
+
+    def _take_share(self, owner: str, deadline: float) -> bool:
+        with self._shares:
+            while self._held[owner] >= self.share:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._shares.wait(remaining)
+            self._held[owner] += 1
+            return True
+
+    def _run_in_worker(
         self, name: str, content_type: str, data: bytes, limits: ExtractionLimits, deadline: float
     ) -> Extraction:
-        """Text of one file, given up at `deadline` (time.monotonic()): then the worker is killed and replaced."""
         worker = self._acquire(deadline)
         if worker is None:
             return Extraction("", True, "unknown", "timeout")

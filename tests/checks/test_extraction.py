@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import io
-import random
 import threading
 import time
 import zipfile
@@ -19,56 +18,15 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from app.analysis.attachments import Extraction, ExtractionLimits, extract_text, zip_bomb_reason
 from app.checks.extraction import ExtractionPool
+from bench.hostile import inflating_docx, slow_pdf
 from tests.addons.servers import serve_asgi
-from tests.analysis.test_attachments import make_docx, make_pdf
+from tests.analysis.test_attachments import make_pdf
 from tests.helpers import headers
 
 MB = 1024 * 1024
-
-
-def slow_pdf(operators: int = 200_000) -> bytes:
-    """One page of `operators` text-show operations, deflated: ~20 KB that take pypdf ~10 s."""
-    writer = PdfWriter()
-    page = writer.add_blank_page(width=595, height=842)
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-        }
-    )
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-    )
-    stream = DecodedStreamObject()
-    stream.set_data(b"BT /F1 12 Tf 50 800 Td (SolarTech) Tj ET\n" * operators)
-    page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def inflating_docx(target: int = 100 * MB) -> bytes:
-    """About 1 MB of DOCX whose document.xml inflates to `target` bytes of text-free paragraphs (ratio ~100)."""
-    rng = random.Random(7)
-    unit = b'<w:p><w:pPr><w:spacing w:after="%d"/></w:pPr><w:r><w:rPr><w:b/><w:i/></w:rPr></w:r></w:p>'
-    body = io.BytesIO()
-    body.write(b'<?xml version="1.0" encoding="UTF-8"?>')
-    body.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
-    while body.tell() < target:
-        body.write(b"".join(unit % rng.randrange(3) for _ in range(1000)))
-    body.write(b"</w:body></w:document>")
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(make_docx(["x"]))) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            content = body.getvalue() if item.filename == "word/document.xml" else src.read(item.filename)
-            dst.writestr(item.filename, content)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +154,27 @@ def test_other_users_stay_fast_while_four_hostile_scans_run(make_app: Callable[.
             stop.set()
     assert max(latencies) < 1.0, latencies
     assert hostile_answers and set(hostile_answers) == {200}
+
+
+def test_one_tenant_cannot_hold_every_worker() -> None:
+    pool = ExtractionPool(workers=2, memory_bytes=256 * MB, extract=misbehaving)
+    try:
+        with ThreadPoolExecutor(3) as threads:
+            # Both workers started and ready (each imports this module to find `misbehaving`).
+            warm = [
+                threads.submit(pool.extract, "a.txt", "", b"x", ExtractionLimits(), time.monotonic() + 30, o)
+                for o in "ab"
+            ]
+            assert [w.result().text for w in warm] == ["x", "x"]
+            hung = [
+                threads.submit(pool.extract, "hang", "", b"x", ExtractionLimits(), time.monotonic() + 3, "mallory")
+                for _ in range(2)
+            ]
+            time.sleep(0.5)
+            started = time.monotonic()
+            other = pool.extract("a.txt", "", b"SolarTech", ExtractionLimits(), time.monotonic() + 2, owner="acme")
+            assert other.text == "SolarTech", other
+            assert time.monotonic() - started < 1
+            assert sorted(h.result().error or "" for h in hung) == ["timeout", "timeout"]
+    finally:
+        pool.close()
