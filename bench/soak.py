@@ -209,7 +209,10 @@ def report(run: Run, args: argparse.Namespace, incidents_found: int) -> str:
         f"{args.workers} worker processes on loopback, SQLite, directory of {args.orgs:,} organizations plus the demo "
         f"tenant. {args.users} users (typical drafts; 10 % with a PDF to extract; 3 % record an incident), "
         f"{args.attackers} attacker threads in the `attack` phase; {args.seconds} s per phase. Client and server "
-        "share the 2 cores.",
+        "share the 2 cores (with other work on this machine: repeat runs vary by 2x in the `attack` p99). Hostile "
+        "files are read by the extraction workers (2 per server process, killed at EXTRACTION_SECONDS=2); one "
+        "tenant holds at most one of them, so users' PDFs wait for the other one, and its CPU is shared with the "
+        "attacker's.",
         "",
         "| phase | user requests | p50 ms | p99 ms | max ms | user answers |",
         "|---|---:|---:|---:|---:|---|",
