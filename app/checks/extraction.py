@@ -119,6 +119,8 @@ class ExtractionPool:
         finally:
             with self._shares:
                 self._held[owner] -= 1
+                if not self._held[owner]:
+                    del self._held[owner]
                 self._shares.notify_all()
 
     def _take_share(self, owner: str, deadline: float) -> bool:
@@ -180,13 +182,7 @@ class ExtractionPool:
             if start:
                 self._started += 1
         if start:
-            try:
-                return _Worker(self._context, self.memory_bytes, self._extract)
-            except OSError:
-                log.exception("could not start an extraction worker")
-                with self._lock:
-                    self._started -= 1
-                return None
+            return self._new_worker()
         try:
             return self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
         except queue.Empty:
@@ -198,9 +194,24 @@ class ExtractionPool:
         else:
             self._idle.put(worker)
 
+    def _new_worker(self) -> _Worker | None:
+        """A new worker in a place already counted in `_started`."""
+        try:
+            return _Worker(self._context, self.memory_bytes, self._extract)
+        except OSError:
+            log.exception("could not start an extraction worker")
+            with self._lock:
+                self._started -= 1
+            return None
+
     def _discard(self, worker: _Worker) -> None:
-        """Kill the worker; its place is taken by a new one when the next file needs it."""
+        """Kill the worker and put a new one in its place at once: someone may be waiting for a free worker."""
         worker.kill()
         with self._lock:
-            self._started -= 1
             self.kills += 1
+            if self._closed:
+                self._started -= 1
+                return
+        replacement = self._new_worker()
+        if replacement is not None:
+            self._idle.put(replacement)

@@ -178,3 +178,26 @@ def test_one_tenant_cannot_hold_every_worker() -> None:
             assert sorted(h.result().error or "" for h in hung) == ["timeout", "timeout"]
     finally:
         pool.close()
+
+
+def test_whoever_waits_gets_the_worker_that_replaces_a_killed_one() -> None:
+    pool = ExtractionPool(workers=2, memory_bytes=256 * MB, extract=misbehaving)
+    try:
+        with ThreadPoolExecutor(3) as threads:
+            warm = [
+                threads.submit(pool.extract, "a.txt", "", b"x", ExtractionLimits(), time.monotonic() + 30, o)
+                for o in "ab"
+            ]
+            assert [w.result().text for w in warm] == ["x", "x"]
+            hung = [
+                threads.submit(pool.extract, "hang", "", b"x", ExtractionLimits(), time.monotonic() + 1, owner)
+                for owner in ("mallory", "eve")
+            ]
+            time.sleep(0.3)
+            # Both workers are stuck; this file waits for the first replacement (which imports this module: slow).
+            other = pool.extract("a.txt", "", b"SolarTech", ExtractionLimits(), time.monotonic() + 8, owner="acme")
+            assert other.text == "SolarTech", other
+            assert [h.result().error for h in hung] == ["timeout", "timeout"]
+            assert pool.kills == 2
+    finally:
+        pool.close()
