@@ -13,7 +13,8 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 MB = 1024 * 1024
 
 
-def _pdf(contents: list[bytes]) -> bytes:
+def pdf_pages(contents: list[bytes]) -> bytes:
+    """A PDF with one page per content stream (Helvetica as /F1)."""
     writer = PdfWriter()
     for content in contents:
         page = writer.add_blank_page(width=595, height=842)
@@ -38,12 +39,13 @@ def _pdf(contents: list[bytes]) -> bytes:
 def text_pdf(lines: list[str]) -> bytes:
     """An ordinary PDF: one Helvetica line per page."""
     escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
-    return _pdf([f"BT /F1 12 Tf 50 800 Td ({line}) Tj ET".encode("latin-1") for line in escaped])
+    return pdf_pages([f"BT /F1 12 Tf 50 800 Td ({line}) Tj ET".encode("latin-1") for line in escaped])
 
 
-def slow_pdf(operators: int = 200_000) -> bytes:
-    """One page of `operators` text-show operations, deflated: ~20 KB that take pypdf ~10 s."""
-    return _pdf([b"BT /F1 12 Tf 50 800 Td (SolarTech) Tj ET\n" * operators])
+def slow_pdf(pages: int = 15, operators: int = 22_000) -> bytes:
+    """`pages` pages of `operators` text-show operations each (just under the per-page content cap), deflated:
+    ~30 KB that take pypdf about a second per page."""
+    return pdf_pages([b"BT /F1 12 Tf 50 800 Td (SolarTech) Tj ET\n" * operators] * pages)
 
 
 def inflating_docx(target: int = 100 * MB) -> bytes:

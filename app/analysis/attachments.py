@@ -33,6 +33,9 @@ class ExtractionLimits:
     max_input_bytes: int = 20 * 1024 * 1024
     max_chars: int = 1_000_000
     max_pages: int = 300
+    # PDF content streams (decoded): a page of text is tens of KB; parsing costs about a second per MB.
+    max_page_content_bytes: int = 1024 * 1024
+    max_pdf_content_bytes: int = 16 * 1024 * 1024
     max_rows: int = 50_000
     max_seconds: float = 2.0
     # Zip containers (DOCX/XLSX): refuse before parsing if they would inflate beyond these.
@@ -219,13 +222,27 @@ def _extract_pdf(data: bytes, limits: ExtractionLimits) -> Extraction:
     if reader.is_encrypted and not _opens_with_empty_password(reader):
         return Extraction("", False, "pdf", "encrypted")
     budget = _Budget(limits)
+    content_left = limits.max_pdf_content_bytes
     for page_number, page in enumerate(reader.pages):
         if page_number >= limits.max_pages:
+            budget.truncated = True
+            break
+        size = _content_bytes(page)
+        if size > limits.max_page_content_bytes:
+            budget.truncated = True  # no letter or invoice needs such a page: skip it, read the others
+            continue
+        content_left -= size
+        if content_left < 0:
             budget.truncated = True
             break
         if not budget.add(page.extract_text() or ""):
             break
     return _with_timeout_error(budget, "pdf")
+
+
+def _content_bytes(page: Any) -> int:
+    contents = page.get_contents()  # decoded (within pypdf's own decompression limits); parsed only later
+    return len(contents.get_data()) if contents is not None else 0
 
 
 def _opens_with_empty_password(reader: object) -> bool:
