@@ -1,7 +1,7 @@
 """Attachment extraction runs in worker processes that are killed when a file outlives its time or memory.
 
-Hostile files are real: a DOCX whose document.xml inflates to ~100 MB (under the zip-bomb ratio) and PDFs whose one
-page holds hundreds of thousands of text operators (seconds of parsing each).
+Hostile files are real (bench/hostile.py): a DOCX whose document.xml inflates to ~100 MB (under the zip-bomb ratio)
+and PDFs of pages just under the content cap, each taking pypdf about a second.
 """
 
 from __future__ import annotations
