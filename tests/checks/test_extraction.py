@@ -19,11 +19,12 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.analysis.attachments import Extraction, ExtractionLimits, extract_text, zip_bomb_reason
+from app.analysis.attachments import ExtractionLimits, zip_bomb_reason
 from app.checks.extraction import ExtractionPool
 from bench.hostile import inflating_docx, slow_pdf
 from tests.addons.servers import serve_asgi
 from tests.analysis.test_attachments import make_pdf
+from tests.checks.misbehaving import misbehaving
 from tests.helpers import headers
 
 MB = 1024 * 1024
@@ -45,19 +46,10 @@ def b64(data: bytes) -> str:
 # --- the pool on its own --------------------------------------------------------------------------------------
 
 
-def misbehaving(name: str, content_type: str, data: bytes, limits: ExtractionLimits) -> Extraction:
-    """Runs in the worker: 'hang' ignores every deadline, 'hog' allocates far beyond the memory limit."""
-    if name == "hang":
-        time.sleep(60)
-    if name == "hog":
-        hoard = [bytearray(64 * MB) for _ in range(64)]
-        return Extraction(str(len(hoard)), False, "txt")
-    return extract_text(name, content_type, data, limits)
-
-
 @pytest.fixture
 def pool() -> Iterator[ExtractionPool]:
     made = ExtractionPool(workers=1, memory_bytes=256 * MB, extract=misbehaving)
+    made.start()  # as the app's start-up does: the fork server is up before the first file
     yield made
     made.close()
 
@@ -160,7 +152,6 @@ def test_one_tenant_cannot_hold_every_worker() -> None:
     pool = ExtractionPool(workers=2, memory_bytes=256 * MB, extract=misbehaving)
     try:
         with ThreadPoolExecutor(3) as threads:
-            # Both workers started and ready (each imports this module to find `misbehaving`).
             warm = [
                 threads.submit(pool.extract, "a.txt", "", b"x", ExtractionLimits(), time.monotonic() + 30, o)
                 for o in "ab"
@@ -194,7 +185,7 @@ def test_whoever_waits_gets_the_worker_that_replaces_a_killed_one() -> None:
                 for owner in ("mallory", "eve")
             ]
             time.sleep(0.3)
-            # Both workers are stuck; this file waits for the first replacement (which imports this module: slow).
+            # Both workers are stuck; this file waits for the first replacement.
             other = pool.extract("a.txt", "", b"SolarTech", ExtractionLimits(), time.monotonic() + 8, owner="acme")
             assert other.text == "SolarTech", other
             assert [h.result().error for h in hung] == ["timeout", "timeout"]
