@@ -9,7 +9,7 @@ PORT ?= 8000
 # Tests use their own PostgreSQL database (created and dropped by the suite) on this server.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: admin run serve install install-dev test test-sqlite lint format bench eval fuzz load migrate demo-data clean
+.PHONY: admin run serve install install-dev test test-sqlite lint format bench eval fuzz load soak migrate demo-data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,10 @@ fuzz: install-dev
 load: install-dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.load
+
+## make soak: well-behaved users while a fault script sends hostile inputs (bounded, loopback), into bench/RESULTS.md
+soak: install-dev
+	$(BIN)/python -m bench.soak
 
 bench: install-dev
 	$(BIN)/python -m bench.check_bench

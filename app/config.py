@@ -35,7 +35,11 @@ class Settings(BaseSettings):
     max_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     max_check_attachment_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     max_extracted_chars: int = Field(default=1_000_000, ge=1000)
+    # Time for all attachment text of one check (and for any one file), read by worker processes that are killed
+    # when it runs out or when they need more memory than EXTRACTION_MEMORY_MB.
     extraction_seconds: float = Field(default=2.0, gt=0)
+    extraction_workers: int = Field(default=2, ge=1, le=64)
+    extraction_memory_mb: int = Field(default=512, ge=64)
     # Check records are written in batches this often (0: with each check, in its transaction).
     check_record_batch_seconds: float = Field(default=0.2, ge=0, le=10)
     rate_limit_checks_per_minute: int = Field(default=300, ge=1)
@@ -92,6 +96,9 @@ class Settings(BaseSettings):
     scheduler_poll_seconds: float = Field(default=1.0, gt=0)
     scheduled_send_deadline_minutes: int = Field(default=30, ge=1)
     scheduled_send_max_attempts: int = Field(default=8, ge=1)
+    # A send whose outcome is unknown (the provider did not answer in time) is looked for in Sent Items after this
+    # long, before any retry: longer than the provider may take to finish a send it has taken.
+    scheduled_send_settle_seconds: float = Field(default=120, gt=0)
 
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)

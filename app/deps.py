@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from app.checks.extraction import ExtractionPool
 from app.checks.index_cache import IndexCache
 from app.config import Settings
 from app.observability import Metrics
@@ -44,3 +45,11 @@ async def get_metrics(request: Request) -> Metrics:
 
 IndexCacheDep = Annotated[IndexCache, Depends(get_index_cache)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
+
+
+async def get_extractor(request: Request) -> ExtractionPool:
+    extractor: ExtractionPool = request.app.state.extractor
+    return extractor
+
+
+ExtractorDep = Annotated[ExtractionPool, Depends(get_extractor)]

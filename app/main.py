@@ -17,6 +17,7 @@ from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
 from app.admin.router import router as admin_router
 from app.auth.dev import check_dev_auth_at_start
+from app.checks.extraction import ExtractionPool
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.recorder import CheckRecorder
@@ -32,7 +33,7 @@ from app.health import router as health_router
 from app.incidents.router import router as incidents_router
 from app.insight.router import router as insight_router
 from app.landing import router as landing_router
-from app.limits import BodySizeLimitMiddleware
+from app.limits import BodySizeLimitMiddleware, JsonShapeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await run_in_threadpool(migrate, engine)
+        await run_in_threadpool(app.state.extractor.start)
         mailbox_start = getattr(app.state.mailbox, "start", None)
         if mailbox_start is not None:
             await mailbox_start()  # Graph: opens its shared httpx.AsyncClient
@@ -85,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 entra_validator.close()
             if app.state.recorder is not None:
                 await run_in_threadpool(app.state.recorder.close)
+            await run_in_threadpool(app.state.extractor.close)
             engine.dispose()
 
     app = FastAPI(
@@ -100,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.metrics = metrics
     app.state.index_cache = IndexCache()
+    app.state.extractor = ExtractionPool(settings.extraction_workers, settings.extraction_memory_mb * 1024 * 1024)
     batch = settings.check_record_batch_seconds
     app.state.recorder = CheckRecorder(engine, batch) if batch > 0 else None
     app.state.rate_limiters = {
@@ -126,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(gmail_demo_router)
     app.include_router(admin_router)
     app.include_router(gmail_addon_router)
+    app.add_middleware(JsonShapeLimitMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     # Outermost: browsers may call the API only from the add-in's own origins.

@@ -92,6 +92,7 @@ def settings(database_url: str) -> Settings:
 def app(settings: Settings) -> Iterator[object]:
     application = create_app(settings)
     yield application
+    application.state.extractor.close()  # workers started outside a lifespan (uvicorn in a thread)
     _empty_all_tables(application.state.engine)
     application.state.engine.dispose()
 
@@ -108,6 +109,7 @@ def make_app(settings: Settings) -> Iterator[Callable[..., FastAPI]]:
 
     yield build
     for application in made:
+        application.state.extractor.close()
         _empty_all_tables(application.state.engine)
         application.state.engine.dispose()
 

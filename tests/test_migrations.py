@@ -50,3 +50,52 @@ def test_replicas_starting_together_migrate_once(database_url: str) -> None:
         thread.join()
     engine.dispose()
     assert errors == []
+
+
+def test_duplicate_schedules_made_before_the_constraint_are_cancelled(tmp_path: Path) -> None:
+    """0005 adds one-active-schedule-per-draft; drafts scheduled twice before it keep their earliest schedule."""
+    from datetime import timedelta
+
+    from alembic import command
+    from sqlmodel import Session, select
+
+    from app.common import utcnow
+    from app.db import alembic_config
+    from app.scheduling.models import ScheduledSend
+    from app.tenants.models import Tenant, User
+
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(alembic_config(engine), "0004")
+    now = utcnow()
+    with Session(engine) as session:
+        tenant = Tenant(key="dev:acme-trade.example", name="Acme", internal_domains=["acme-trade.example"])
+        user = User(tenant_id=tenant.id, subject="dev:alex", email="alex@acme-trade.example")
+        session.add(tenant)
+        session.flush()
+        session.add(user)
+        session.flush()
+        for n, draft in enumerate(["d1", "d1", "d1", "d2"]):
+            session.add(
+                ScheduledSend(
+                    tenant_id=tenant.id,
+                    user_id=user.id,
+                    user_email=user.email,
+                    provider="fake",
+                    draft_id=draft,
+                    send_at=now,
+                    next_attempt_at=now,
+                    deadline_at=now + timedelta(minutes=30),
+                    created_at=now + timedelta(seconds=n),
+                )
+            )
+        session.commit()
+    migrate(engine)
+    with Session(engine) as session:
+        found = session.exec(select(ScheduledSend).order_by(ScheduledSend.created_at)).all()
+        assert [(r.draft_id, r.status) for r in found] == [
+            ("d1", "pending"),
+            ("d1", "cancelled"),
+            ("d1", "cancelled"),
+            ("d2", "pending"),
+        ]
+    engine.dispose()

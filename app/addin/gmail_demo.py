@@ -85,6 +85,7 @@ async def gmail_demo_event(
         settings=settings,
         cache=cache,
         metrics=metrics,
+        extractor=request.app.state.extractor,
         mailbox=_fake_mailbox(request),
         action_url=ACTION_URL,
     )

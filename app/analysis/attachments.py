@@ -14,6 +14,7 @@ import time
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from app.analysis.context import scan_text
 from app.analysis.doc_classes import classify_document
@@ -32,6 +33,9 @@ class ExtractionLimits:
     max_input_bytes: int = 20 * 1024 * 1024
     max_chars: int = 1_000_000
     max_pages: int = 300
+    # PDF content streams (decoded): a page of text is tens of KB; parsing costs about a second per MB.
+    max_page_content_bytes: int = 1024 * 1024
+    max_pdf_content_bytes: int = 16 * 1024 * 1024
     max_rows: int = 50_000
     max_seconds: float = 2.0
     # Zip containers (DOCX/XLSX): refuse before parsing if they would inflate beyond these.
@@ -218,13 +222,27 @@ def _extract_pdf(data: bytes, limits: ExtractionLimits) -> Extraction:
     if reader.is_encrypted and not _opens_with_empty_password(reader):
         return Extraction("", False, "pdf", "encrypted")
     budget = _Budget(limits)
+    content_left = limits.max_pdf_content_bytes
     for page_number, page in enumerate(reader.pages):
         if page_number >= limits.max_pages:
+            budget.truncated = True
+            break
+        size = _content_bytes(page)
+        if size > limits.max_page_content_bytes:
+            budget.truncated = True  # no letter or invoice needs such a page: skip it, read the others
+            continue
+        content_left -= size
+        if content_left < 0:
             budget.truncated = True
             break
         if not budget.add(page.extract_text() or ""):
             break
     return _with_timeout_error(budget, "pdf")
+
+
+def _content_bytes(page: Any) -> int:
+    contents = page.get_contents()  # decoded (within pypdf's own decompression limits); parsed only later
+    return len(contents.get_data()) if contents is not None else 0
 
 
 def _opens_with_empty_password(reader: object) -> bool:
@@ -235,24 +253,46 @@ def _opens_with_empty_password(reader: object) -> bool:
         return False
 
 
-def _extract_docx(data: bytes, limits: ExtractionLimits) -> Extraction:
-    import docx
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_BREAKS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
 
-    document = docx.Document(io.BytesIO(data))
+
+def _extract_docx(data: bytes, limits: ExtractionLimits) -> Extraction:
+    """Paragraphs in document order, parsed as a stream: memory stays flat however far document.xml inflates."""
+    from lxml import etree
+
     budget = _Budget(limits)
-    texts: Iterator[str] = _docx_texts(document)
-    for text in texts:
-        if not budget.add(text):
-            break
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as xml:
+        events = etree.iterparse(xml, events=("end",), resolve_entities=False, no_network=True, load_dtd=False)
+        for text in _docx_paragraphs(events, limits.max_chars):
+            if not budget.add(text):
+                break
     return _with_timeout_error(budget, "docx")
 
 
-def _docx_texts(document: object) -> Iterator[str]:
-    for paragraph in document.paragraphs:  # type: ignore[attr-defined]
-        yield paragraph.text
-    for table in document.tables:  # type: ignore[attr-defined]
-        for row in table.rows:
-            yield "\t".join(cell.text for cell in row.cells)
+def _docx_paragraphs(events: Iterable[tuple[str, Any]], max_chars: int) -> Iterator[str]:
+    """Text per paragraph or table cell; an empty string between other elements lets the caller check its clock."""
+    parts: list[str] = []
+    size = 0
+    for _event, element in events:
+        tag = element.tag
+        if tag == _W + "t" and element.text:
+            parts.append(element.text)
+            size += len(element.text)
+        elif tag in _DOCX_BREAKS:
+            parts.append(_DOCX_BREAKS[tag])
+        if tag in (_W + "p", _W + "tc") or size >= max_chars:
+            yield "".join(parts)
+            parts.clear()
+            size = 0
+        else:
+            yield ""
+        # Drop what was read: the tree never holds more than the path to the current element.
+        element.clear(keep_tail=True)
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+    if parts:
+        yield "".join(parts)
 
 
 def _extract_xlsx(data: bytes, limits: ExtractionLimits) -> Extraction:

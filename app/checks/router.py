@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from app.auth.dependencies import CurrentUser
 from app.checks import service
 from app.checks.schemas import CheckRequest, CheckResponse, OutcomeRequest, OutcomeResponse, ScanRequest, ScanResponse
-from app.deps import IndexCacheDep, MetricsDep, SessionDep, SettingsDep
+from app.deps import ExtractorDep, IndexCacheDep, MetricsDep, SessionDep, SettingsDep
 from app.mailbox.base import MailMessage
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider, prior_correspondents
 from app.ratelimit import CheckRateLimited, ScanRateLimited
@@ -24,6 +24,7 @@ async def check_draft(
     auth: CheckRateLimited,
     cache: IndexCacheDep,
     settings: SettingsDep,
+    extractor: ExtractorDep,
     metrics: MetricsDep,
     mailbox: MailboxDep,
     body: CheckRequest,
@@ -43,6 +44,7 @@ async def check_draft(
         auth,
         cache,
         settings,
+        extractor,
         metrics,
         message,
         client=body.client,
@@ -67,6 +69,11 @@ def record_outcome(
 
 @router.post("/attachments/scan", response_model=ScanResponse)
 def scan_attachment(
-    session: SessionDep, auth: ScanRateLimited, cache: IndexCacheDep, settings: SettingsDep, body: ScanRequest
+    session: SessionDep,
+    auth: ScanRateLimited,
+    cache: IndexCacheDep,
+    settings: SettingsDep,
+    extractor: ExtractorDep,
+    body: ScanRequest,
 ) -> ScanResponse:
-    return service.scan_attachment(session, auth, cache, settings, body)
+    return service.scan_attachment(session, auth, cache, settings, extractor, body)

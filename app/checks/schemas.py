@@ -17,7 +17,7 @@ Locale = Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[A-Za-z]{2
 
 
 class RecipientIn(NulFree, BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     # Addresses are checked by the engine, not rejected here: a malformed address in a draft is
     # something to warn about, not a reason to refuse the check.
@@ -26,7 +26,7 @@ class RecipientIn(NulFree, BaseModel):
 
 
 class AttachmentIn(NulFree, BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     name: Annotated[str, Field(min_length=1, max_length=500)]
     size: Annotated[int, Field(ge=0)] = 0
@@ -36,7 +36,7 @@ class AttachmentIn(NulFree, BaseModel):
 
 
 class DraftIn(NulFree, BaseModel):
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     sender: Annotated[str, Field(alias="from", max_length=320)] = ""
     to: Annotated[list[RecipientIn], Field(max_length=MAX_RECIPIENTS)] = []
@@ -56,7 +56,7 @@ class MessageRef(NulFree, BaseModel):
 
 
 class CheckRequest(NulFree, BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     client: Client = "api"
     trigger: Trigger = "compose"
@@ -117,7 +117,7 @@ class OutcomeResponse(BaseModel):
 
 
 class ScanRequest(NulFree, BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     name: Annotated[str, Field(min_length=1, max_length=500)]
     content_type: Annotated[str, Field(max_length=200)] = ""

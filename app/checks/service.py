@@ -17,6 +17,7 @@ from app.auth.dependencies import AuthContext
 from app.checks import attachments, repository
 from app.checks.dismissals import dismiss, finding_targets, hash_address, salt_for, suppressed_keys
 from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound
+from app.checks.extraction import ExtractionPool
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.recorder import INSERT_RECORD, CheckRecorder
@@ -80,6 +81,7 @@ def check_message(
     auth: AuthContext,
     cache: IndexCache,
     settings: Settings,
+    extractor: ExtractionPool,
     metrics: Metrics,
     message: MailMessage,
     *,
@@ -93,7 +95,7 @@ def check_message(
 
     With a `recorder` the check record is written in its next batch, else in this transaction."""
     started = time.perf_counter()
-    result, _, draft = analyse(session, auth, cache, settings, message, locale, correspondents)
+    result, _, draft = analyse(session, auth, cache, settings, extractor, message, locale, correspondents)
     localized = localize(result, request_locale(locale, auth))
     record = _record(auth, result, draft, client, trigger, started)
     if recorder is not None:
@@ -120,6 +122,7 @@ def analyse(
     auth: AuthContext,
     cache: IndexCache,
     settings: Settings,
+    extractor: ExtractionPool,
     message: MailMessage,
     locale: str | None = None,
     correspondents: frozenset[str] | None = None,
@@ -128,13 +131,18 @@ def analyse(
     if len(message.body) > settings.max_body_chars:
         raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
     index = cache.get(session, auth.tenant)
-    draft = _analysis_draft(session, auth, index, settings, message)
+    draft = _analysis_draft(session, auth, index, settings, extractor, message)
     result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents))
     return result, index, draft
 
 
 def _analysis_draft(
-    session: Session, auth: AuthContext, index: DirectoryIndex, settings: Settings, message: MailMessage
+    session: Session,
+    auth: AuthContext,
+    index: DirectoryIndex,
+    settings: Settings,
+    extractor: ExtractionPool,
+    message: MailMessage,
 ) -> Draft:
     return Draft(
         sender=message.sender or auth.user.email,
@@ -144,7 +152,7 @@ def _analysis_draft(
         subject=message.subject,
         body=message.body,
         body_format=message.body_format,
-        attachments=_attachments(session, auth, index, settings, message.attachments),
+        attachments=_attachments(session, auth, index, settings, extractor, message.attachments),
     )
 
 
@@ -153,14 +161,16 @@ def _attachments(
     auth: AuthContext,
     index: DirectoryIndex,
     settings: Settings,
+    extractor: ExtractionPool,
     items: tuple[MailAttachment, ...],
 ) -> tuple[Attachment, ...]:
     cached = repository.scans_by_hash(session, auth.tenant.id, [a.sha256 for a in items if a.sha256])
+    until = attachments.deadline(settings)  # one budget for all files of the check
     result = []
     for item in items:
         if item.content is not None:
             scanned = attachments.scan(
-                session, auth.tenant, index, item.name, item.content_type, item.content, settings
+                session, auth.tenant, index, item.name, item.content_type, item.content, settings, extractor, until
             )
             result.append(
                 Attachment(
@@ -259,11 +269,19 @@ def record_outcome(
 
 
 def scan_attachment(
-    session: Session, auth: AuthContext, cache: IndexCache, settings: Settings, body: ScanRequest
+    session: Session,
+    auth: AuthContext,
+    cache: IndexCache,
+    settings: Settings,
+    extractor: ExtractionPool,
+    body: ScanRequest,
 ) -> ScanResponse:
     index = cache.get(session, auth.tenant)
     data = attachments.decode(body.content_base64, body.name, settings.max_attachment_bytes)
-    scanned = attachments.scan(session, auth.tenant, index, body.name, body.content_type, data, settings)
+    until = attachments.deadline(settings)
+    scanned = attachments.scan(
+        session, auth.tenant, index, body.name, body.content_type, data, settings, extractor, until
+    )
     session.commit()
     names = {
         org_id: index.org(index.org_index_by_id[org_id]).name

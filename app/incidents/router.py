@@ -11,7 +11,7 @@ from app.auth.dependencies import AuthContext, CurrentUser
 from app.checks.schemas import Locale
 from app.checks.service import message_from_request, request_locale
 from app.common import utcnow
-from app.deps import IndexCacheDep, SessionDep, SettingsDep
+from app.deps import ExtractorDep, IndexCacheDep, SessionDep, SettingsDep
 from app.incidents import service
 from app.incidents.exceptions import InvalidRecipients, LettersNeeded, RecallNeedsReference
 from app.incidents.glosses import draft_title
@@ -40,6 +40,7 @@ async def create_incident(
     auth: CurrentUser,
     cache: IndexCacheDep,
     settings: SettingsDep,
+    extractor: ExtractorDep,
     mailbox: MailboxDep,
     body: IncidentCreate,
 ) -> IncidentResponse:
@@ -51,7 +52,7 @@ async def create_incident(
         message = message_from_request(body.message, settings)
 
     def record() -> IncidentResponse:
-        response = service.create_incident(session, auth, cache, settings, body, message)
+        response = service.create_incident(session, auth, cache, settings, extractor, body, message)
         session.commit()
         return response
 
@@ -64,6 +65,7 @@ async def suggest_intended(
     auth: CurrentUser,
     cache: IndexCacheDep,
     settings: SettingsDep,
+    extractor: ExtractorDep,
     mailbox: MailboxDep,
     body: SuggestRequest,
 ) -> SuggestResponse:
@@ -74,7 +76,7 @@ async def suggest_intended(
     else:
         assert body.message is not None  # the schema requires exactly one of message and ref
         message = message_from_request(body.message, settings)
-    return await run_in_threadpool(service.suggest_intended, session, auth, cache, settings, body, message)
+    return await run_in_threadpool(service.suggest_intended, session, auth, cache, settings, extractor, body, message)
 
 
 @router.get("", response_model=list[IncidentPublic])

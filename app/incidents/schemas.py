@@ -78,7 +78,7 @@ class StepOut(BaseModel):
 class IncidentDraft(BaseModel):
     """A letter as returned to the client; it may edit it and send it back to create mailbox drafts."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     kind: Literal["apology_wrong_recipient", "notice_intended_recipient", "resend_intended"]
     to: Annotated[list[Email], Field(min_length=1, max_length=50)]

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.auth.dependencies import AuthContext
+from app.checks.extraction import ExtractionPool
 from app.checks.index_cache import IndexCache
 from app.checks.repository import correspondent_hashes
 from app.checks.service import analyse, hash_address, request_locale
@@ -41,12 +42,13 @@ def create_incident(
     auth: AuthContext,
     cache: IndexCache,
     settings: Settings,
+    extractor: ExtractionPool,
     body: IncidentCreate,
     message: MailMessage,
 ) -> IncidentResponse:
     locale = request_locale(body.locale, auth)
     wrong, intended = _validated_recipients(auth, message, body)
-    result, index, _ = analyse(session, auth, cache, settings, message, locale)
+    result, index, _ = analyse(session, auth, cache, settings, extractor, message, locale)
     assessment = assess(result, index, wrong, intended)
     sent_at = body.sent_at or utcnow()
     letters = build_letters(auth, index, message, assessment, intended, sent_at, locale)
@@ -86,11 +88,12 @@ def suggest_intended(
     auth: AuthContext,
     cache: IndexCache,
     settings: Settings,
+    extractor: ExtractionPool,
     body: SuggestRequest,
     message: MailMessage,
 ) -> SuggestResponse:
     locale = request_locale(body.locale, auth)
-    result, index, _ = analyse(session, auth, cache, settings, message, locale)
+    result, index, _ = analyse(session, auth, cache, settings, extractor, message, locale)
     written = correspondent_hashes(session, auth.tenant.id, auth.user.id)
     recent = [e for e in owned_contacts(index, auth.user.email) if hash_address(auth.tenant.id, e) in written]
     internal = [a.email for a in (*message.to, *message.cc, *message.bcc) if _is_internal(auth, a.email)]

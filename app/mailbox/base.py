@@ -103,9 +103,17 @@ class MailboxProvider(Protocol):
 
     async def create_draft(self, access: MailboxAccess, draft: OutgoingDraft) -> CreatedDraft: ...
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult: ...
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
+        """Send a draft. `marker` (a scheduled send's id) is stamped on the message first where the provider can,
+        so that `find_sent` recognises it. Raises SendOutcomeUnknown when the send was asked for but no answer
+        came back (a timeout): the message may or may not have left."""
+        ...
 
-    async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool: ...
+    async def find_sent(
+        self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None
+    ) -> bool:
+        """Whether Sent Items holds the message with this internet message id, or stamped with this marker."""
+        ...
 
     async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult: ...
 

@@ -6,6 +6,13 @@ class MailboxUnavailable(ProviderUnavailable):
     message = "The mailbox service is unavailable; try again shortly."
 
 
+class SendOutcomeUnknown(MailboxUnavailable):
+    """The send was asked for and no answer came back: the message may have left. Never retry without looking."""
+
+    code = "send_outcome_unknown"
+    message = "The mailbox did not say whether the message was sent."
+
+
 class MessageNotFound(NotFound):
     code = "message_not_found"
     message = "The message was not found in the mailbox."

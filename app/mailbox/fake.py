@@ -27,6 +27,7 @@ class _Box:
     messages: dict[str, MailMessage] = field(default_factory=dict)
     sent: dict[str, MailMessage] = field(default_factory=dict)
     correspondents: set[str] = field(default_factory=set)
+    markers: dict[str, str] = field(default_factory=dict)  # a scheduled send's marker -> the sent message
     # Sent but held in the Outbox until the time given (Outlook's delayed delivery).
     held: dict[str, tuple[MailMessage, datetime]] = field(default_factory=dict)
 
@@ -80,7 +81,7 @@ class FakeMailbox:
         )
         return CreatedDraft(id=draft_id, web_link=f"https://mail.fake.example/drafts/{draft_id}")
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
         box = self._box(access)
         with self._lock:
             draft = box.messages.pop(draft_id, None)
@@ -88,13 +89,22 @@ class FakeMailbox:
                 raise MessageNotFound("The draft is no longer in the mailbox.")
             sent = replace(draft, is_draft=False)
             box.sent[draft_id] = sent
+            if marker:
+                box.markers[marker] = draft_id
             self.sends.append(draft_id)
         for address in (*sent.to, *sent.cc):
             box.correspondents.add(address.email.lower())
         return SendResult(internet_message_id=sent.internet_message_id)
 
-    async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool:
-        return any(m.internet_message_id == internet_message_id for m in self._box(access).sent.values())
+    async def find_sent(
+        self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None
+    ) -> bool:
+        box = self._box(access)
+        if marker and marker in box.markers:
+            return True
+        return bool(internet_message_id) and any(
+            m.internet_message_id == internet_message_id for m in box.sent.values()
+        )
 
     async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult:
         await self.get_message(access, message_id)

@@ -11,7 +11,9 @@ drafts are stored as raw RFC 2822 bytes; ``format=full`` answers are parsed from
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import collections
 import email
 import email.policy
 import itertools
@@ -88,6 +90,9 @@ class FakeGmail:
         self.requests: list[dict[str, Any]] = []  # method, path, query, message token header (tests assert on it)
         self.forbidden_tokens: set[str] = set()  # answer 403 (scope not granted)
         self.fail_status: int | None = None  # answer every call with this status (e.g. 503)
+        # drafts.send calls per draft id; a send takes `send_delay` seconds and completes even if the caller gave up.
+        self.send_calls: collections.Counter[str] = collections.Counter()
+        self.send_delay = 0.0
         self.app = self._build_app()
 
     # --- test set-up ---------------------------------------------------------------------------
@@ -375,12 +380,23 @@ class FakeGmail:
             body = await request.json()
             draft_id = (body or {}).get("id")
             with self._lock:
-                message_id = box.drafts.pop(draft_id, None) if draft_id else None
+                self.send_calls[str(draft_id)] += 1
+                message_id = box.drafts.get(draft_id) if draft_id else None
                 if message_id is None:
                     raise _ApiError(404, "Requested entity was not found.", "notFound")
                 stored = box.messages[message_id]
-                stored.labels = ["SENT"]
-            return {"id": stored.id, "threadId": stored.thread_id, "labelIds": stored.labels}
+
+            def deliver() -> None:
+                with self._lock:
+                    if box.drafts.pop(str(draft_id), None) is not None:
+                        stored.labels = ["SENT"]
+
+            if self.send_delay:
+                asyncio.get_running_loop().call_later(self.send_delay, deliver)
+                await asyncio.sleep(self.send_delay)
+            else:
+                deliver()
+            return {"id": stored.id, "threadId": stored.thread_id, "labelIds": ["SENT"]}
 
         return api
 

@@ -5,8 +5,9 @@ It speaks Graph's JSON shapes and field names for what GraphMailbox uses, with i
 - ``GET /{v1.0|beta}/me/messages/{id}`` (``$select``, ``Prefer: outlook.body-content-type="text"``),
   ``PATCH`` it, ``POST /me/messages``, ``.../createReply``, ``.../createReplyAll``, ``.../send`` (202, the draft
   moves to Sent Items), ``.../attachments`` (list, get one, add one), ``/beta/me/messages/{id}/recall``;
-- ``GET /me/mailFolders/SentItems/messages`` with ``$search="to:address"`` or
-  ``$filter=internetMessageId eq '...'``; any folder's listing (``outbox`` for held sends) and
+- ``GET /me/mailFolders/SentItems/messages`` with ``$search="to:address"``,
+  ``$filter=internetMessageId eq '...'`` or ``$filter=singleValueExtendedProperties/Any(ep: ep/id eq '...' and
+  ep/value eq '...')`` (a property set by ``PATCH``); any folder's listing (``outbox`` for held sends) and
   ``GET /me/mailFolders/{folder}`` (its id); ``$expand=singleValueExtendedProperties($filter=id eq '...')`` on
   listings and messages (``add_held()`` puts a message in the Outbox with a deferred send time, PidTagDeferredSendTime);
   ``POST .../messages/{id}/move`` (``destinationId``: the message moves and gets a new id, as on Graph);
@@ -19,7 +20,8 @@ It speaks Graph's JSON shapes and field names for what GraphMailbox uses, with i
   and for the client-credentials grant (scope ``https://graph.microsoft.com/.default``).
 
 Every ``.../send`` that reaches a draft is counted in ``send_attempts`` and each accepted one is written to
-``sent_log`` (mailbox, message id): what tests of exactly-once sending count.
+``sent_log`` (mailbox, message id): what tests of exactly-once sending count. ``send_delay`` makes a send take
+that long, completing even when the caller has stopped waiting (a send whose outcome the caller cannot know).
 
 ``issue_token()`` signs access tokens for the SendGuard API with the fake's RSA key (``rotate_key()`` adds a
 new one). ``fail()`` queues failures: throttling with Retry-After, 503/504/500, malformed JSON, 401, 403.
@@ -28,6 +30,7 @@ Tests reach it through httpx transports (``httpx.ASGITransport`` or Starlette's 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import collections
 import html
@@ -37,6 +40,7 @@ import secrets
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -160,6 +164,8 @@ class FakeGraph:
         # Which tenant a user's mailbox is in (learnt from the tokens issued for the user).
         self.user_tenants: dict[str, str] = {}
         self.send_attempts: collections.Counter[str] = collections.Counter()
+        # Seconds a send takes before the message is in Sent Items (and before Graph answers it).
+        self.send_delay = 0.0
         self.sent_log: list[tuple[str, str]] = []
         self.recalls: list[str] = []
         self._keys: dict[str, rsa.RSAPrivateKey] = {}
@@ -525,6 +531,11 @@ class FakeGraph:
             writable = {"subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "importance"}
             with fake._lock:
                 message.update({k: v for k, v in patch.items() if k in writable})
+                # Extended properties are created or replaced one by one, by id, as Graph does.
+                props = {p["id"].lower(): p for p in message.get("singleValueExtendedProperties", [])}
+                props.update({p["id"].lower(): p for p in patch.get("singleValueExtendedProperties", [])})
+                if props:
+                    message["singleValueExtendedProperties"] = list(props.values())
             return JSONResponse(_view(message, None))
 
         @app.post("/{version}/me/messages")
@@ -578,10 +589,20 @@ class FakeGraph:
                 fake.send_attempts[message_id] += 1
                 if not message["isDraft"]:
                     return _graph_error(400, "ErrorInvalidOperation", "The item is not a draft.")
-                fake.sent_log.append((email.lower(), message_id))
-                message["isDraft"] = False
-                message["parentFolderId"] = "sentitems"
-                message["sentDateTime"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+            def deliver() -> None:
+                with fake._lock:
+                    fake.sent_log.append((email.lower(), message_id))
+                    message["isDraft"] = False
+                    message["parentFolderId"] = "sentitems"
+                    message["sentDateTime"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+            if fake.send_delay:
+                # Exchange is slow today: the send completes even if the caller stopped waiting for the answer.
+                asyncio.get_running_loop().call_later(fake.send_delay, deliver)
+                await asyncio.sleep(fake.send_delay)
+            else:
+                deliver()
             return Response(status_code=202)
 
         @app.post("/beta/me/messages/{message_id}/recall")
@@ -658,11 +679,10 @@ class FakeGraph:
                     )
                 ]
             if flt is not None:
-                match = re.fullmatch(r"internetMessageId eq '((?:[^']|'')*)'", flt)
-                if match is None:
+                matches = _filter(flt)
+                if matches is None:
                     return _graph_error(400, "BadRequest", "Unsupported $filter.")
-                wanted = match.group(1).replace("''", "'")
-                messages = [m for m in messages if m["internetMessageId"] == wanted]
+                messages = [m for m in messages if matches(m)]
             top = int(request.query_params.get("$top", "10"))
             return JSONResponse({"value": [_view(m, request) for m in messages[:top]]})
 
@@ -738,6 +758,26 @@ class FakeGraph:
                 "access_token": graph_token,
             }
         )
+
+
+_BY_MESSAGE_ID = re.compile(r"internetMessageId eq '((?:[^']|'')*)'")
+_BY_PROPERTY = re.compile(
+    r"singleValueExtendedProperties/Any\(ep: ep/id eq '((?:[^']|'')*)' and ep/value eq '((?:[^']|'')*)'\)"
+)
+
+
+def _filter(flt: str) -> Callable[[dict[str, Any]], bool] | None:
+    """The $filter forms Graph accepts on a folder listing that the provider uses; None for any other."""
+    if match := _BY_MESSAGE_ID.fullmatch(flt):
+        wanted = match.group(1).replace("''", "'")
+        return lambda m: bool(m["internetMessageId"] == wanted)
+    if match := _BY_PROPERTY.fullmatch(flt):
+        prop, value = (g.replace("''", "'") for g in match.groups())
+        return lambda m: any(
+            p["id"].lower() == prop.lower() and p.get("value") == value
+            for p in m.get("singleValueExtendedProperties", [])
+        )
+    return None
 
 
 def _select(request: Request | None) -> set[str] | None:

@@ -37,7 +37,7 @@ from app.mailbox.base import (
     RecallResult,
     SendResult,
 )
-from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound, SendOutcomeUnknown
 from app.mailbox.gmail_delegation import DelegationMissing, GmailDelegation
 from app.mailbox.gmail_drafts import FoundDraft, matching_draft
 from app.mailbox.gmail_mime import b64decode as _b64decode
@@ -285,10 +285,19 @@ class GmailMailbox:
 
         return await self._run(create)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
+        # Gmail keeps a draft's Message-ID when it sends it: that header, on record before the send, is what
+        # find_sent looks for; there is no property to stamp (`marker` is not needed).
         def send() -> SendResult:
             service = self._service(access)
-            sent = service.users().drafts().send(userId="me", body={"id": draft_id}).execute()
+            try:
+                sent = service.users().drafts().send(userId="me", body={"id": draft_id}).execute()
+            except (TimeoutError, ConnectionResetError) as exc:
+                raise SendOutcomeUnknown(details={"provider": "gmail", "reason": "timeout"}) from exc
+            except HttpError as exc:
+                if int(getattr(exc.resp, "status", 0) or 0) == 504:
+                    raise SendOutcomeUnknown(details={"provider": "gmail", "status": 504}) from exc
+                raise
             sent_id = sent.get("id")
             if not sent_id:
                 return SendResult()
@@ -307,8 +316,10 @@ class GmailMailbox:
 
         return await self._run(send)
 
-    async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool:
-        wanted = internet_message_id.strip().strip("<>")
+    async def find_sent(
+        self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None
+    ) -> bool:
+        wanted = (internet_message_id or "").strip().strip("<>")
         if not wanted or not _SAFE_MESSAGE_ID.match(wanted):
             return False
         query = f"rfc822msgid:{wanted} in:sent"  # the draft itself carries the same Message-ID

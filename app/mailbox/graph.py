@@ -42,7 +42,13 @@ from app.mailbox.base import (
     RecallResult,
     SendResult,
 )
-from app.mailbox.exceptions import AlreadySent, ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.exceptions import (
+    AlreadySent,
+    ConsentMissing,
+    MailboxUnavailable,
+    MessageNotFound,
+    SendOutcomeUnknown,
+)
 from app.mailbox.graph_auth import GraphAuth, MailboxReauthRequired
 
 log = logging.getLogger(__name__)
@@ -65,6 +71,9 @@ APP_ONLY_REFUSED = (
 # the Outbox until then.
 DEFERRED_SEND_TIME = "SystemTime 0x3FEF"
 HELD_EXPAND = f"singleValueExtendedProperties($filter=id eq '{DEFERRED_SEND_TIME}')"
+# A named property of our own, stamped on a draft before a scheduled send: it stays on the message in Sent Items,
+# where a send whose outcome is unknown is looked for before any retry.
+SCHEDULE_MARKER = "String {8c1d5f52-3b7e-4a8c-9f61-2e0d7b4a6c13} Name SendGuardScheduledSend"
 HELD_FIELDS = "id,subject,toRecipients"
 MAX_HELD = 100
 # Moving a message back to Drafts in its last seconds races Exchange's own send: refuse rather than guess.
@@ -267,7 +276,7 @@ class GraphMailbox:
             raise MailboxUnavailable(details={"reason": "malformed_response"})
         return CreatedDraft(id=draft_id, web_link=_text(created.get("webLink")) or None)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
         url = self._message_url(access, draft_id)
         draft = await self._json(
             access,
@@ -280,24 +289,43 @@ class GraphMailbox:
         )
         if draft.get("isDraft") is not True:
             raise MessageNotFound("The draft is no longer in the mailbox.")
-        await self._call(access, _Call("send_draft", "POST", f"{url}/send", idempotent=False))
+        if marker:
+            stamp = {"singleValueExtendedProperties": [{"id": SCHEDULE_MARKER, "value": marker}]}
+            await self._call(access, _Call("mark_draft", "PATCH", url, json=stamp))
+        try:
+            await self._call(access, _Call("send_draft", "POST", f"{url}/send", idempotent=False))
+        except MailboxUnavailable as exc:
+            if _outcome_unknown(exc):
+                raise SendOutcomeUnknown(details={"reason": "timeout"}) from exc
+            raise
         for field in ("toRecipients", "ccRecipients", "bccRecipients"):
             for recipient in _addresses(draft.get(field)):
                 self._remember((access.user_email.lower(), recipient.email.lower()), True)
         return SendResult(internet_message_id=_text(draft.get("internetMessageId")) or None)
 
-    async def find_sent(self, access: MailboxAccess, internet_message_id: str) -> bool:
-        escaped = internet_message_id.replace("'", "''")
-        data = await self._json(
-            access,
-            _Call(
-                "find_sent",
-                "GET",
-                f"{self._base}{access.mailbox_path}/mailFolders/SentItems/messages",
-                params={"$filter": f"internetMessageId eq '{escaped}'", "$top": "1", "$select": "id"},
-            ),
-        )
-        return bool(_list(data.get("value")))
+    async def find_sent(
+        self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None
+    ) -> bool:
+        filters = []
+        if marker:
+            filters.append(
+                f"singleValueExtendedProperties/Any(ep: ep/id eq '{SCHEDULE_MARKER}' and ep/value eq '{_quoted(marker)}')"
+            )
+        if internet_message_id:
+            filters.append(f"internetMessageId eq '{_quoted(internet_message_id)}'")
+        for query in filters:
+            data = await self._json(
+                access,
+                _Call(
+                    "find_sent",
+                    "GET",
+                    f"{self._base}{access.mailbox_path}/mailFolders/SentItems/messages",
+                    params={"$filter": query, "$top": "1", "$select": "id"},
+                ),
+            )
+            if _list(data.get("value")):
+                return True
+        return False
 
     async def recall(self, access: MailboxAccess, message_id: str) -> RecallResult:
         limitations = (SAME_ORGANIZATION_ONLY, RECALL_READ)
@@ -478,6 +506,19 @@ class GraphMailbox:
                     attempt += 1
                     continue
             raise _error(call.operation, response, attempt, app_only=access.mailbox_path != "/me")
+
+
+def _quoted(value: str) -> str:
+    return value.replace("'", "''")
+
+
+def _outcome_unknown(exc: MailboxUnavailable) -> bool:
+    """The request went out and no answer came back: a read timeout, a dropped connection, a gateway timeout."""
+    cause = exc.__cause__
+    if isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+        return False  # never reached Graph
+    details = exc.details if isinstance(exc.details, dict) else {}
+    return details.get("reason") in ("timeout", "connection") or details.get("status") == 504
 
 
 def _retry_delay(response: httpx.Response, attempt: int) -> float:

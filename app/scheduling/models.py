@@ -1,10 +1,13 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index
+from sqlalchemy import DateTime, Index, text
 from sqlmodel import Field, SQLModel
 
 from app.common import created_at_field, id_field, timestamp_column
+
+# Waiting or being sent: a draft may have one such schedule at a time (a partial unique index on both engines).
+ACTIVE = text("status IN ('pending', 'sending')")
 
 
 class ScheduledSend(SQLModel, table=True):
@@ -13,6 +16,15 @@ class ScheduledSend(SQLModel, table=True):
     __table_args__ = (
         Index("ix_scheduledsend_due", "status", "next_attempt_at"),
         Index("ix_scheduledsend_owner", "tenant_id", "user_id", "created_at"),
+        Index(
+            "uq_scheduledsend_active_draft",
+            "tenant_id",
+            "provider",
+            "draft_id",
+            unique=True,
+            sqlite_where=ACTIVE,
+            postgresql_where=ACTIVE,
+        ),
     )
 
     id: uuid.UUID = id_field()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.auth.dependencies import AuthContext
@@ -34,8 +35,7 @@ def schedule(
     if send_at < now - PAST_TOLERANCE or send_at > now + timedelta(seconds=MAX_DELAY_SECONDS):
         raise InvalidSendTime(details={"send_at": send_at.isoformat()})
     send_at = max(send_at, now)
-    if repository.active_for_draft(session, auth.tenant.id, body.provider, body.draft_id):
-        raise AlreadyScheduled(details={"draft_id": body.draft_id})
+    _refuse_if_scheduled(session, auth, body)
     row = ScheduledSend(
         tenant_id=auth.tenant.id,
         user_id=auth.user.id,
@@ -48,8 +48,21 @@ def schedule(
         internet_message_id=internet_message_id,
     )
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another request scheduled the same draft between the look-up and the insert: the index decided.
+        session.rollback()
+        _refuse_if_scheduled(session, auth, body)
+        raise
     return row
+
+
+def _refuse_if_scheduled(session: Session, auth: AuthContext, body: ScheduledSendCreate) -> None:
+    """409 already_scheduled, naming the schedule that is waiting (one per draft: cancel it to change it)."""
+    existing = repository.active_for_draft(session, auth.tenant.id, body.provider, body.draft_id)
+    if existing is not None:
+        raise AlreadyScheduled(details={"draft_id": body.draft_id, "scheduled_send_id": str(existing.id)})
 
 
 def cancel(session: Session, auth: AuthContext, send_id: uuid.UUID) -> ScheduledSend:

@@ -1,8 +1,10 @@
 """The scheduled-send worker: claims due rows, sends each draft exactly once, records the result.
 
-Exactly once rests on three facts: a claim is atomic (two workers never hold one row), the draft's
-internet message id is stored before the send is attempted, and a row whose worker died mid-send is
-re-claimed only after its lease runs out, then looked up in Sent Items before anything is sent again.
+Exactly once rests on four facts: a claim is atomic (two workers never hold one row), the draft's
+internet message id is stored before the send is attempted and the draft is stamped with the row's id (where the
+provider can), a row whose worker died mid-send is re-claimed only after its lease runs out, and every attempt after
+the first looks in Sent Items before anything is sent again. A send whose outcome is unknown (the provider took the
+request and did not answer in time) is not retried: it is looked for once the provider has had time to finish it.
 
 Runs inside the API process by default, or alone: `python -m app.scheduling.worker`.
 """
@@ -29,7 +31,7 @@ from app.config import Settings
 from app.db_timeouts import DatabaseTimeouts, long_statements
 from app.errors import AppError, Forbidden, ProviderUnavailable, Unauthorized
 from app.mailbox.base import MailboxAccess, MailboxProvider
-from app.mailbox.exceptions import MessageNotFound
+from app.mailbox.exceptions import MessageNotFound, SendOutcomeUnknown
 from app.scheduling import repository
 from app.scheduling.models import ScheduledSend
 from app.tenants.models import Tenant
@@ -108,7 +110,7 @@ class Worker:
             # Inside the try: a provider refusing background access (no consent) fails the row with the
             # reason, an unreachable token service retries it, like the mailbox calls themselves.
             access = await self._access(row)
-            if row.internet_message_id and await self.mailbox.find_sent(access, row.internet_message_id):
+            if row.attempts > 1 and await self.mailbox.find_sent(access, row.internet_message_id, str(row.id)):
                 await self._finish(row, status="sent", sent_message_id=row.internet_message_id)
                 return
             if not row.internet_message_id:
@@ -118,7 +120,11 @@ class Worker:
                 # If the claim was lost meanwhile, the worker that holds it now does the send.
                 if not await self._finish(row, internet_message_id=draft.internet_message_id):
                     return
-            result = await self.mailbox.send_draft(access, row.draft_id)
+            try:
+                result = await self.mailbox.send_draft(access, row.draft_id, marker=str(row.id))
+            except SendOutcomeUnknown:
+                await self._look_later(row)
+                return
             await self._finish(
                 row, status="sent", sent_message_id=result.internet_message_id or row.internet_message_id
             )
@@ -131,10 +137,21 @@ class Worker:
 
     async def _draft_gone(self, row: ScheduledSend, access: MailboxAccess) -> None:
         """No draft: either an earlier attempt sent it (and died before saying so) or the user deleted it."""
-        if row.internet_message_id and await self.mailbox.find_sent(access, row.internet_message_id):
+        if await self.mailbox.find_sent(access, row.internet_message_id, str(row.id)):
             await self._finish(row, status="sent", sent_message_id=row.internet_message_id)
             return
         await self._finish(row, status="failed", last_error="The draft is no longer in the mailbox.")
+
+    async def _look_later(self, row: ScheduledSend) -> None:
+        """The provider may still be sending: the next attempt, after it has had time to finish, looks first."""
+        await self._finish(
+            row,
+            status="pending",
+            next_attempt_at=self.clock() + timedelta(seconds=self.settings.scheduled_send_settle_seconds),
+            last_error="The mailbox did not confirm the send; looking in Sent Items before any retry.",
+            claimed_by=None,
+            claimed_at=None,
+        )
 
     async def _retry_or_fail(self, row: ScheduledSend, reason: str) -> None:
         now = self.clock()

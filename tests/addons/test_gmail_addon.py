@@ -470,3 +470,14 @@ def test_message_card_in_chinese(addon: Addon) -> None:
 def test_action_urls_use_the_public_base(addon: Addon) -> None:
     [card] = cards_in(addon.action("templates"))
     assert all(b["onClick"]["action"]["function"] == f"{BASE}/addons/gmail/action" for b in buttons(card))
+
+
+def test_google_may_add_fields_to_its_events(addon: Addon) -> None:
+    """Unknown fields are refused on our own API, never on Google's events: Google adds fields as it likes."""
+    body = addon.event("homepage")
+    body["commonEventObject"]["timeZone"] = {"id": "Europe/Berlin", "offset": 3600000}
+    body["commonEventObject"]["clientPlatform"] = "WEB"
+    body["clientPlatform"] = "web"
+    body["messageMetadata"] = {"accessToken": "x", "messageId": "y"}
+    response = addon.raw("homepage", body)
+    assert response.status_code == 200, response.text

@@ -188,3 +188,15 @@ def test_scan_attachment_for_the_cache(index):
     assert result.org_ids == ("sonnenkraft",)
     named = scan_attachment(index, "PI_SolarTech_2026-001.pdf", Extraction("", False, "pdf", "encrypted"))
     assert (named.doc_class, named.org_ids) == ("pi", ("solartech",))
+
+
+def test_pdf_pages_too_heavy_to_parse_are_skipped_and_the_rest_read():
+    from bench.hostile import pdf_pages
+
+    heavy = b"BT /F1 12 Tf 50 800 Td (SolarTech) Tj ET\n" * 60_000  # 2.4 MB: seconds of parsing
+    data = pdf_pages([heavy, b"BT /F1 12 Tf 50 800 Td (Buyer: Sonnenkraft) Tj ET"])
+    result = extract_text("PI.pdf", "application/pdf", data, ExtractionLimits(max_seconds=30))
+    assert (result.text, result.truncated, result.error) == ("Buyer: Sonnenkraft", True, None)
+    small_total = ExtractionLimits(max_seconds=30, max_pdf_content_bytes=10)
+    light = pdf_pages([b"BT /F1 12 Tf 50 800 Td (page one) Tj ET", b"BT /F1 12 Tf 50 800 Td (page two) Tj ET"])
+    assert extract_text("x.pdf", "", light, small_total).truncated

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import time
 from collections.abc import Iterator
 from email.message import EmailMessage
 from typing import Any
@@ -14,7 +15,7 @@ import pytest
 from app.config import Settings
 from app.mailbox.base import MailAddress, MailAttachment, MailboxAccess, OutgoingDraft
 from app.mailbox.dependencies import build_provider
-from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound
+from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound, SendOutcomeUnknown
 from app.mailbox.fake_gmail import FakeGmail, sample_message
 from app.mailbox.gmail import GmailAccess, GmailCreatedDraft, GmailMailbox
 from tests.addons.servers import serve_asgi
@@ -37,17 +38,13 @@ def fake(gmail_server: tuple[FakeGmail, str]) -> Iterator[FakeGmail]:
     fake.requests.clear()
     yield fake
     fake.fail_status = None
+    fake.send_delay = 0.0
     fake.forbidden_tokens.clear()
 
 
 def gmail_settings(url: str, **extra: Any) -> Settings:
-    return Settings(
-        mailbox_provider="gmail",
-        gmail_api_base_url=url,
-        gmail_timeout_seconds=5,
-        _env_file=None,  # type: ignore[call-arg]
-        **extra,
-    )
+    values: dict[str, Any] = {"mailbox_provider": "gmail", "gmail_api_base_url": url, "gmail_timeout_seconds": 5}
+    return Settings(**{**values, **extra}, _env_file=None)  # type: ignore[call-arg]
 
 
 @pytest.fixture
@@ -183,6 +180,23 @@ def test_prior_correspondence_searches_sent_mail(fake: FakeGmail, mailbox: Gmail
     assert query["q"] == "to:stranger@customer.example in:sent" and query["maxResults"] == "1"
     # Anything that could change the search is not searched at all.
     assert run(mailbox.has_corresponded(ACCESS, "a@b.c OR in:inbox")) is None
+
+
+def test_a_send_gmail_does_not_answer_in_time_is_unknown_then_found(
+    fake: FakeGmail, gmail_server: tuple[FakeGmail, str]
+) -> None:
+    impatient = build_provider(gmail_settings(gmail_server[1], gmail_timeout_seconds=0.5))
+    draft = OutgoingDraft(to=(MailAddress("m.schmidt@solartech.example"),), subject="s", body_html="b", body_text="b")
+    created = run(impatient.create_draft(ACCESS, draft))
+    assert isinstance(created, GmailCreatedDraft)
+    message_id = run(impatient.get_message(ACCESS, created.message_id)).internet_message_id
+    fake.send_delay = 1.5
+    with pytest.raises(SendOutcomeUnknown):
+        run(impatient.send_draft(ACCESS, created.id))
+    assert run(impatient.find_sent(ACCESS, message_id)) is False  # still being sent
+    time.sleep(1.5)
+    assert run(impatient.find_sent(ACCESS, message_id)) is True
+    assert fake.send_calls[created.id] == 1
 
 
 def test_send_draft_returns_message_id_and_find_sent_finds_it(fake: FakeGmail, mailbox: GmailMailbox) -> None:

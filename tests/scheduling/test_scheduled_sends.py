@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.common import utcnow
@@ -163,8 +165,8 @@ class CrashingMailbox:
             raise WorkerKilled()
         return await self.inner.get_message(access, message_id)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
-        result = await self.inner.send_draft(access, draft_id)
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
+        result = await self.inner.send_draft(access, draft_id, marker)
         if self.crash == "after_send":
             raise WorkerKilled()  # the provider accepted the send; the row was never marked
         return result
@@ -202,11 +204,11 @@ class FlakyMailbox(CrashingMailbox):
         super().__init__(inner, crash="")
         self.failures = failures
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
         if self.failures:
             self.failures -= 1
             raise MailboxUnavailable("Graph answered 503")
-        return await self.inner.send_draft(access, draft_id)
+        return await self.inner.send_draft(access, draft_id, marker)
 
 
 def test_transient_errors_retry_with_backoff(client: TestClient, app: Any, db: Session) -> None:
@@ -308,3 +310,51 @@ def test_a_worker_that_lost_its_claim_does_not_send(client: TestClient, app: Any
     assert mailbox.sends == []
     (row,) = rows(db)
     assert (row.status, row.claimed_by, row.internet_message_id) == ("sending", "another-worker", None)
+
+
+def test_concurrent_schedules_of_one_draft_leave_one_pending(client: TestClient, app: Any, db: Session) -> None:
+    """One pending schedule per draft, however many requests race: the first wins (201), the rest get 409."""
+    mailbox: FakeMailbox = app.state.mailbox
+    draft_id = new_draft(mailbox)
+    barrier = threading.Barrier(12)
+    answers: list[Any] = []
+
+    def post() -> None:
+        barrier.wait()
+        body = {"provider": "fake", "draft_id": draft_id, "delay_seconds": 60}
+        answers.append(client.post("/v1/scheduled-sends", json=body, headers=ALEX))
+
+    threads = [threading.Thread(target=post) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(a.status_code for a in answers) == [201] + [409] * 11
+    [created] = [a.json() for a in answers if a.status_code == 201]
+    for refused in (a for a in answers if a.status_code == 409):
+        assert refused.json()["error"]["code"] == "already_scheduled"
+        assert refused.json()["error"]["details"]["scheduled_send_id"] == created["id"]
+    assert [(str(r.id), r.status) for r in rows(db)] == [(created["id"], "pending")]
+    # Once cancelled, the draft may be scheduled again.
+    assert client.delete(f"/v1/scheduled-sends/{created['id']}", headers=ALEX).status_code == 200
+    schedule(client, draft_id)
+    assert sorted(r.status for r in rows(db)) == ["cancelled", "pending"]
+
+
+def test_the_database_refuses_a_second_active_schedule(app: Any, db: Session) -> None:
+    """The constraint holds below the service too (another replica, an old one, a script)."""
+    mailbox: FakeMailbox = app.state.mailbox
+    draft_id = new_draft(mailbox)
+    with TestClient(app) as client:
+        first = schedule(client, draft_id)
+    row = db.get(ScheduledSend, uuid.UUID(first["id"]))
+    assert row is not None
+    twin = ScheduledSend.model_validate({**row.model_dump(), "id": uuid.uuid4()})
+    db.add(twin)
+    with pytest.raises(IntegrityError):
+        db.commit()
+    db.rollback()
+    twin.status = "sent"
+    db.add(twin)
+    db.commit()  # finished ones do not count

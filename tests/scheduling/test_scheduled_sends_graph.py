@@ -23,7 +23,7 @@ from app.config import Settings
 from app.mailbox.base import MailboxAccess, SendResult
 from app.mailbox.exceptions import ConsentMissing
 from app.mailbox.fake_graph import FakeGraph, recipient
-from app.mailbox.graph import GraphMailbox
+from app.mailbox.graph import SCHEDULE_MARKER, GraphMailbox
 from app.scheduling.models import ScheduledSend
 from app.scheduling.worker import Worker
 from tests.directory.test_organizations import assert_error
@@ -149,9 +149,10 @@ def test_worker_killed_mid_send_then_restart(m365: M365, db: Session, crash: str
     assert m365.fake.send_attempts[draft_id] == 1
     message = m365.fake.message(ALEX, draft_id)
     assert row.sent_message_id == message["internetMessageId"]
-    # The restart looked for the message in Sent Items by its internet message id, in the user's mailbox.
+    # The restart looked for the message in Sent Items by the schedule's mark on it, in the user's mailbox.
     lookups = m365.fake.graph_requests(f"/users/{ALEX}/mailFolders/SentItems/messages")
-    assert any(r.query.get("$filter") == f"internetMessageId eq '{message['internetMessageId']}'" for r in lookups)
+    by_mark = f"ep/id eq '{SCHEDULE_MARKER}' and ep/value eq '{row.id}'"
+    assert any(by_mark in r.query.get("$filter", "") for r in lookups)
 
 
 class Dying:
@@ -165,10 +166,10 @@ class Dying:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
         if self.crash == "before_send":
             raise WorkerKilled()
-        await self.inner.send_draft(access, draft_id)
+        await self.inner.send_draft(access, draft_id, marker)
         raise WorkerKilled()  # Graph took the send (202); the row was never marked
 
 

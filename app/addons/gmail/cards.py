@@ -1,7 +1,9 @@
 """Card JSON (google.apps.card.v1) and the add-on response shapes Gmail understands.
 
 Only these builders write card JSON, so the tests that parse every response with Google's own ``Card`` type
-cover every card the service can return. User-supplied text is HTML-escaped: card text accepts a little HTML.
+cover every card the service can return. Card text accepts a little HTML (links, <font>, <b>), so every text a
+builder writes is escaped unless it is `CardHtml`, markup this module built from escaped parts: a name or subject
+can never become a link or change colour, whichever builder it reaches.
 """
 
 from __future__ import annotations
@@ -15,27 +17,43 @@ Json = dict[str, Any]
 MAX_TEXT = 2000
 
 
-def esc(text: object, limit: int = MAX_TEXT) -> str:
+class CardHtml(str):
+    """Text that is card HTML already (escaped user text, our own tags): builders write it as it is."""
+
+    __slots__ = ()
+
+
+def esc(text: object, limit: int = MAX_TEXT) -> CardHtml:
+    """User text, cut to `limit`, as card HTML that shows it literally."""
+    if isinstance(text, CardHtml):
+        return text
     value = str(text)
     if len(value) > limit:
         value = value[: limit - 1] + "…"
-    return html.escape(value, quote=False)
+    return CardHtml(html.escape(value, quote=False))
+
+
+def bold(text: object) -> CardHtml:
+    return CardHtml(f"<b>{esc(text)}</b>")
+
+
+def _html(text: str) -> str:
+    return str(esc(text))
 
 
 # --- widgets -------------------------------------------------------------------------------------------
 
 
 def paragraph(text: str) -> Json:
-    """`text` is card HTML already: escape user content with `esc` first."""
-    return {"textParagraph": {"text": text}}
+    return {"textParagraph": {"text": _html(text)}}
 
 
 def decorated(text: str, *, top: str | None = None, bottom: str | None = None, button: Json | None = None) -> Json:
-    item: Json = {"text": text, "wrapText": True}
+    item: Json = {"text": _html(text), "wrapText": True}
     if top:
-        item["topLabel"] = top
+        item["topLabel"] = _html(top)
     if bottom:
-        item["bottomLabel"] = bottom
+        item["bottomLabel"] = _html(bottom)
     if button:
         item["button"] = button
     return {"decoratedText": item}
@@ -52,7 +70,7 @@ def action(function_url: str, parameters: Mapping[str, str], *, persist: bool = 
 
 
 def button(text: str, function_url: str, parameters: Mapping[str, str], *, filled: bool = False) -> Json:
-    result: Json = {"text": text, "onClick": {"action": action(function_url, parameters)}}
+    result: Json = {"text": _html(text), "onClick": {"action": action(function_url, parameters)}}
     if filled:
         result["type"] = "FILLED"
     return result
@@ -63,16 +81,16 @@ def buttons(items: Sequence[Json]) -> Json:
 
 
 def text_input(name: str, label: str, value: str = "", *, multiline: bool = False, hint: str = "") -> Json:
-    item: Json = {"name": name, "label": label, "type": "MULTIPLE_LINE" if multiline else "SINGLE_LINE"}
+    item: Json = {"name": name, "label": _html(label), "type": "MULTIPLE_LINE" if multiline else "SINGLE_LINE"}
     if value:
-        item["value"] = value
+        item["value"] = value  # what the user edits and sends back: plain text, never rendered as HTML
     if hint:
-        item["hintText"] = hint
+        item["hintText"] = _html(hint)
     return {"textInput": item}
 
 
 def date_input(name: str, label: str, ms_since_epoch: int | None = None) -> Json:
-    item: Json = {"name": name, "label": label, "type": "DATE_ONLY"}
+    item: Json = {"name": name, "label": _html(label), "type": "DATE_ONLY"}
     if ms_since_epoch is not None:
         item["valueMsEpoch"] = str(ms_since_epoch)
     return {"dateTimePicker": item}
@@ -87,9 +105,9 @@ def selection(
     return {
         "selectionInput": {
             "name": name,
-            "label": label,
+            "label": _html(label),
             "type": kind,
-            "items": [{"text": text, "value": value, "selected": selected} for text, value, selected in options],
+            "items": [{"text": _html(text), "value": value, "selected": selected} for text, value, selected in options],
         }
     }
 
@@ -97,7 +115,7 @@ def selection(
 def section(widgets: Sequence[Json], header: str | None = None, *, collapsible: bool = False) -> Json:
     result: Json = {"widgets": list(widgets)}
     if header:
-        result["header"] = header
+        result["header"] = _html(header)
     if collapsible and len(widgets) > 2:
         result["collapsible"] = True
         result["uncollapsibleWidgetsCount"] = 2
@@ -105,9 +123,9 @@ def section(widgets: Sequence[Json], header: str | None = None, *, collapsible: 
 
 
 def card(title: str, sections: Sequence[Json], *, subtitle: str | None = None, name: str | None = None) -> Json:
-    header: Json = {"title": title}
+    header: Json = {"title": _html(title)}
     if subtitle:
-        header["subtitle"] = subtitle
+        header["subtitle"] = _html(subtitle)
     result: Json = {"header": header, "sections": [s for s in sections if s["widgets"]]}
     if name:
         result["name"] = name

@@ -70,6 +70,7 @@ async def _handle(
         event=event,
         settings=settings,
         cache=cache,
+        extractor=request.app.state.extractor,
         metrics=metrics,
         mailbox=_mailbox(request, settings),
         action_url=settings.public_base_url.rstrip("/") + PREFIX + "/action",

@@ -28,6 +28,7 @@ from app.analysis.messages import title_and_message
 from app.auth.dependencies import AuthContext
 from app.checks import repository as checks_repository
 from app.checks.exceptions import CheckNotFound
+from app.checks.extraction import ExtractionPool
 from app.checks.index_cache import IndexCache
 from app.checks.schemas import CheckResponse, FindingOut, MessageRef, OutcomeRequest
 from app.checks.service import analyse, check_message, record_outcome
@@ -69,6 +70,7 @@ class AddonContext:
     event: AddonEvent
     settings: Settings
     cache: IndexCache
+    extractor: ExtractionPool
     metrics: Metrics
     mailbox: MailboxProvider
     action_url: str
@@ -209,6 +211,7 @@ async def check_card(ctx: AddonContext) -> Json:
         ctx.auth,
         ctx.cache,
         ctx.settings,
+        ctx.extractor,
         ctx.metrics,
         draft,
         client="gmail",
@@ -514,7 +517,7 @@ async def _wrong_assess(ctx: AddonContext) -> Json:
         return cards.notification(ctx.text("failed", reason=problems or "invalid input"))
 
     def record() -> IncidentResponse:
-        response = incidents.create_incident(ctx.session, ctx.auth, ctx.cache, ctx.settings, body, mail)
+        response = incidents.create_incident(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, body, mail)
         ctx.session.commit()
         return response
 
@@ -525,7 +528,7 @@ def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: st
     severity = incident.severity
     severity_widgets = [
         cards.decorated(
-            f"<b>{ctx.text('level_' + severity.level)}</b>",
+            cards.bold(ctx.text("level_" + severity.level)),
             top=ctx.text("severity"),
             bottom=cards.esc(
                 f"{ctx.text('class_' + severity.content_class)} · {ctx.text('relation_' + severity.relation)}"
@@ -533,7 +536,7 @@ def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: st
         ),
         *[cards.paragraph(cards.esc(reason)) for reason in severity.reasons],
     ]
-    steps = [cards.paragraph(("✓ " if s.done else "• ") + cards.esc(s.title)) for s in incident.steps]
+    steps = [cards.paragraph(("✓ " if s.done else "• ") + s.title) for s in incident.steps]
     letters = []
     for letter in incident.drafts:
         whom = letter.recipient_name or ", ".join(letter.to)
@@ -545,7 +548,7 @@ def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: st
             )
         )
         if letter.gloss:  # a letter in another language says, in the user's, what it says
-            letters.append(cards.paragraph(f"<i>{cards.esc(letter.gloss)}</i>"))
+            letters.append(cards.paragraph(cards.CardHtml(f"<i>{cards.esc(letter.gloss)}</i>")))
     create = ctx.button(
         ctx.text("create_drafts"), "wrong_drafts", incident_id=str(incident.incident_id), message_id=message_id
     )
@@ -572,7 +575,7 @@ async def _wrong_drafts(ctx: AddonContext) -> Json:
 
     def letters() -> list[IncidentDraft]:
         # The letters are not stored (they hold the customer's content): written again from the same inputs.
-        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, mail, incident.locale)
+        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, mail, incident.locale)
         assessment = assess(result, index, incident.wrong_recipients, incident.intended_recipients)
         sent_at = incident.sent_at or utcnow()
         return build_letters(ctx.auth, index, mail, assessment, incident.intended_recipients, sent_at)

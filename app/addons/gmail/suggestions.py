@@ -23,6 +23,6 @@ async def likely_intended(ctx: AddonContext, mail: MailMessage, external: list[s
         locale=ctx.locale, ref=MessageRef(provider="gmail", id=mail.id or "message"), wrong_recipients=external
     )
     found = await run_in_threadpool(
-        incidents.suggest_intended, ctx.session, ctx.auth, ctx.cache, ctx.settings, body, mail
+        incidents.suggest_intended, ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, body, mail
     )
     return found.suggestions

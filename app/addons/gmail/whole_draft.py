@@ -58,6 +58,7 @@ async def check_whole_draft(ctx: addon.AddonContext) -> Json:
         ctx.auth,
         ctx.cache,
         ctx.settings,
+        ctx.extractor,
         ctx.metrics,
         message,
         client="gmail",
