@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from app.analysis.findings import CheckResult, Finding, severity_rank
-from app.analysis.texts import CATEGORY_LABELS, PHRASES, PROBLEM_LABELS, REASON_LABELS, TEXTS
+from app.analysis.texts import CATEGORY_LABELS, CODE_NAMES, PHRASES, PROBLEM_LABELS, REASON_LABELS, TEXTS
 
 SUMMARY_MAX = 500
 
@@ -80,6 +80,12 @@ def _source_label(finding: Finding, lang: str) -> str:
         return PHRASES["source_attachment"][lang].format(name=source)
     kind = finding.params.get("source_kind", "")
     return PHRASES["source_subject" if kind == "subject" else "source_text"][lang]
+
+
+def code_name(code: str, locale: str) -> str:
+    """What a kind of finding is called where there is no evidence to name (a list of past checks)."""
+    names = CODE_NAMES.get(code, {})
+    return names.get(supported_locale(locale)) or names.get("en") or code
 
 
 def title_and_message(finding: Finding, locale: str) -> tuple[str, str]:

@@ -219,3 +219,22 @@ PHRASES: dict[str, dict[str, str]] = {
     "more": {"en": " (+{count} more)", "zh-CN": "（另有 {count} 项）"},
     "sentence_gap": {"en": " ", "zh-CN": ""},
 }
+
+# What each kind of finding is called where no evidence is at hand (lists of past checks, insight).
+CODE_NAMES: dict[str, dict[str, str]] = {
+    "exposed_recipients": {"en": "Customers can see each other", "zh-CN": "客户之间可以互相看到"},
+    "invalid_address": {"en": "Not a valid address", "zh-CN": "无效地址"},
+    "rival_exposure": {"en": "Rival customers in the same mail", "zh-CN": "竞争客户出现在同一封邮件中"},
+    "competitor_recipient": {"en": "Recipient works for a competitor", "zh-CN": "收件人属于竞争对手"},
+    "content_mismatch": {"en": "Content belongs to another customer", "zh-CN": "内容属于其他客户"},
+    "lookalike_domain": {"en": "Address looks like a known one", "zh-CN": "地址与已知地址相似"},
+    "contact_mismatch": {"en": "Known contact, different address", "zh-CN": "联系人地址不一致"},
+    "known_confusion": {"en": "This address was confused before", "zh-CN": "此地址曾被误发"},
+    "greeting_mismatch": {"en": "Greeting names someone else", "zh-CN": "称呼与收件人不符"},
+    "sensitive_external": {"en": "Sensitive information to an outside recipient", "zh-CN": "敏感信息发往外部"},
+    "internal_content_external": {"en": "Internal content to an outside recipient", "zh-CN": "内部内容发往外部"},
+    "missing_attachment": {"en": "Attachment missing", "zh-CN": "缺少附件"},
+    "first_time_recipient": {"en": "First mail to this address", "zh-CN": "首次发送到此地址"},
+    "owner_mismatch": {"en": "Customer owned by a colleague", "zh-CN": "客户由同事负责"},
+    "large_audience": {"en": "Many visible recipients", "zh-CN": "可见收件人过多"},
+}

@@ -15,8 +15,20 @@ def run_migrations() -> None:
         _run(connection)
         return
     engine = config.attributes["engine"]
-    with engine.begin() as conn:
-        _run(conn)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by building a new one and dropping the old: with foreign keys on, the drop
+            # would cascade and delete every row that refers to the table (users -> checks, sends, incidents).
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                _run(conn)
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]

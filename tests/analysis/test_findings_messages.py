@@ -1,7 +1,7 @@
 import pytest
 
 from app.analysis.findings import FINDING_CODES, CheckResult, Finding, Fix
-from app.analysis.messages import SUMMARY_MAX, localize, sentence, summary, title_and_message
+from app.analysis.messages import SUMMARY_MAX, code_name, localize, sentence, summary, title_and_message
 from app.analysis.texts import TEXTS
 
 
@@ -83,3 +83,10 @@ def test_titles_name_their_evidence():
     first = Finding("content_mismatch", "high", params={"org": "SolarTech GmbH"})
     second = Finding("content_mismatch", "high", params={"org": "Sonnenkraft GmbH"})
     assert title_and_message(first, "en")[0] != title_and_message(second, "en")[0]
+
+
+@pytest.mark.parametrize("code", FINDING_CODES)
+@pytest.mark.parametrize("locale", ["en", "zh-CN"])
+def test_every_code_has_a_name_for_lists_of_past_checks(code, locale):
+    name = code_name(code, locale)
+    assert name and name != code and "{" not in name

@@ -23,8 +23,7 @@ from app.addons.gmail import cards, handoff, suggestions
 from app.addons.gmail.auth import AddonCaller
 from app.addons.gmail.models import AddonEvent
 from app.addons.gmail.texts import lang, t
-from app.analysis.findings import Finding
-from app.analysis.messages import title_and_message
+from app.analysis.messages import code_name
 from app.auth.dependencies import AuthContext
 from app.checks import repository as checks_repository
 from app.checks.exceptions import CheckNotFound
@@ -615,7 +614,7 @@ _CLIENTS = {"outlook": "Outlook", "gmail": "Gmail", "api": "API"}
 
 def _finding_titles(codes: list[str], locale: str) -> str:
     """The findings by their titles in the user's language (the records keep only codes)."""
-    titles = [title_and_message(Finding(code=code, severity="info"), locale)[0] for code in dict.fromkeys(codes)]
+    titles = [code_name(code, locale) for code in dict.fromkeys(codes)]
     return ("、" if locale == "zh-CN" else ", ").join(titles) or "—"
 
 
