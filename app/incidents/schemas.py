@@ -33,7 +33,7 @@ class IncidentCreate(NulFree, BaseModel):
         return self
 
 
-class SuggestRequest(BaseModel):
+class SuggestRequest(NulFree, BaseModel):
     """The sent message (or its reference) and who got it by mistake: whom was it meant for?"""
 
     model_config = ConfigDict(extra="forbid")

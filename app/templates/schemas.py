@@ -104,7 +104,7 @@ class HandoffResult(BaseModel):
     customer_notice: Letter | None
 
 
-class HandoffPrefillRequest(BaseModel):
+class HandoffPrefillRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     recipient: Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalize_email)]

@@ -28,7 +28,7 @@ try {
     await page.goto(`${base}/demo/gmail?lang=en`);
     await page.locator(".card[data-name=check]").waitFor();
     assert.match(await page.locator(".card-title").textContent(), /Recipient check/);
-    assert.match(await page.locator(".g-cards").textContent(), /Rival customers/);
+    assert.match(await page.locator(".g-cards").textContent(), /Rivals in one mail/);
     if (shots) await page.screenshot({ path: path.join(shots, "gmail-demo-en.png") });
     await page.locator(".card-button", { hasText: "Move to Bcc" }).first().click();
     await page.waitForFunction(() => document.querySelector("#g-bcc").value.includes("l.gomez@sunpeak.example"));
