@@ -38,21 +38,17 @@ def _thread_with_recipients(ctx: RuleContext) -> bool:
     a quote header ("From: Laura Gómez", "Laura Gómez <...> wrote:") with one of their names.
 
     A thread of another customer forwarded or answered by mistake carries neither, so its mentions count."""
-    lowered = ctx.body.quoted.lower()
-    if any(r.email in lowered for r in ctx.external):
-        return True
-    names = [r.name.lower() for r in ctx.external if len(r.name) >= 4]
-    if not names:
-        return False
-    return any(name in line for line in _quote_headers(lowered) for name in names)
+    headers = "\n".join(_quote_headers(ctx.body.quoted.lower()))
+    return any(r.email in headers or (len(r.name) >= 4 and r.name.lower() in headers) for r in ctx.external)
 
 
-_FROM_LINE = re.compile(r"^[ \t>]*(?:from|von|de|发件人|寄件者)[ \t]*[:：][^\n]*", re.M)
+_FROM_LINE = re.compile(r"^[ \t>]*(?:from|von|de|to|an|à|a|para|cc|发件人|寄件者|收件人|抄送)[ \t]*[:：][^\n]*", re.M)
 _WROTE = re.compile(r"wrote|schrieb|escribió|a écrit|写道")
 
 
 def _quote_headers(lowered: str) -> list[str]:
-    """ "From: ..." lines and "... wrote:" lines; found by C-speed searches, not a walk over every line."""
+    """ "From:", "To:" and "Cc:" lines and "... wrote:" lines; found by C-speed searches, not a walk over every
+    line."""
     lines = _FROM_LINE.findall(lowered)
     for match in _WROTE.finditer(lowered):
         start = lowered.rfind("\n", 0, match.start()) + 1
