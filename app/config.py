@@ -71,6 +71,11 @@ class Settings(BaseSettings):
     scheduled_send_deadline_minutes: int = Field(default=30, ge=1)
     scheduled_send_max_attempts: int = Field(default=8, ge=1)
 
+    # Shared state for several replicas (rate limits, change notices); empty: each process on its own.
+    redis_url: str = ""
+    # Prefix of every Redis key and channel, so several deployments (or test runs) can share one server.
+    redis_prefix: str = "sendguard:"
+
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)
 
