@@ -137,7 +137,7 @@ class Directory:
 
 def make_directory(n_orgs: int, n_users: int = 300, seed: int = 7) -> Directory:
     rng = random.Random(seed)
-    users = tuple(f"{_user_name(i)}@{INTERNAL_DOMAINS[i % 7 == 0]}" for i in range(n_users))
+    users = tuple(f"{_user_name(i)}@{INTERNAL_DOMAINS[0]}" for i in range(n_users))
     orgs: list[OrgEntry] = []
     contacts: list[ContactEntry] = []
     languages: dict[str, Language] = {}
