@@ -89,25 +89,39 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
 
 
-def timed_build(snapshot: DirectorySnapshot) -> tuple[DirectoryIndex, float, float]:
+def timed_build(snapshot: DirectorySnapshot) -> tuple[DirectoryIndex, float, float, float]:
+    """The index, its build's CPU seconds and wall seconds, and the RSS it added."""
     gc.collect()
     before = rss_mb()
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.thread_time()
     index = build_index(snapshot)
-    seconds = time.perf_counter() - start
+    cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
     gc.collect()
-    return index, seconds, rss_mb() - before
+    return index, cpu, wall, rss_mb() - before
 
 
-def latencies_ms(run: Callable[[], object], iterations: int) -> list[float]:
+@dataclass(frozen=True, slots=True)
+class Samples:
+    """Per-check milliseconds: CPU time of the checking thread, and wall time.
+
+    On a shared machine the wall time includes waiting for a core; the CPU time is what a check costs
+    on a core of its own, so the targets are judged on it (both are reported).
+    """
+
+    cpu: list[float]
+    wall: list[float]
+
+
+def latencies_ms(run: Callable[[], object], iterations: int) -> Samples:
     for _ in range(min(20, iterations)):
         run()  # warm caches (lru caches, branch predictors) like a running service
-    samples = []
+    cpu, wall = [], []
     for _ in range(iterations):
-        start = time.perf_counter()
+        started_wall, started_cpu = time.perf_counter(), time.thread_time()
         run()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started_wall) * 1000)
+    return Samples(cpu, wall)
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -128,10 +142,11 @@ class SizeResult:
     orgs: int
     contacts: int
     build_s: float
+    build_wall_s: float
     build_mb: float
-    realistic: list[float]
-    typical: list[float]
-    heavy: list[float]
+    realistic: Samples
+    typical: Samples
+    heavy: Samples
     naive_typical_ms: float
     naive_heavy_ms: float
     quoted_ms: dict[float, float]
@@ -140,7 +155,7 @@ class SizeResult:
 def bench_size(n_orgs: int, runs: Runs, quoted_sizes: tuple[float, ...] = ()) -> SizeResult:
     directory = make_directory(n_orgs)
     snapshot = directory.snapshot
-    index, build_s, build_mb = timed_build(snapshot)
+    index, build_s, build_wall_s, build_mb = timed_build(snapshot)
     # The service freezes long-lived objects after a build so collections skip the index (see RESULTS.md).
     gc.freeze()
     rng = random.Random(n_orgs)
@@ -155,19 +170,20 @@ def bench_size(n_orgs: int, runs: Runs, quoted_sizes: tuple[float, ...] = ()) ->
     quoted_ms = {}
     for megabytes in quoted_sizes:
         draft = quoted_headers_draft(directory, megabytes)
-        quoted_ms[megabytes] = statistics.median(latencies_ms(lambda d=draft: check(d, index, context), 3))
+        quoted_ms[megabytes] = statistics.median(latencies_ms(lambda d=draft: check(d, index, context), 3).cpu)
     naive = build_naive(snapshot)
-    naive_typical = statistics.median(latencies_ms(lambda: naive_check(typical[0], naive), runs.naive))
+    naive_typical = statistics.median(latencies_ms(lambda: naive_check(typical[0], naive), runs.naive).cpu)
     # The naive heavy check takes minutes at 100k; it is linear in organizations by construction, so time
     # it on a 1,000-organization slice and scale.
     sample = NaiveDirectory(naive.keys[:_NAIVE_HEAVY_SAMPLE])
     scale = len(naive.keys) / len(sample.keys)
-    naive_heavy = scale * statistics.median(latencies_ms(lambda: naive_check(heavy[0], sample), 1))
+    naive_heavy = scale * statistics.median(latencies_ms(lambda: naive_check(heavy[0], sample), 1).cpu)
     gc.unfreeze()
     return SizeResult(
         n_orgs,
         len(snapshot.contacts),
         build_s,
+        build_wall_s,
         build_mb,
         realistic_ms,
         typical_ms,
@@ -192,56 +208,51 @@ def _p(samples: list[float], q: float) -> float:
 def report(results: list[SizeResult]) -> str:
     by_size = {r.orgs: r for r in results}
     largest, smallest = by_size[max(by_size)], by_size[min(by_size)]
-    growth = _p(largest.typical, 0.99) / _p(smallest.typical, 0.99)
+    growth = _p(largest.typical.cpu, 0.99) / _p(smallest.typical.cpu, 0.99)
     lines = [
-        "Realistic mix (the headline): one thread, checks/s = 1000 / mean ms.",
+        "Realistic mix (the headline). CPU ms of the checking thread; wall ms in the last columns; checks/s",
+        "= 1000 / mean CPU ms, one core.",
         "",
-        "| orgs | contacts | build s | build MB | mix p50 ms | mix p90 ms | mix p99 ms | mix max ms | mix mean ms "
-        "| checks/s (1 thread) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| orgs | contacts | build CPU s (wall) | build MB | mix p50 | mix p90 | mix p99 | mix max | mix mean "
+        "| checks/s per core | wall p50 | wall p99 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        mean = statistics.fmean(r.realistic)
+        cpu, mean = r.realistic.cpu, statistics.fmean(r.realistic.cpu)
         lines.append(
-            f"| {r.orgs:,} | {r.contacts:,} | {r.build_s:.2f} | {r.build_mb:.0f} | {_p(r.realistic, 0.5):.2f} "
-            f"| {_p(r.realistic, 0.9):.2f} | {_p(r.realistic, 0.99):.2f} | {max(r.realistic):.1f} | {mean:.2f} "
-            f"| {1000 / mean:.0f} |"
+            f"| {r.orgs:,} | {r.contacts:,} | {r.build_s:.2f} ({r.build_wall_s:.1f}) | {r.build_mb:.0f} "
+            f"| {_p(cpu, 0.5):.2f} | {_p(cpu, 0.9):.2f} | {_p(cpu, 0.99):.2f} | {max(cpu):.1f} | {mean:.2f} "
+            f"| {1000 / mean:.0f} | {_p(r.realistic.wall, 0.5):.2f} | {_p(r.realistic.wall, 0.99):.2f} |"
         )
     lines += [
         "",
-        "Fixed drafts (kept as rows: DESIGN.md's in-process targets) and the naive baseline:",
+        "Fixed drafts (kept as rows: DESIGN.md's in-process targets; CPU ms, wall p99 beside) and the naive",
+        "baseline (CPU ms):",
         "",
-        "| orgs | typical p50 ms | typical p99 ms | heavy p50 ms | heavy p99 ms | naive typical ms | naive heavy ms "
-        "| speed-up typical | speed-up heavy |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| orgs | typical p50 | typical p99 | typical wall p99 | heavy p50 | heavy p99 | heavy wall p99 "
+        "| naive typical | naive heavy | speed-up typical | speed-up heavy |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        t, h = r.typical, r.heavy
         lines.append(
-            f"| {r.orgs:,} | {_p(r.typical, 0.5):.3f} | {_p(r.typical, 0.99):.3f} | {_p(r.heavy, 0.5):.1f} "
-            f"| {_p(r.heavy, 0.99):.1f} | {r.naive_typical_ms:.1f} | {r.naive_heavy_ms:.0f} "
-            f"| {r.naive_typical_ms / _p(r.typical, 0.5):.0f}x | {r.naive_heavy_ms / _p(r.heavy, 0.5):.0f}x |"
+            f"| {r.orgs:,} | {_p(t.cpu, 0.5):.3f} | {_p(t.cpu, 0.99):.3f} | {_p(t.wall, 0.99):.2f} "
+            f"| {_p(h.cpu, 0.5):.1f} | {_p(h.cpu, 0.99):.1f} | {_p(h.wall, 0.99):.1f} | {r.naive_typical_ms:.1f} "
+            f"| {r.naive_heavy_ms:.0f} | {r.naive_typical_ms / _p(t.cpu, 0.5):.0f}x "
+            f"| {r.naive_heavy_ms / _p(h.cpu, 0.5):.0f}x |"
         )
     if largest.quoted_ms:
-        lines += ["", "Reply quoting colleagues' Outlook header blocks (whole check, median of 3):", ""]
+        lines += ["", "Reply quoting colleagues' Outlook header blocks (whole check, CPU ms, median of 3):", ""]
         lines += ["| quoted text | check ms |", "|---:|---:|"]
         lines += [f"| {mb:g} MB | {ms:.0f} |" for mb, ms in largest.quoted_ms.items()]
     quoted_5mb = largest.quoted_ms.get(5.0)
+    typical_p99, heavy_p99 = _p(largest.typical.cpu, 0.99), _p(largest.heavy.cpu, 0.99)
     lines += [
         "",
-        f"| target (at {largest.orgs:,} orgs) | limit | measured | result |",
+        f"| target (at {largest.orgs:,} orgs, CPU time) | limit | measured | result |",
         "|---|---:|---:|---|",
-        _target_row(
-            "typical p99",
-            "2 ms",
-            f"{_p(largest.typical, 0.99):.3f} ms",
-            _p(largest.typical, 0.99) <= _TARGETS["typical_p99_ms"],
-        ),
-        _target_row(
-            "heavy p99",
-            "50 ms",
-            f"{_p(largest.heavy, 0.99):.1f} ms",
-            _p(largest.heavy, 0.99) <= _TARGETS["heavy_p99_ms"],
-        ),
+        _target_row("typical p99", "2 ms", f"{typical_p99:.3f} ms", typical_p99 <= _TARGETS["typical_p99_ms"]),
+        _target_row("heavy p99", "50 ms", f"{heavy_p99:.1f} ms", heavy_p99 <= _TARGETS["heavy_p99_ms"]),
         _target_row(
             f"typical p99 growth {smallest.orgs:,} -> {largest.orgs:,}",
             "< 1.5x",
@@ -254,14 +265,8 @@ def report(results: list[SizeResult]) -> str:
         ),
     ]
     if quoted_5mb is not None:
-        lines.append(
-            _target_row(
-                "check with 5 MB of quoted headers",
-                "1 s",
-                f"{quoted_5mb:.0f} ms",
-                quoted_5mb <= _TARGETS["quoted_5mb_ms"],
-            )
-        )
+        ok = quoted_5mb <= _TARGETS["quoted_5mb_ms"]
+        lines.append(_target_row("check with 5 MB of quoted headers", "1 s", f"{quoted_5mb:.0f} ms", ok))
     return "\n".join(lines)
 
 
@@ -295,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
 def write_results(table: str, runs: Runs) -> None:
     header = (
         "# Analysis engine benchmark\n\n"
-        f"Run: `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: {machine()}.\n"
+        f"Run: `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: {machine()}, load average\n"
+        f"{os.getloadavg()[0]:.1f} at the end (the machine is shared: wall times include waiting for a core).\n"
         f"In process, one thread; per directory size {runs.realistic} checks of the realistic mix (2,000 distinct\n"
         "drafts from bench/drafts_gen.py: 3-15 recipients, distinct bodies, 60 % replies with Outlook or Gmail\n"
         "quoting in HTML or plain text, 10 % threads of 20-60 KB, a quarter with attachment text, 300 senders),\n"

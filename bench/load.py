@@ -383,7 +383,9 @@ def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
         "send`, a quarter with attachment content, 60 % replies, 10 % threads of 20-60 KB). "
         f"{args.runs} runs of {args.health_seconds} s /healthz then {args.seconds} s checks; figures are the "
         "median with the range over the runs in brackets. "
-        "The machine is shared with other engineers' work: figures move between runs.",
+        "The machine is shared with other engineers' work: figures move between runs "
+        f"(load average {args.load_before:.1f} before the run, {os.getloadavg()[0]:.1f} after it, on "
+        f"{os.cpu_count()} cores).",
         "",
         "| orgs | ready after s | first check ms | /healthz req/s | checks/s | checks/s ÷ healthz | p50 ms | p99 ms "
         "| p99 ÷ healthz p99 | errors |",
@@ -451,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("wrk") is None:
         print("wrk is not installed (make load installs it)", file=sys.stderr)
         return 2
+    args.load_before = os.getloadavg()[0]
     workdir = Path(tempfile.mkdtemp(prefix="sendguard-load-"))
     try:
         sizes = [bench_size(orgs, args, workdir) for orgs in args.orgs]
