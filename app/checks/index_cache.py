@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 import queue
 import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+import ahocorasick
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from app.analysis.index import DirectoryIndex, build_index
+from app.analysis.index import DirectoryIndex, build_index, compile_automaton
 from app.checks.snapshot import load_snapshot
 from app.tenants.models import Tenant
 
@@ -35,8 +39,44 @@ SMALL_DIRECTORY_ORGS = 1_000
 SMALL_DIRECTORY_WAIT_SECONDS = 5.0
 
 
-def _default_builder(session: Session, tenant: Tenant) -> DirectoryIndex:
-    return build_index(load_snapshot(session, tenant))
+# Above this many keys (about 10,000 organizations) the automaton is compiled in a helper process.
+PROCESS_COMPILE_KEYS = 40_000
+
+
+class AutomatonCompiler:
+    """Compiles large automatons in one helper process, so the GIL is not held for seconds.
+
+    Compiling 100,000 organizations' automaton holds the GIL for about 2 s, which would stall every
+    check of this worker; the helper compiles it and sends it back pickled (unpickling takes ~0.1 s).
+    The builder thread waits for it meanwhile, so a rebuild still uses at most one core.
+    """
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, keys: list[str]) -> ahocorasick.Automaton:
+        if len(keys) < PROCESS_COMPILE_KEYS:
+            return compile_automaton(keys)
+        try:
+            return self._executor().submit(compile_automaton, keys).result()
+        except (BrokenProcessPool, OSError):
+            log.warning("automaton helper process failed; compiling in this process")
+            self.close()
+            return compile_automaton(keys)
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # spawn: a fresh interpreter, never a fork of this multi-threaded server process
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
 
 
 @dataclass
@@ -52,13 +92,17 @@ class _Entry:
 class IndexCache:
     def __init__(self, engine: Engine | None = None, builder: Builder | None = None) -> None:
         self._engine = engine
-        self._build = builder or _default_builder
+        self._compiler = AutomatonCompiler()
+        self._build = builder or self._build_from_database
         self._entries: dict[uuid.UUID, _Entry] = {}
         self._guard = threading.Lock()
         self._queue: queue.SimpleQueue[uuid.UUID | Callable[[], None] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()
         self.builds = 0
+
+    def _build_from_database(self, session: Session, tenant: Tenant) -> DirectoryIndex:
+        return build_index(load_snapshot(session, tenant), self._compiler)
 
     # --- the check path ----------------------------------------------------------------------------
 
@@ -124,6 +168,7 @@ class IndexCache:
         if thread is not None:
             self._queue.put(None)
             thread.join(timeout)
+        self._compiler.close()
 
     def _ensure_thread(self) -> None:
         with self._guard:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -128,3 +129,19 @@ def test_a_failed_rebuild_keeps_the_previous_index(app: Any, db: Session, monkey
         assert cache.get(db, stale).version == stale.version
     finally:
         cache.close()
+
+
+def test_large_automatons_are_compiled_in_a_helper_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    compiler = module.AutomatonCompiler()
+    try:
+        small = compiler(["solartech", "sunpeak", "price"])
+        assert compiler._pool is None  # small ones compile here, no helper started
+        monkeypatch.setattr(module, "PROCESS_COMPILE_KEYS", 2)
+        large = compiler(["solartech", "sunpeak", "price"])
+        assert compiler._pool is not None
+        helpers = list(compiler._pool._processes.values())  # type: ignore[union-attr]
+        assert helpers and all(p.pid != os.getpid() for p in helpers)
+        for automaton in (small, large):
+            assert [value for _, value in automaton.iter("the sunpeak price")] == [1, 2]
+    finally:
+        compiler.close()
