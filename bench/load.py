@@ -315,7 +315,7 @@ class SizeFigures:
 
 
 def edit_loop(base: str, org_id: str, stop: threading.Event, count: list[int]) -> None:
-X
+    """Edit one organization's notes every 5 s: each edit bumps the version and rebuilds every worker's index."""
     headers = {"X-Dev-User": ADMIN, "X-Dev-Role": "admin"}
     with httpx.Client(base_url=base, timeout=60) as client:
         while not stop.wait(5.0):
