@@ -141,9 +141,15 @@ def make_directory(n_orgs: int, n_users: int = 300, seed: int = 7) -> Directory:
     orgs: list[OrgEntry] = []
     contacts: list[ContactEntry] = []
     languages: dict[str, Language] = {}
+    names: set[str] = set()
+    chinese = 0
     for i in range(n_orgs):
         language = rng.choices(LANGUAGES, _LANGUAGE_WEIGHTS)[0]
-        org = _organization(i, language, rng, users)
+        org = _organization(i, chinese, language, rng, users)
+        chinese += language.code == "zh"
+        if org.name.casefold() in names:  # a directory holds each name once
+            org = _renamed(org, f"{org.name} {org.domains[0].split('.')[0].split('-')[0].capitalize()}")
+        names.add(org.name.casefold())
         orgs.append(org)
         languages[org.id] = language
         contacts.extend(_contacts(org, language, rng))
@@ -178,12 +184,12 @@ def _user_name(i: int) -> str:
     return f"{first[i % len(first)]}.{last[(i // len(first)) % len(last)]}{i // (len(first) * len(last)) or ''}"
 
 
-def _organization(i: int, language: Language, rng: random.Random, users: tuple[str, ...]) -> OrgEntry:
+def _organization(i: int, chinese: int, language: Language, rng: random.Random, users: tuple[str, ...]) -> OrgEntry:
     # A permutation of the numbers keeps neighbouring organizations from sharing syllables.
     word = _invented((i * 7919 + 4321) % len(_SYLLABLES) ** 4)
     tld = rng.choice(language.tlds)
     if language.code == "zh":
-        name = f"{_chinese_brand(i)}{rng.choice(language.descriptors)}{rng.choice(language.legal)}"
+        name = f"{_chinese_brand(chinese)}{rng.choice(language.descriptors)}{rng.choice(language.legal)}"
         # Chinese suppliers trade abroad under a pinyin-like brand and an English name.
         aliases: tuple[str, ...] = (f"{word.capitalize()} New Energy Co., Ltd.", word.capitalize())
         domain = f"{word}-energy.{tld}"
@@ -273,6 +279,12 @@ def _rival_groups(orgs: list[OrgEntry], rng: random.Random) -> _Rivals:
             groups[index] = name
             members[orgs[index].id] = tuple(other for other in chunk if other != index)
     return _Rivals(groups, members)
+
+
+def _renamed(org: OrgEntry, name: str) -> OrgEntry:
+    return OrgEntry(
+        org.id, name, org.kind, org.domains, org.aliases, None, org.owner_email, org.customer_code, org.language
+    )
 
 
 def _with_group(org: OrgEntry, group: str | None) -> OrgEntry:

@@ -54,22 +54,28 @@ class AutomatonCompiler:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self.compiled_in_helper = 0
 
     def __call__(self, keys: list[str]) -> ahocorasick.Automaton:
         if len(keys) < PROCESS_COMPILE_KEYS:
             return compile_automaton(keys)
         try:
-            return self._executor().submit(compile_automaton, keys).result()
+            automaton = self._executor().submit(compile_automaton, keys).result()
         except (BrokenProcessPool, OSError):
             log.warning("automaton helper process failed; compiling in this process")
             self.close()
             return compile_automaton(keys)
+        self.compiled_in_helper += 1
+        return automaton
 
     def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                # spawn: a fresh interpreter, never a fork of this multi-threaded server process
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                # spawn: a fresh interpreter, never a fork of this multi-threaded server process; one task
+                # per helper, so the memory of a compile is returned as soon as it is done.
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1
+                )
             return self._pool
 
     def close(self) -> None:
