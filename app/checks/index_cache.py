@@ -39,6 +39,8 @@ SMALL_DIRECTORY_ORGS = 1_000
 SMALL_DIRECTORY_WAIT_SECONDS = 5.0
 
 
+# The builder thread ends after this long without work (and starts again with the next change).
+IDLE_THREAD_SECONDS = 60.0
 # Above this many keys (about 10,000 organizations) the automaton is compiled in a helper process.
 PROCESS_COMPILE_KEYS = 40_000
 
@@ -183,7 +185,17 @@ class IndexCache:
                 self._thread.start()
 
     def _run(self) -> None:
-        while (item := self._queue.get()) is not None:
+        while True:
+            try:
+                item = self._queue.get(timeout=IDLE_THREAD_SECONDS)
+            except queue.Empty:
+                with self._guard:  # `refresh` queues, then checks the thread under this lock
+                    if self._queue.empty():
+                        self._thread = None
+                        return
+                continue
+            if item is None:
+                return
             if callable(item):
                 item()
                 continue

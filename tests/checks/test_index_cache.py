@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -142,3 +143,23 @@ def test_large_automatons_are_compiled_in_a_helper_process(monkeypatch: pytest.M
             assert [value for _, value in automaton.iter("the sunpeak price")] == [1, 2]
     finally:
         compiler.close()
+
+
+def test_an_idle_builder_thread_ends_and_the_next_change_starts_another(
+    app: Any, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(module, "IDLE_THREAD_SECONDS", 0.05)
+    tenant = _tenant(db)
+    cache = IndexCache(app.state.engine)
+    try:
+        assert cache.refresh(tenant.id).wait(5)
+        first = cache._thread
+        deadline = time.monotonic() + 5
+        while cache._thread is not None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert cache._thread is None and first is not None and not first.is_alive()
+        stale = _stale(db, tenant)
+        assert cache.refresh(tenant.id).wait(5)
+        assert cache.current(tenant.id).version == stale.version  # type: ignore[union-attr]
+    finally:
+        cache.close()
