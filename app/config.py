@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     # long, before any retry: longer than the provider may take to finish a send it has taken.
     scheduled_send_settle_seconds: float = Field(default=120, gt=0)
 
+    # Shared state for several replicas (rate limits, change notices); empty: each process on its own.
+    redis_url: str = ""
+    # Prefix of every Redis key and channel, so several deployments (or test runs) can share one server.
+    redis_prefix: str = "sendguard:"
+
     # Origins allowed to call the API from a browser (the add-in's own origin)
     cors_origins: list[str] = Field(default_factory=list)
 

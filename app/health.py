@@ -20,8 +20,10 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", responses={503: {"description": "Database unreachable"}})
+@router.get("/readyz", responses={503: {"description": "Database unreachable or indexes still building"}})
 async def readyz(request: Request) -> JSONResponse:
+    if not request.app.state.index_cache.ready.is_set():
+        return JSONResponse(error_body("warming_up", "The directory indexes are still being built."), status_code=503)
     if await run_in_threadpool(database_reachable, request.app.state.engine):
         return JSONResponse({"status": "ready", "database": "ok"})
     return JSONResponse(error_body("database_unavailable", "The database is unreachable."), status_code=503)

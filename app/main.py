@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import redis.asyncio as aredis
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
@@ -17,6 +18,7 @@ from app.addin.security import cors_options
 from app.addons.gmail.router import router as gmail_addon_router
 from app.admin.router import router as admin_router
 from app.auth.dev import check_dev_auth_at_start
+from app.changes import ChangeNotices, register
 from app.checks.extraction import ExtractionPool
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
@@ -38,7 +40,7 @@ from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
 from app.privacy.router import router as privacy_router
-from app.ratelimit import RateLimiter
+from app.ratelimit import Limiter, RateLimiter, RedisRateLimiter
 from app.scheduling.router import held_router
 from app.scheduling.router import router as scheduling_router
 from app.scheduling.worker import Worker
@@ -69,6 +71,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if app.state.recorder is not None:
             app.state.recorder.start()
         stop_worker = asyncio.Event()
+        listener = asyncio.create_task(notices.listen(stop_worker), name="change-notices")
+        # Every tenant's index is built before the first request is served: no check waits for a build.
+        await run_in_threadpool(index_cache.warm)
+        await run_in_threadpool(index_cache.ready.wait)
         worker_task = None
         if settings.scheduler_enabled:
             worker = Worker(engine, app.state.mailbox, settings)
@@ -79,6 +85,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             stop_worker.set()
             if worker_task is not None:
                 await worker_task
+            await listener
+            await run_in_threadpool(index_cache.close)
+            notices.close()
+            if shared is not None:
+                await shared.aclose()
             mailbox_close = getattr(app.state.mailbox, "aclose", None)
             if mailbox_close is not None:
                 await mailbox_close()
@@ -102,14 +113,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.metrics = metrics
-    app.state.index_cache = IndexCache()
+    index_cache = app.state.index_cache = IndexCache(engine)
     app.state.extractor = ExtractionPool(settings.extraction_workers, settings.extraction_memory_mb * 1024 * 1024)
+    notices = app.state.notices = ChangeNotices(settings.redis_url, settings.redis_prefix)
+    notices.subscribe(identities.forget_tenant)
+    notices.subscribe(index_cache.refresh)
+    register(engine, notices)
     batch = settings.check_record_batch_seconds
     app.state.recorder = CheckRecorder(engine, batch) if batch > 0 else None
-    app.state.rate_limiters = {
-        "check": RateLimiter(settings.rate_limit_checks_per_minute),
-        "scan": RateLimiter(settings.rate_limit_scans_per_minute),
-    }
+    shared = aredis.Redis.from_url(settings.redis_url, socket_timeout=1.0) if settings.redis_url else None
+    app.state.rate_limiters = _rate_limiters(settings, shared)
     app.state.mailbox = build_provider(settings)
     install_error_handlers(app)
     install_docs(app, settings)
@@ -136,6 +149,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Outermost: browsers may call the API only from the add-in's own origins.
     app.add_middleware(CORSMiddleware, **cors_options(settings))
     return app
+
+
+def _rate_limiters(settings: Settings, shared: aredis.Redis | None) -> dict[str, Limiter]:
+    limits = {"check": settings.rate_limit_checks_per_minute, "scan": settings.rate_limit_scans_per_minute}
+    if shared is None:
+        return {name: RateLimiter(per_minute) for name, per_minute in limits.items()}
+    return {
+        name: RedisRateLimiter(shared, name, per_minute, settings.redis_prefix) for name, per_minute in limits.items()
+    }
 
 
 def _configure_logging() -> None:

@@ -1,9 +1,11 @@
 """In-process benchmark of the analysis engine against DESIGN.md's performance targets.
 
 Run: python -m bench.check_bench [--quick]
-Builds synthetic directories (1k, 10k, 100k organizations with contacts, aliases, rival groups), measures
-index build time and memory, p50/p99 check latency for a typical and a heavy draft, and compares with a
-naive baseline that loops over organizations doing substring search. Writes bench/RESULTS.md.
+Builds generated directories (bench/directory_gen.py: 1k, 10k, 100k organizations named in eight
+languages, with domains, aliases, contacts, rival groups), measures index build time and memory, and
+check latency for the realistic draft mix (bench/drafts_gen.py, the headline), the fixed typical and heavy
+drafts, and a reply quoting megabytes of colleagues' header blocks; compares with a naive baseline that
+loops over organizations doing substring search. Writes bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -22,53 +24,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.analysis.context import CheckContext
-from app.analysis.directory import ContactEntry, DirectorySnapshot, OrgEntry, OrgKind
-from app.analysis.draft import Attachment, Draft, Recipient
+from app.analysis.directory import DirectorySnapshot
+from app.analysis.draft import Draft
 from app.analysis.engine import check
 from app.analysis.index import DirectoryIndex, build_index
 from app.analysis.normalize import normalize_text
+from bench.directory_gen import make_directory
+from bench.drafts_gen import DraftFactory, heavy_draft, quoted_headers_draft, typical_draft
 from bench.results import replace_section
 
 SIZES = (1_000, 10_000, 100_000)
-SENDER = "alex@acme-trade.example"
-_SYLLABLES = (
-    "sol",
-    "ar",
-    "tek",
-    "vol",
-    "ta",
-    "sun",
-    "ner",
-    "gi",
-    "lux",
-    "pan",
-    "el",
-    "nord",
-    "lich",
-    "kraft",
-    "ber",
-    "mar",
-    "zen",
-    "ion",
-    "ra",
-    "do",
-    "vi",
-    "qua",
-    "tro",
-    "gen",
-    "ost",
-    "wen",
-    "li",
-    "ka",
-    "mo",
-    "ri",
-)
-_DESCRIPTORS = ("Solar", "Energy", "Trading", "Vertrieb", "Distribution", "Power", "Systems", "Handel")
-_LEGAL = ("GmbH", "Ltd.", "S.L.", "SARL", "Co., Ltd.", "AG", "Inc.", "B.V.")
-_TLDS = ("de", "com", "es", "fr", "cn", "co.uk", "it", "nl")
-_FIRST = ("Michael", "Anna", "José", "Pierre", "Wei", "Laura", "Tom", "Katrin", "Luis", "Claire", "Jan", "Mei")
-_LAST = ("Schmidt", "Weber", "García", "Dubois", "Wang", "Rossi", "Lee", "Bauer", "Martín", "Moreau", "Li")
-_KINDS: tuple[OrgKind, ...] = ("customer",) * 7 + ("prospect", "partner", "supplier", "competitor")
 _NAIVE_HEAVY_SAMPLE = 1_000
 _TARGETS = {
     "typical_p99_ms": 2.0,
@@ -76,102 +41,8 @@ _TARGETS = {
     "growth": 1.5,
     "build_s": 3.0,
     "build_mb": 300.0,
+    "quoted_5mb_ms": 1000.0,
 }
-
-
-# --- synthetic directory -------------------------------------------------------------------------
-
-
-def org_base(i: int) -> str:
-    """A unique pronounceable base name per index (4 syllables in base 30)."""
-    parts = []
-    for _ in range(4):
-        i, digit = divmod(i, len(_SYLLABLES))
-        parts.append(_SYLLABLES[digit])
-    return "".join(parts)
-
-
-def make_snapshot(n_orgs: int, seed: int = 7) -> DirectorySnapshot:
-    rng = random.Random(seed)
-    orgs: list[OrgEntry] = []
-    contacts: list[ContactEntry] = []
-    for i in range(n_orgs):
-        base = org_base(i)
-        domain = f"{base}.{_TLDS[i % len(_TLDS)]}"
-        name = f"{base.capitalize()} {rng.choice(_DESCRIPTORS)} {rng.choice(_LEGAL)}"
-        aliases = (f"{base.capitalize()} {_TLDS[i % len(_TLDS)].upper()}",) if i % 3 == 0 else ()
-        orgs.append(
-            OrgEntry(
-                id=f"org{i}",
-                name=name,
-                kind=_KINDS[i % len(_KINDS)],
-                domains=(domain,),
-                aliases=aliases,
-                rival_group=f"rg{i // 10}" if i % 2 == 0 else None,
-                owner_email=f"sales{i % 20}@acme-trade.example",
-                customer_code=f"C{i:06d}",
-                language="en",
-            )
-        )
-        for _ in range(2):
-            first, last = rng.choice(_FIRST), rng.choice(_LAST)
-            contacts.append(
-                ContactEntry(f"org{i}", f"{first[0].lower()}.{last.lower()}{i}@{domain}", f"{first} {last}")
-            )
-    return DirectorySnapshot(
-        tenant_version=1, internal_domains=("acme-trade.example",), organizations=tuple(orgs), contacts=tuple(contacts)
-    )
-
-
-# --- drafts --------------------------------------------------------------------------------------
-
-_PARAGRAPH = (
-    "Thank you for your order of the mono PERC modules. As discussed with your purchasing team, the shipment "
-    "leaves Ningbo on the 14th and arrives in Hamburg around the 20th of next month. The unit price stays as "
-    "quoted; payment terms remain 30% deposit and the balance against the copy of the bill of lading. "
-)
-
-
-def typical_draft(snapshot: DirectorySnapshot, rng: random.Random) -> Draft:
-    """5 recipients (one customer's contacts, a colleague, one new address), 3 KB body, 2 attachment names."""
-    i = rng.randrange(len(snapshot.organizations))
-    org = snapshot.organizations[i]
-    contacts = [c for c in snapshot.contacts[2 * i : 2 * i + 2]]
-    body = f"Dear {contacts[0].name.split()[0]},\n\n" + (_PARAGRAPH * 8)[:2900] + f"\nBest regards\nAlex\n{org.name}"
-    return Draft(
-        sender=SENDER,
-        to=(Recipient(contacts[0].email, contacts[0].name),),
-        cc=(Recipient(contacts[1].email, contacts[1].name), Recipient("bob@acme-trade.example", "Bob")),
-        bcc=(Recipient("archive@acme-trade.example"), Recipient(f"buyer@new-{i}.com")),
-        subject=f"PI for order {i} - {org.name}",
-        body=body,
-        attachments=(Attachment(f"PI_{org_base(i).capitalize()}_2026-{i}.pdf"), Attachment("Datasheet_M400.pdf")),
-    )
-
-
-def heavy_draft(snapshot: DirectorySnapshot, rng: random.Random) -> Draft:
-    """50 recipients, 100 KB body (new text + long quoted history), 1 MB of attachment text."""
-    orgs = snapshot.organizations
-    picks = [rng.randrange(len(orgs)) for _ in range(50)]
-    recipients = tuple(Recipient(snapshot.contacts[2 * p].email, snapshot.contacts[2 * p].name) for p in picks)
-    mentions = " ".join(orgs[p].name for p in picks[:10])
-    quoted = "".join(
-        f"\nOn Mon, {n} Mar 2026, Michael <m@{orgs[picks[n % 50]].domains[0]}> wrote:\n> {_PARAGRAPH}\n"
-        for n in range(250)
-    )
-    body = ("Dear all,\n\n" + _PARAGRAPH * 100 + mentions)[:30_000] + quoted
-    body = body[:100_000]
-    table = "".join(f"{n}\tModule M-{n}\t{orgs[picks[n % 50]].name}\tEUR 0.{n % 90:02d}/W\n" for n in range(2_000))
-    attachment_text = (table + _PARAGRAPH * 2_000)[:1_000_000]
-    return Draft(
-        sender=SENDER,
-        to=recipients[:20],
-        cc=recipients[20:40],
-        bcc=recipients[40:],
-        subject="Price announcement 2026",
-        body=body,
-        attachments=(Attachment("Price_List_2026.xlsx", text=attachment_text), Attachment("Catalogue.pdf")),
-    )
 
 
 # --- naive baseline ------------------------------------------------------------------------------
@@ -218,25 +89,39 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
 
 
-def timed_build(snapshot: DirectorySnapshot) -> tuple[DirectoryIndex, float, float]:
+def timed_build(snapshot: DirectorySnapshot) -> tuple[DirectoryIndex, float, float, float]:
+    """The index, its build's CPU seconds and wall seconds, and the RSS it added."""
     gc.collect()
     before = rss_mb()
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.thread_time()
     index = build_index(snapshot)
-    seconds = time.perf_counter() - start
+    cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
     gc.collect()
-    return index, seconds, rss_mb() - before
+    return index, cpu, wall, rss_mb() - before
 
 
-def latencies_ms(run: Callable[[], object], iterations: int) -> list[float]:
+@dataclass(frozen=True, slots=True)
+class Samples:
+    """Per-check milliseconds: CPU time of the checking thread, and wall time.
+
+    On a shared machine the wall time includes waiting for a core; the CPU time is what a check costs
+    on a core of its own, so the targets are judged on it (both are reported).
+    """
+
+    cpu: list[float]
+    wall: list[float]
+
+
+def latencies_ms(run: Callable[[], object], iterations: int) -> Samples:
     for _ in range(min(20, iterations)):
         run()  # warm caches (lru caches, branch predictors) like a running service
-    samples = []
+    cpu, wall = [], []
     for _ in range(iterations):
-        start = time.perf_counter()
+        started_wall, started_cpu = time.perf_counter(), time.thread_time()
         run()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started_wall) * 1000)
+    return Samples(cpu, wall)
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -245,48 +130,67 @@ def percentile(samples: list[float], q: float) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class Runs:
+    realistic: int
+    typical: int
+    heavy: int
+    naive: int
+
+
+@dataclass(frozen=True, slots=True)
 class SizeResult:
     orgs: int
+    contacts: int
     build_s: float
+    build_wall_s: float
     build_mb: float
-    typical_p50: float
-    typical_p99: float
-    heavy_p50: float
-    heavy_p99: float
+    realistic: Samples
+    typical: Samples
+    heavy: Samples
     naive_typical_ms: float
     naive_heavy_ms: float
+    quoted_ms: dict[float, float]
 
 
-def bench_size(n_orgs: int, typical_runs: int, heavy_runs: int, naive_runs: int) -> SizeResult:
-    snapshot = make_snapshot(n_orgs)
-    index, build_s, build_mb = timed_build(snapshot)
+def bench_size(n_orgs: int, runs: Runs, quoted_sizes: tuple[float, ...] = ()) -> SizeResult:
+    directory = make_directory(n_orgs)
+    snapshot = directory.snapshot
+    index, build_s, build_wall_s, build_mb = timed_build(snapshot)
     # The service freezes long-lived objects after a build so collections skip the index (see RESULTS.md).
     gc.freeze()
     rng = random.Random(n_orgs)
     context = CheckContext(known_correspondents=frozenset())
-    typical = [typical_draft(snapshot, rng) for _ in range(50)]
-    heavy = [heavy_draft(snapshot, rng) for _ in range(3)]
+    mix = [generated.draft for generated in DraftFactory(directory, seed=n_orgs).many(2_000)]
+    typical = [typical_draft(directory, rng) for _ in range(50)]
+    heavy = [heavy_draft(directory, rng) for _ in range(3)]
     counter = iter(range(10**9))
-    typical_ms = latencies_ms(lambda: check(typical[next(counter) % 50], index, context), typical_runs)
-    heavy_ms = latencies_ms(lambda: check(heavy[next(counter) % 3], index, context), heavy_runs)
+    realistic_ms = latencies_ms(lambda: check(mix[next(counter) % len(mix)], index, context), runs.realistic)
+    typical_ms = latencies_ms(lambda: check(typical[next(counter) % 50], index, context), runs.typical)
+    heavy_ms = latencies_ms(lambda: check(heavy[next(counter) % 3], index, context), runs.heavy)
+    quoted_ms = {}
+    for megabytes in quoted_sizes:
+        draft = quoted_headers_draft(directory, megabytes)
+        quoted_ms[megabytes] = statistics.median(latencies_ms(lambda d=draft: check(d, index, context), 3).cpu)
     naive = build_naive(snapshot)
-    naive_typical = statistics.median(latencies_ms(lambda: naive_check(typical[0], naive), naive_runs))
+    naive_typical = statistics.median(latencies_ms(lambda: naive_check(typical[0], naive), runs.naive).cpu)
     # The naive heavy check takes minutes at 100k; it is linear in organizations by construction, so time
     # it on a 1,000-organization slice and scale.
     sample = NaiveDirectory(naive.keys[:_NAIVE_HEAVY_SAMPLE])
     scale = len(naive.keys) / len(sample.keys)
-    naive_heavy = scale * statistics.median(latencies_ms(lambda: naive_check(heavy[0], sample), 1))
+    naive_heavy = scale * statistics.median(latencies_ms(lambda: naive_check(heavy[0], sample), 1).cpu)
     gc.unfreeze()
     return SizeResult(
         n_orgs,
+        len(snapshot.contacts),
         build_s,
+        build_wall_s,
         build_mb,
-        percentile(typical_ms, 0.5),
-        percentile(typical_ms, 0.99),
-        percentile(heavy_ms, 0.5),
-        percentile(heavy_ms, 0.99),
+        realistic_ms,
+        typical_ms,
+        heavy_ms,
         naive_typical,
         naive_heavy,
+        quoted_ms,
     )
 
 
@@ -297,29 +201,58 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+def _p(samples: list[float], q: float) -> float:
+    return percentile(samples, q)
+
+
 def report(results: list[SizeResult]) -> str:
     by_size = {r.orgs: r for r in results}
     largest, smallest = by_size[max(by_size)], by_size[min(by_size)]
-    growth = largest.typical_p99 / smallest.typical_p99
+    growth = _p(largest.typical.cpu, 0.99) / _p(smallest.typical.cpu, 0.99)
     lines = [
-        "| orgs | build s | build MB | typical p50 ms | typical p99 ms | heavy p50 ms | heavy p99 ms "
-        "| naive typical ms | naive heavy ms | speed-up typical | speed-up heavy |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Realistic mix (the headline). CPU ms of the checking thread; wall ms in the last columns; checks/s",
+        "= 1000 / mean CPU ms, one core.",
+        "",
+        "| orgs | contacts | build CPU s (wall) | build MB | mix p50 | mix p90 | mix p99 | mix max | mix mean "
+        "| checks/s per core | wall p50 | wall p99 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        cpu, mean = r.realistic.cpu, statistics.fmean(r.realistic.cpu)
         lines.append(
-            f"| {r.orgs:,} | {r.build_s:.2f} | {r.build_mb:.0f} | {r.typical_p50:.3f} | {r.typical_p99:.3f} "
-            f"| {r.heavy_p50:.1f} | {r.heavy_p99:.1f} | {r.naive_typical_ms:.1f} | {r.naive_heavy_ms:.0f} "
-            f"| {r.naive_typical_ms / r.typical_p50:.0f}x | {r.naive_heavy_ms / r.heavy_p50:.0f}x |"
+            f"| {r.orgs:,} | {r.contacts:,} | {r.build_s:.2f} ({r.build_wall_s:.1f}) | {r.build_mb:.0f} "
+            f"| {_p(cpu, 0.5):.2f} | {_p(cpu, 0.9):.2f} | {_p(cpu, 0.99):.2f} | {max(cpu):.1f} | {mean:.2f} "
+            f"| {1000 / mean:.0f} | {_p(r.realistic.wall, 0.5):.2f} | {_p(r.realistic.wall, 0.99):.2f} |"
         )
     lines += [
         "",
-        f"| target (at {largest.orgs:,} orgs) | limit | measured | result |",
+        "Fixed drafts (kept as rows: DESIGN.md's in-process targets; CPU ms, wall p99 beside) and the naive",
+        "baseline (CPU ms):",
+        "",
+        "| orgs | typical p50 | typical p99 | typical wall p99 | heavy p50 | heavy p99 | heavy wall p99 "
+        "| naive typical | naive heavy | speed-up typical | speed-up heavy |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        t, h = r.typical, r.heavy
+        lines.append(
+            f"| {r.orgs:,} | {_p(t.cpu, 0.5):.3f} | {_p(t.cpu, 0.99):.3f} | {_p(t.wall, 0.99):.2f} "
+            f"| {_p(h.cpu, 0.5):.1f} | {_p(h.cpu, 0.99):.1f} | {_p(h.wall, 0.99):.1f} | {r.naive_typical_ms:.1f} "
+            f"| {r.naive_heavy_ms:.0f} | {r.naive_typical_ms / _p(t.cpu, 0.5):.0f}x "
+            f"| {r.naive_heavy_ms / _p(h.cpu, 0.5):.0f}x |"
+        )
+    if largest.quoted_ms:
+        lines += ["", "Reply quoting colleagues' Outlook header blocks (whole check, CPU ms, median of 3):", ""]
+        lines += ["| quoted text | check ms |", "|---:|---:|"]
+        lines += [f"| {mb:g} MB | {ms:.0f} |" for mb, ms in largest.quoted_ms.items()]
+    quoted_5mb = largest.quoted_ms.get(5.0)
+    typical_p99, heavy_p99 = _p(largest.typical.cpu, 0.99), _p(largest.heavy.cpu, 0.99)
+    lines += [
+        "",
+        f"| target (at {largest.orgs:,} orgs, CPU time) | limit | measured | result |",
         "|---|---:|---:|---|",
-        _target_row(
-            "typical p99", "2 ms", f"{largest.typical_p99:.3f} ms", largest.typical_p99 <= _TARGETS["typical_p99_ms"]
-        ),
-        _target_row("heavy p99", "50 ms", f"{largest.heavy_p99:.1f} ms", largest.heavy_p99 <= _TARGETS["heavy_p99_ms"]),
+        _target_row("typical p99", "2 ms", f"{typical_p99:.3f} ms", typical_p99 <= _TARGETS["typical_p99_ms"]),
+        _target_row("heavy p99", "50 ms", f"{heavy_p99:.1f} ms", heavy_p99 <= _TARGETS["heavy_p99_ms"]),
         _target_row(
             f"typical p99 growth {smallest.orgs:,} -> {largest.orgs:,}",
             "< 1.5x",
@@ -331,6 +264,9 @@ def report(results: list[SizeResult]) -> str:
             "index memory (RSS delta)", "300 MB", f"{largest.build_mb:.0f} MB", largest.build_mb <= _TARGETS["build_mb"]
         ),
     ]
+    if quoted_5mb is not None:
+        ok = quoted_5mb <= _TARGETS["quoted_5mb_ms"]
+        lines.append(_target_row("check with 5 MB of quoted headers", "1 s", f"{quoted_5mb:.0f} ms", ok))
     return "\n".join(lines)
 
 
@@ -346,24 +282,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer iterations (smoke run)")
     parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     args = parser.parse_args(argv)
-    typical_runs, heavy_runs, naive_runs = (300, 20, 2) if args.quick else (5_000, 200, 5)
+    runs = Runs(500, 300, 20, 1) if args.quick else Runs(5_000, 5_000, 200, 5)
     results = []
-    for size in SIZES:
+    for size in args.sizes:
         print(f"benchmarking {size:,} organizations ...", file=sys.stderr, flush=True)
-        results.append(bench_size(size, typical_runs, heavy_runs, naive_runs))
+        quoted = (1.0, 5.0) if size == max(args.sizes) else ()
+        results.append(bench_size(size, runs, quoted))
     table = report(results)
     print(table)
     if not args.no_write:
-        write_results(table, typical_runs, heavy_runs)
+        write_results(table, runs)
     return 0
 
 
-def write_results(table: str, typical_runs: int, heavy_runs: int) -> None:
+def write_results(table: str, runs: Runs) -> None:
     header = (
         "# Analysis engine benchmark\n\n"
-        f"Run: `python -m bench.check_bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: {machine()}.\n"
-        f"In process, one thread; {typical_runs} typical and {heavy_runs} heavy checks per directory size.\n"
+        f"Run: `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: {machine()}, load average\n"
+        f"{os.getloadavg()[0]:.1f} at the end (the machine is shared: wall times include waiting for a core).\n"
+        f"In process, one thread; per directory size {runs.realistic} checks of the realistic mix (2,000 distinct\n"
+        "drafts from bench/drafts_gen.py: 3-15 recipients, distinct bodies, 60 % replies with Outlook or Gmail\n"
+        "quoting in HTML or plain text, 10 % threads of 20-60 KB, a quarter with attachment text, 300 senders),\n"
+        f"{runs.typical} typical and {runs.heavy} heavy checks. Directories from bench/directory_gen.py.\n"
         "Typical draft: 5 recipients, 3 KB body, 2 attachment names. Heavy draft: 50 recipients, 100 KB body,\n"
         "1 MB attachment text. Naive baseline: loop over organizations, substring search of every name, alias,\n"
         "domain and customer code in every text (median of a few runs; the heavy one timed on 1,000\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -32,6 +32,8 @@ from app.analysis.names import (
 from app.analysis.normalize import has_boundaries, is_cjk, normalize_text, split_camel_case, strip_accents
 from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS
 
+# Compiles the automaton from its keys (key id = position); the service may do it in another process.
+AutomatonCompiler = Callable[[list[str]], ahocorasick.Automaton]
 # Automaton payloads: ("org", org_index, "org") or ("term", kind, category).
 Payload = tuple[str, object, str]
 # While building: a key naming exactly one organization is stored as its index (no tuple per key).
@@ -122,18 +124,19 @@ class DirectoryIndex:
 # --- build ---------------------------------------------------------------------------------------
 
 
-def build_index(snapshot: DirectorySnapshot) -> DirectoryIndex:
+def build_index(snapshot: DirectorySnapshot, compiler: AutomatonCompiler | None = None) -> DirectoryIndex:
+    """`compiler` turns the key list into the automaton (default: here, `compile_automaton`)."""
     # Building allocates millions of acyclic objects; cyclic GC passes over them would only add ~30 %.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(snapshot)
+        return _build(snapshot, compiler or compile_automaton)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _build(snapshot: DirectorySnapshot) -> DirectoryIndex:
+def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> DirectoryIndex:
     internal = frozenset(d.lower().strip(".") for d in snapshot.internal_domains if d)
     patterns: dict[str, _Pending] = {}
     _add_term_patterns(patterns, snapshot.policy)
@@ -153,7 +156,7 @@ def _build(snapshot: DirectorySnapshot) -> DirectoryIndex:
     for contact in snapshot.contacts:
         _add_contact(index, contact)
     index.confusions = _strongest_confusions(snapshot)
-    _compile_automaton(index, patterns)
+    index.automaton = compiler(_key_tables(index, patterns))
     return index
 
 
@@ -249,19 +252,33 @@ def _strongest_confusions(snapshot: DirectorySnapshot) -> dict[str, str]:
     return {wrong: intended for wrong, (_count, intended) in best.items()}
 
 
-def _compile_automaton(index: DirectoryIndex, patterns: dict[str, _Pending]) -> None:
-    automaton = index.automaton
-    for key_id, (key, pending) in enumerate(patterns.items()):
-        automaton.add_word(key, key_id)
+def _key_tables(index: DirectoryIndex, patterns: dict[str, _Pending]) -> list[str]:
+    """Fill the per-key tables of the index; returns the keys in key-id order."""
+    keys: list[str] = []
+    for key, pending in patterns.items():
         index.key_lengths.append(len(key))
         if isinstance(pending, int):
             index.key_orgs.append(pending)
         else:
             index.key_orgs.append(-1)
-            index.key_payloads[key_id] = tuple(pending)
-    if not patterns:
-        automaton.add_word("\x00", 0)  # an empty automaton cannot be compiled
+            index.key_payloads[len(keys)] = tuple(pending)
+        keys.append(key)
+    if not keys:
+        keys.append("\x00")  # an empty automaton cannot be compiled
         index.key_lengths.append(1)
         index.key_orgs.append(-1)
         index.key_payloads[0] = ()
+    return keys
+
+
+def compile_automaton(keys: list[str]) -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over the keys, each key's value its position in the list.
+
+    Compiling holds the GIL for seconds at 100,000 organizations; a compiled automaton pickles and
+    unpickles in a fraction of that, which is why the service compiles large ones in another process.
+    """
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for key_id, key in enumerate(keys):
+        automaton.add_word(key, key_id)
     automaton.make_automaton()
+    return automaton

@@ -58,6 +58,13 @@ class HistoryCache:
         with self._lock:
             self._users.clear()
 
+    def add_correspondents(self, user_id: uuid.UUID, hashes: set[str]) -> None:
+        """This process just stored them: keep the cached history (a third of checks are sends)."""
+        with self._lock:
+            history = self._users.get(user_id)
+            if history is not None:
+                history.correspondents = history.correspondents | hashes
+
     def forget(self, user_id: uuid.UUID) -> None:
         with self._lock:
             self._users.pop(user_id, None)

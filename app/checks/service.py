@@ -102,9 +102,10 @@ def check_message(
         recorder.add(record)
     else:
         session.execute(INSERT_RECORD, [record])
-    if trigger == "send":
-        _remember_recipients(session, auth, result)
+    new_correspondents = _remember_recipients(session, auth, result) if trigger == "send" else set()
     session.commit()
+    if new_correspondents:
+        user_history.add_correspondents(auth.user.id, new_correspondents)
     metrics.checks.labels(trigger, result.verdict).inc()
     for code in result.codes:
         metrics.findings.labels(code).inc()
@@ -237,12 +238,13 @@ def _record(
     }
 
 
-def _remember_recipients(session: Session, auth: AuthContext, result: CheckResult) -> None:
+def _remember_recipients(session: Session, auth: AuthContext, result: CheckResult) -> set[str]:
+    """Store the external recipients the user writes to for the first time; returns their hashes."""
     hashes = {hash_address(auth.tenant.id, email) for email in result.external_recipients}
     new = hashes - user_history.get(session, auth.tenant.id, auth.user.id).correspondents
     if new:
         repository.remember_correspondents(session, auth.tenant.id, auth.user.id, new)
-        user_history.forget(auth.user.id)
+    return new
 
 
 def record_outcome(

@@ -6,6 +6,7 @@ from sqlalchemy import event, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
+from app.changes import notices_for
 from app.tenants.cache import identities
 from app.tenants.models import Tenant, User
 
@@ -44,5 +45,9 @@ def current_version(session: Session, tenant_id: uuid.UUID) -> tuple[int, tuple[
 
 @event.listens_for(OrmSession, "after_commit")
 def _forget_changed_tenants(session: OrmSession) -> None:
-    for tenant_id in session.info.pop("changed_tenants", ()):
+    changed = session.info.pop("changed_tenants", ())
+    notices = notices_for(session.bind) if changed else None
+    for tenant_id in changed:
         identities.forget_tenant(tenant_id)
+        if notices is not None:
+            notices.tenant_changed(tenant_id)  # rebuild this process's index now, and tell other replicas

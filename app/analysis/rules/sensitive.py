@@ -152,20 +152,34 @@ def internal_content_external(ctx: RuleContext) -> list[Finding]:
 
 def quoted_internal_headers(ctx: RuleContext) -> list[str]:
     """Quoted header blocks whose sender and all recipients are internal: a colleagues' discussion."""
-    lines = ctx.body.quoted.splitlines()
+    quoted = ctx.body.quoted
+    lines = quoted.splitlines()
     found = []
-    for match in _HEADER_FROM.finditer(ctx.body.quoted):
-        line_no = ctx.body.quoted.count("\n", 0, match.start())
+    # Line numbers are counted on from the previous match, so the scan stays linear in the text.
+    line_no, counted_to = 0, 0
+    internal: dict[str, bool] = {}  # a long thread repeats the same few addresses thousands of times
+    for match in _HEADER_FROM.finditer(quoted):
+        line_no += quoted.count("\n", counted_to, match.start())
+        counted_to = match.start()
         senders = _EMAIL.findall(match.group("rest"))
+        if not senders:
+            continue
         recipients = [
             address
             for line in lines[line_no + 1 : line_no + 1 + _HEADER_SPAN]
             if (to := _HEADER_TO.match(line))
             for address in _EMAIL.findall(to.group("rest"))
         ]
-        if senders and recipients and all(_internal(ctx, a) for a in senders + recipients):
+        if recipients and all(_cached_internal(ctx, internal, a) for a in senders + recipients):
             found.append(f"{senders[0]} -> {', '.join(recipients)}")
     return found
+
+
+def _cached_internal(ctx: RuleContext, known: dict[str, bool], address: str) -> bool:
+    answer = known.get(address)
+    if answer is None:
+        answer = known[address] = _internal(ctx, address)
+    return answer
 
 
 def _internal(ctx: RuleContext, address: str) -> bool:
