@@ -30,7 +30,7 @@ from app.analysis.names import (
     usable_name,
 )
 from app.analysis.normalize import has_boundaries, is_cjk, normalize_text, split_camel_case, strip_accents
-from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS
+from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS, cue_words
 
 # Compiles the automaton from its keys (key id = position); the service may do it in another process.
 AutomatonCompiler = Callable[[list[str]], ahocorasick.Automaton]
@@ -184,6 +184,9 @@ def _add_term_patterns(patterns: dict[str, _Pending], policy: PolicyView) -> Non
             _add_pattern(patterns, normalize_text(term), ("term", kind, kind))
     for term in ATTACHMENT_PHRASES:
         _add_pattern(patterns, normalize_text(term), ("term", "attach", "attach"))
+    for cue, words in cue_words().items():
+        for word in words:
+            _add_pattern(patterns, normalize_text(word), ("term", "cue", cue))
 
 
 def _add_org_patterns(index: DirectoryIndex, patterns: dict[str, _Pending], org: OrgEntry, org_index: int) -> None:

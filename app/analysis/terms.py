@@ -186,8 +186,9 @@ AMBIGUOUS_COSTS = (
 )
 # The reader's word at most two words before ("your margin", "gives you a healthy margin", "给您留足利润").
 AMBIGUOUS_COST_WORDS = (
-    "margin", "markup", "mark-up", "purchase price", "purchase cost", "buying price", "marge", "margen", "márgenes",
-    "gewinnspanne", "einkaufspreis", "de compra", "prix d'achat", "factory charges", "利润", "毛利", "进货价",
+    "margin", "margins", "markup", "markups", "mark-up", "purchase price", "purchase prices", "purchase cost",
+    "purchase costs", "buying price", "marge", "margen", "márgenes", "gewinnspanne", "einkaufspreis", "einkaufspreise",
+    "de compra", "prix d'achat", "factory charges", "利润", "毛利", "进货价",
 )  # fmt: skip
 THEIR_POSSESSIVES = (
     r"(?:\b(?:your|you|yours|ihre|ihrer|ihren|ihrem|ihnen|sie|su|sus|usted|ustedes|votre|vos|vous|te|tu|tus)\s+"
@@ -383,7 +384,7 @@ OUR_COST_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
 # Each with the words that must occur for it to be worth running (a plain substring test first).
 INTERNAL_NOTE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
-        ("intern", "内部"),
+        ("intern", "internal", "interne", "interno", "interna", "内部"),
         r"(?im)^[ \t>(\[【]*(?:intern|internal|interne|interno|interna|内部)\b[ \t]*(?:@[\w.-]+)?[ \t]*[:：\])】]",
     ),
     (
@@ -392,3 +393,13 @@ INTERNAL_NOTE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|\bpaga (?:\w+ ){0,3}tarde\b|\bpaie (?:\w+ ){0,3}en retard\b|付款.{0,6}(?:慢|拖|晚)",
     ),
 )
+
+
+def cue_words() -> dict[str, tuple[str, ...]]:
+    """Words compiled into the directory automaton as cues: the one pass over a text says which of the
+    regular expressions above can match at all, so they run only on the few mails that need them."""
+    cues: dict[str, tuple[str, ...]] = {"ambiguous_costs": AMBIGUOUS_COST_WORDS}
+    for prefix, patterns in (("our_costs", OUR_COST_PATTERNS), ("internal_notes", INTERNAL_NOTE_PATTERNS)):
+        for number, (words, _pattern) in enumerate(patterns):
+            cues[f"{prefix}:{number}"] = words
+    return cues

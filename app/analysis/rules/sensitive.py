@@ -11,7 +11,6 @@ from app.analysis.findings import Finding
 from app.analysis.normalize import as_written, normalize_text
 from app.analysis.rules._common import emails, listing
 from app.analysis.terms import (
-    AMBIGUOUS_COST_WORDS,
     AMBIGUOUS_COSTS,
     HIGH_SENSITIVE_CATEGORIES,
     INTERNAL_NOTE_PATTERNS,
@@ -36,7 +35,6 @@ _SWIFT = re.compile(
     r"\b(?:SWIFT|BIC)(?:[ /]?(?:BIC|code))?\s*[:：]?\s*[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b", re.IGNORECASE
 )
 _AMBIGUOUS_COSTS = re.compile(AMBIGUOUS_COSTS)
-_AMBIGUOUS_GATE = re.compile("|".join(map(re.escape, AMBIGUOUS_COST_WORDS)))
 _THEIRS = re.compile(THEIR_POSSESSIVES)
 _THEIRS_AFTER = re.compile(THEIR_AFTER)
 _HEADER_SPAN = 8  # lines after "From:" that still belong to the same header block
@@ -54,7 +52,7 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
     for iban in _ibans(ctx):
         by_category["bank"].append(TermHit("sensitive", "bank", "body", iban))
     if "costs" not in by_category:
-        for word in _our_costs(ctx) + matches_of(_OUR_COSTS, ctx.body.new):
+        for word in _our_costs(ctx) + matches_of(_OUR_COSTS, _cues(ctx), ctx.body.new):
             by_category["costs"].append(TermHit("sensitive", "costs", "body", word))
     return [
         Finding(
@@ -93,28 +91,31 @@ def _ibans(ctx: RuleContext) -> list[str]:
     return found
 
 
-def _gated(patterns: tuple[tuple[tuple[str, ...], str], ...]) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
-    """Each pattern behind a plain search for its words: a literal search runs at C speed, the pattern does not."""
-    return tuple((re.compile("|".join(map(re.escape, words))), re.compile(pattern)) for words, pattern in patterns)
+def _gated(prefix: str, patterns: tuple[tuple[tuple[str, ...], str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((f"{prefix}:{number}", re.compile(pattern)) for number, (_words, pattern) in enumerate(patterns))
 
 
-def matches_of(patterns: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...], text: str) -> list[str]:
-    """A few matches of gated patterns, as written; each regex runs only where its words occur."""
-    lowered = text.lower()
+def _cues(ctx: RuleContext) -> set[str]:
+    """Cue words the index found in what the sender wrote (see terms.cue_words)."""
+    return {t.category for t in ctx.terms if t.kind == "cue" and t.location in ("subject", "body")}
+
+
+def matches_of(patterns: tuple[tuple[str, re.Pattern[str]], ...], cues: set[str], text: str) -> list[str]:
+    """A few matches, as written, of the patterns whose cue words occur in the text."""
     found: list[str] = []
-    for gate, pattern in patterns:
-        if gate.search(lowered):
+    for cue, pattern in patterns:
+        if cue in cues:
             found += [m.group(0).strip() for m in pattern.finditer(text)]
     return found[:3]
 
 
 def _our_costs(ctx: RuleContext) -> list[str]:
     """Margin and purchase-price words the sender wrote about our side, not the reader's."""
+    if "ambiguous_costs" not in _cues(ctx):
+        return []
     found = []
     for text in (ctx.draft.subject, ctx.body.new):
         lowered = normalize_text(text)
-        if not _AMBIGUOUS_GATE.search(lowered):
-            continue
         for match in _AMBIGUOUS_COSTS.finditer(lowered):
             before = lowered[max(0, match.start() - 24) : match.start()]
             if not _THEIRS.search(before) and not _THEIRS_AFTER.match(lowered, match.end()):
@@ -133,7 +134,7 @@ def internal_content_external(ctx: RuleContext) -> list[Finding]:
         # is told "this customer is in a hurry" every day.
         evidence += [h.evidence for h in ctx.terms_of("comment")]
         # "INTERN @David: ...", "(David: this guy paid 40 days late ...)"
-        evidence += matches_of(_INTERNAL_NOTES, ctx.body.new)
+        evidence += matches_of(_INTERNAL_NOTES, _cues(ctx), ctx.body.new)
     evidence += quoted_internal_headers(ctx)
     if not evidence:
         return []
@@ -190,5 +191,5 @@ def _internal(ctx: RuleContext, address: str) -> bool:
     return domain == sender_domain or domain.endswith("." + sender_domain)
 
 
-_INTERNAL_NOTES = _gated(INTERNAL_NOTE_PATTERNS)
-_OUR_COSTS = _gated(OUR_COST_PATTERNS)
+_INTERNAL_NOTES = _gated("internal_notes", INTERNAL_NOTE_PATTERNS)
+_OUR_COSTS = _gated("our_costs", OUR_COST_PATTERNS)
