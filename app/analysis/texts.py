@@ -35,13 +35,13 @@ TEXTS: dict[str, dict[str, tuple[str, str, str]]] = {
     "rival_exposure": {
         "en": (
             "Rivals in one mail: {orgs}",
-            "{orgs} compete with each other ({group}) and would see each other. Move them to Bcc (your own address "
+            "{orgs} compete with each other and would see each other. Move them to Bcc (your own address "
             "goes into To) or send separately.",
             "{orgs} compete with each other and would see each other's addresses.",
         ),
         "zh-CN": (
             "竞争客户在同一封邮件中：{orgs}",
-            "{orgs} 互为竞争对手（{group}），会看到彼此。请移到密送（收件人栏将填入您自己的地址）或分开发送。",
+            "{orgs} 互为竞争对手，会看到彼此。请移到密送（收件人栏将填入您自己的地址）或分开发送。",
             "{orgs} 互为竞争对手，会看到彼此的邮箱地址。",
         ),
     },

@@ -78,7 +78,8 @@ def rival_exposure(ctx: RuleContext) -> list[Finding]:
                 code="rival_exposure",
                 severity="critical",
                 recipients=to_hide,
-                evidence=tuple(f"{org_label(rs[0])} ({group}): {', '.join(emails(rs))}" for rs in orgs.values()),
+                # The group's tag ("solar-dach") is a directory word: cards name the organizations only.
+                evidence=tuple(f"{org_label(rs[0])}: {', '.join(emails(rs))}" for rs in orgs.values()),
                 fixes=(Fix("move_to_bcc", recipients=to_hide),),
                 params={"group": group, "orgs": listing(names)},
                 key=f"group:{group}",

@@ -128,3 +128,14 @@ def test_large_audience_default_25_and_not_beside_an_exposure_card(index):
     customers = [f"buyer{i}@customer{i}.com" for i in range(25)]
     [note] = large_audience(context_for(draft(to=customers), index))
     assert note.fixes == ()  # the exposure card carries the one Move to Bcc
+
+
+def test_the_rival_card_names_organizations_never_the_groups_directory_tag(index):
+    from app.analysis.messages import title_and_message
+
+    ctx = context_for(draft(to=["m.schmidt@solartech.de", "a.weber@sonnenkraft.de"]), index)
+    [finding] = rival_exposure(ctx)
+    for locale in ("en", "zh-CN"):
+        title, message = title_and_message(finding, locale)
+        assert "de-distributors" not in title + message + " ".join(finding.evidence)
+        assert "SolarTech GmbH" in message
