@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
-from app.addons.gmail import delayed_send, service, whole_draft
+from app.addons.gmail import delayed_send, recovery, service, template_cards, whole_draft
 from app.addons.gmail.auth import AddonVerifier
 from app.addons.gmail.models import AddonEvent
 from app.auth.dependencies import AuthContext
@@ -22,6 +22,12 @@ from app.tenants.service import resolve
 PREFIX = "/addons/gmail"
 router = APIRouter(prefix=PREFIX, tags=["gmail add-on"])
 
+service.register_action("templates", template_cards.templates, [])
+service.register_action("template_form", template_cards.template_form, [])
+service.register_action("template_insert", template_cards.template_insert, [])
+service.register_action("wrong_start", recovery.wrong_start, [service.SCOPE_READ_MESSAGE])
+service.register_action("wrong_assess", recovery.wrong_assess, [service.SCOPE_READ_MESSAGE])
+service.register_action("wrong_drafts", recovery.wrong_drafts, [service.SCOPE_READ_MESSAGE, service.SCOPE_COMPOSE])
 service.register_action(whole_draft.ACTION, whole_draft.check_whole_draft, [service.SCOPE_COMPOSE])
 service.register_action(delayed_send.SEND, delayed_send.send_later, [service.SCOPE_COMPOSE])
 service.register_action(delayed_send.CANCEL, delayed_send.cancel, [service.SCOPE_COMPOSE])

@@ -11,15 +11,14 @@ import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
-from pydantic import ValidationError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.addons.gmail import cards, handoff, suggestions
+from app.addons.gmail import cards
 from app.addons.gmail.auth import AddonCaller
 from app.addons.gmail.models import AddonEvent
 from app.addons.gmail.texts import lang, t
@@ -29,24 +28,16 @@ from app.checks import repository as checks_repository
 from app.checks.exceptions import CheckNotFound
 from app.checks.extraction import ExtractionPool
 from app.checks.index_cache import IndexCache
-from app.checks.schemas import CheckResponse, FindingOut, MessageRef, OutcomeRequest
-from app.checks.service import analyse, check_message, record_outcome
-from app.common import as_utc, utcnow
+from app.checks.schemas import CheckResponse, FindingOut, OutcomeRequest
+from app.checks.service import check_message, record_outcome
+from app.common import as_utc
 from app.config import Settings
 from app.errors import AppError
 from app.incidents import service as incidents
-from app.incidents.assessment import assess
-from app.incidents.exceptions import IncidentNotFound
-from app.incidents.glosses import language_name
-from app.incidents.letters import build_letters
-from app.incidents.schemas import IncidentCreate, IncidentDraft, IncidentResponse
-from app.mailbox.base import MailAddress, MailboxProvider, MailMessage, OutgoingDraft
+from app.mailbox.base import MailAddress, MailboxProvider, MailMessage
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable
-from app.mailbox.gmail import GmailAccess, GmailCreatedDraft
+from app.mailbox.gmail import GmailAccess
 from app.observability import Metrics
-from app.templates.catalogue import FieldSpec, choice_label, get_template
-from app.templates.exceptions import InvalidFields, MissingFields
-from app.templates.service import catalogue, render_template, sender_fields
 
 ACTION_PATH = "/addons/gmail/action"
 SCOPE_READ_MESSAGE = "https://www.googleapis.com/auth/gmail.addons.current.message.readonly"
@@ -334,104 +325,6 @@ def _record_fixed(ctx: AddonContext) -> None:
         return  # an old card, or a check of another user: the fix still applies
 
 
-# --- compose: templates ---------------------------------------------------------------------------------
-
-
-async def _templates(ctx: AddonContext) -> Json:
-    widgets = [
-        cards.decorated(
-            cards.esc(item.description.get(ctx.locale) or item.description["en"]),
-            top=cards.esc(item.name),
-            button=ctx.button(ctx.text("use"), "template_form", template=item.name),
-        )
-        for item in catalogue()
-    ]
-    built = cards.card(
-        ctx.text("templates"), [cards.section(widgets)], subtitle=ctx.text("templates_subtitle"), name="templates"
-    )
-    return cards.push_card(built)
-
-
-def _label(ctx: AddonContext, spec: FieldSpec) -> str:
-    label = spec.label_zh if ctx.locale == "zh-CN" else spec.label_en
-    return f"{label} *" if spec.required else label
-
-
-def _field_widget(ctx: AddonContext, spec: FieldSpec, prefill: dict[str, str]) -> Json:
-    label = _label(ctx, spec)
-    if spec.type == "date":
-        return cards.date_input(spec.name, label)
-    if spec.type == "enum":
-        options = [(choice_label(c, ctx.locale), c, c == spec.default) for c in spec.choices]
-        return cards.selection(spec.name, label, options, "DROPDOWN")
-    value = prefill.get(spec.name) or (str(spec.default) if spec.default is not None else "")
-    if spec.type == "list":
-        return cards.text_input(spec.name, label, value, multiline=True, hint=ctx.text("list_hint"))
-    return cards.text_input(spec.name, label, value, multiline=spec.type == "text")
-
-
-async def _template_form(ctx: AddonContext) -> Json:
-    info = get_template(ctx.event.parameters.get("template", ""))
-    known, colleague = await handoff.prefilled_fields(ctx, info.name)
-    prefill = {**sender_fields(ctx.auth), **known}
-    chosen = ctx.locale if ctx.locale in info.locales else ("en" if "en" in info.locales else info.locales[0])
-    language = cards.selection(
-        LOCALE_INPUT, ctx.text("language"), [(loc, loc, loc == chosen) for loc in info.locales], "DROPDOWN"
-    )
-    fields = [_field_widget(ctx, spec, prefill) for spec in info.fields]
-    # A letter to a colleague becomes a draft to them; only letters to customers go into this draft.
-    label = ctx.text("handoff_create", to=colleague or "—") if info.audience == "internal" else ctx.text("insert")
-    submit = cards.buttons([ctx.button(label, "template_insert", template=info.name, to=colleague)])
-    description = info.description_zh if ctx.locale == "zh-CN" else info.description_en
-    built = cards.card(
-        cards.esc(info.name),
-        [cards.section([language]), cards.section(fields, ctx.text("fields")), cards.section([submit])],
-        subtitle=cards.esc(description, 300),
-        name=f"template_{info.name}",
-    )
-    return cards.push_card(built)
-
-
-def form_fields(event: AddonEvent, specs: tuple[FieldSpec, ...]) -> dict[str, object]:
-    inputs = event.inputs()
-    values: dict[str, object] = {}
-    for spec in specs:
-        item = inputs.get(spec.name)
-        if item is None:
-            continue
-        if spec.type == "date":
-            ms = item.ms_since_epoch
-            if ms is not None:
-                values[spec.name] = datetime.fromtimestamp(ms / 1000, UTC).date().isoformat()
-            continue
-        texts = [v for v in item.values if v.strip()]
-        if not texts:
-            continue
-        values[spec.name] = "\n".join(texts) if spec.type == "list" else texts[0]
-    return values
-
-
-async def _template_insert(ctx: AddonContext) -> Json:
-    info = get_template(ctx.event.parameters.get("template", ""))
-    locale = ctx.event.string(LOCALE_INPUT) or ctx.locale
-    labels = {spec.name: _label(ctx, spec).rstrip(" *") for spec in info.fields}
-    try:
-        rendered = render_template(info.name, locale, form_fields(ctx.event, info.fields))
-    except MissingFields as exc:
-        reason = ctx.text("missing_fields", fields=", ".join(labels.get(f, f) for f in exc.fields))
-        return cards.notification(ctx.text("template_error", reason=reason))
-    except InvalidFields as exc:
-        reason = ctx.text("invalid_fields", fields=", ".join(labels.get(f, f) for f in exc.fields))
-        return cards.notification(ctx.text("template_error", reason=reason))
-    except AppError as exc:
-        return cards.notification(ctx.text("template_error", reason=exc.message))
-    if info.audience == "internal":
-        if (ask := _needs(ctx, SCOPE_COMPOSE)) is not None:
-            return ask
-        return await handoff.draft_to_colleague(ctx, _access(ctx), rendered, ctx.event.parameters.get("to", ""))
-    return cards.insert_body(rendered.body_html)
-
-
 # --- an opened message: the wrong-send recovery ----------------------------------------------------------
 
 
@@ -465,150 +358,6 @@ def _is_internal(ctx: AddonContext, email: str) -> bool:
     return ctx.auth.tenant.owns_address(email)
 
 
-async def _wrong_start(ctx: AddonContext) -> Json:
-    if (ask := _needs(ctx, SCOPE_READ_MESSAGE)) is not None:
-        return ask
-    mail = await _read_message(ctx)
-    me = ctx.auth.user.email.lower()
-    people = list(dict.fromkeys(a.email.lower() for a in (*mail.to, *mail.cc, *mail.bcc) if a.email.lower() != me))
-    names = {a.email.lower(): a.name for a in (*mail.to, *mail.cc, *mail.bcc)}
-    if not people:
-        return cards.notification(ctx.text("no_external"))
-
-    def shown(email: str) -> str:
-        return f"{names[email]} <{email}>" if names.get(email) else email
-
-    external = [p for p in people if not _is_internal(ctx, p)]
-    likely = await suggestions.likely_intended(ctx, mail, external)
-    # The best guess is ticked when the mail had one external recipient: then that one is the wrong one.
-    intended = [
-        (f"{s.name or s.email} <{s.email}> · {ctx.text('suggested')}: {s.why}", s.email, i == 0 and len(external) == 1)
-        for i, s in enumerate(likely)
-    ] + [(shown(p), p, False) for p in people if p not in {s.email for s in likely}]
-    widgets = [
-        cards.selection("wrong", ctx.text("wrong_label"), [(shown(p), p, False) for p in external or people]),
-        cards.selection("intended", ctx.text("intended_label"), intended),
-        cards.text_input("intended_other", ctx.text("intended_other")),
-        cards.buttons([ctx.button(ctx.text("assess"), "wrong_assess", message_id=mail.id or _message_id(ctx))]),
-    ]
-    built = cards.card(ctx.text("wrong_title"), [cards.section(widgets, ctx.text("wrong_choose"))], name="wrong")
-    return cards.push_card(built)
-
-
-async def _wrong_assess(ctx: AddonContext) -> Json:
-    if (ask := _needs(ctx, SCOPE_READ_MESSAGE)) is not None:
-        return ask
-    wrong = ctx.event.strings("wrong")
-    if not wrong:
-        return cards.notification(ctx.text("pick_wrong"))
-    others = [a for a in _SPLIT.split(ctx.event.string("intended_other")) if a]
-    intended = list(dict.fromkeys([*ctx.event.strings("intended"), *others]))
-    mail = await _read_message(ctx)
-    try:
-        body = IncidentCreate(
-            locale=ctx.locale,
-            ref=MessageRef(provider="gmail", id=mail.id or _message_id(ctx)),
-            wrong_recipients=wrong,
-            intended_recipients=intended,
-        )
-    except ValidationError as exc:
-        problems = ", ".join(sorted({str(e["input"]) for e in exc.errors() if isinstance(e.get("input"), str)}))
-        return cards.notification(ctx.text("failed", reason=problems or "invalid input"))
-
-    def record() -> IncidentResponse:
-        response = incidents.create_incident(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, body, mail)
-        ctx.session.commit()
-        return response
-
-    return cards.push_card(_incident_card(ctx, await run_in_threadpool(record), mail.id or _message_id(ctx)))
-
-
-def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: str) -> Json:
-    severity = incident.severity
-    severity_widgets = [
-        cards.decorated(
-            cards.bold(ctx.text("level_" + severity.level)),
-            top=ctx.text("severity"),
-            bottom=cards.esc(
-                f"{ctx.text('class_' + severity.content_class)} · {ctx.text('relation_' + severity.relation)}"
-            ),
-        ),
-        *[cards.paragraph(cards.esc(reason)) for reason in severity.reasons],
-    ]
-    steps = [cards.paragraph(("✓ " if s.done else "• ") + s.title) for s in incident.steps]
-    letters = []
-    for letter in incident.drafts:
-        whom = letter.recipient_name or ", ".join(letter.to)
-        letters.append(
-            cards.decorated(
-                cards.esc(letter.subject, 300),
-                top=ctx.text(f"letter_{letter.kind}"),
-                bottom=cards.esc(f"{whom} · {language_name(letter.language, ctx.locale)}", 300),
-            )
-        )
-        if letter.gloss:  # a letter in another language says, in the user's, what it says
-            letters.append(cards.paragraph(cards.CardHtml(f"<i>{cards.esc(letter.gloss)}</i>")))
-    create = ctx.button(
-        ctx.text("create_drafts"), "wrong_drafts", incident_id=str(incident.incident_id), message_id=message_id
-    )
-    return cards.card(
-        ctx.text("wrong_title"),
-        [
-            cards.section(severity_widgets, ctx.text("severity")),
-            cards.section(steps, ctx.text("steps"), collapsible=True),
-            cards.section([*letters, cards.buttons([create])], ctx.text("letters")),
-        ],
-        name="incident",
-    )
-
-
-async def _wrong_drafts(ctx: AddonContext) -> Json:
-    if (ask := _needs(ctx, SCOPE_READ_MESSAGE, SCOPE_COMPOSE)) is not None:
-        return ask
-    try:
-        incident_id = uuid.UUID(ctx.event.parameters.get("incident_id", ""))
-        incident = await run_in_threadpool(incidents.get, ctx.session, ctx.auth, incident_id)
-    except (ValueError, IncidentNotFound):
-        return cards.notification(ctx.text("incident_gone"))
-    mail = await _read_message(ctx)
-
-    def letters() -> list[IncidentDraft]:
-        # The letters are not stored (they hold the customer's content): written again from the same inputs.
-        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, mail, incident.locale)
-        assessment = assess(result, index, incident.wrong_recipients, incident.intended_recipients)
-        sent_at = incident.sent_at or utcnow()
-        return build_letters(ctx.auth, index, mail, assessment, incident.intended_recipients, sent_at)
-
-    access = _access(ctx)
-    created = []
-    for letter in await run_in_threadpool(letters):
-        draft = await ctx.mailbox.create_draft(
-            access,
-            OutgoingDraft(
-                to=tuple(MailAddress(a) for a in letter.to),
-                cc=tuple(MailAddress(a) for a in letter.cc),
-                subject=letter.subject,
-                body_html=letter.body,
-                body_text=letter.body_text,
-            ),
-        )
-        created.append((letter.kind, draft))
-
-    def record() -> None:
-        rows: list[dict[str, str | None]] = [{"kind": k, "id": d.id, "web_link": d.web_link} for k, d in created]
-        incidents.record_mailbox_drafts(incident, rows, utcnow())
-        ctx.session.add(incident)
-        ctx.session.commit()
-
-    await run_in_threadpool(record)
-    if not created:
-        return cards.notification(ctx.text("drafts_created", count=0))
-    first = created[0][1]
-    message_id = first.message_id if isinstance(first, GmailCreatedDraft) else ""
-    thread_id = first.thread_id if isinstance(first, GmailCreatedDraft) else ""
-    return cards.open_created_draft(first.id, message_id, thread_id, ctx.text("drafts_created", count=len(created)))
-
-
 _CLIENTS = {"outlook": "Outlook", "gmail": "Gmail", "api": "API"}
 
 
@@ -628,12 +377,6 @@ def _local_time(ctx: AddonContext, moment: datetime) -> str:
 _ACTIONS: dict[str, Callable[[AddonContext], Awaitable[Json]]] = {
     "fix": _fix,
     "recheck": _recheck,
-    "templates": _templates,
-    "template_form": _template_form,
-    "template_insert": _template_insert,
-    "wrong_start": _wrong_start,
-    "wrong_assess": _wrong_assess,
-    "wrong_drafts": _wrong_drafts,
 }
 
 
@@ -643,8 +386,4 @@ def register_action(name: str, handler: Callable[[AddonContext], Awaitable[Json]
     _SCOPES_FOR[name] = scopes
 
 
-_SCOPES_FOR: dict[str, list[str]] = {
-    "wrong_start": [SCOPE_READ_MESSAGE],
-    "wrong_assess": [SCOPE_READ_MESSAGE],
-    "wrong_drafts": [SCOPE_READ_MESSAGE, SCOPE_COMPOSE],
-}
+_SCOPES_FOR: dict[str, list[str]] = {}
