@@ -13,7 +13,7 @@ from app.mailbox.base import MailMessage
 from app.templates.schemas import Letter
 from app.templates.service import letter, letter_language, sender_fields
 
-_WRONG_KIND = {"rival": "rival", "customer": "customer", "competitor": "other", "unrelated": "other"}
+_WRONG_KIND = {"customer": "customer", "competitor": "other", "unrelated": "other"}
 _KIND_RANK = {"other": 0, "customer": 1, "rival": 2}
 
 
