@@ -65,7 +65,7 @@ format: install-dev
 
 ## make fuzz: the API fuzzer with many more examples per operation
 fuzz: install-dev
-	FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_fuzz.py -q
+	FUZZ_EXAMPLES=300 FUZZ_RANDOM=1 TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 ## make load: HTTP load on loopback (bounded), figures into bench/RESULTS.md
 load: install-dev
