@@ -115,3 +115,21 @@ def test_mailbox_drafts_carry_each_letters_recipients_and_text(demo: TestClient,
         assert [a.email for a in draft.cc] == letter["cc"]
         assert (draft.subject, draft.body) == (letter["subject"], letter["body"])
         assert made["web_link"] and made["kind"] == letter["kind"]
+
+
+def test_listing_by_status(demo: TestClient) -> None:
+    closed, still_open = record(demo)["incident_id"], record(demo)["incident_id"]
+    demo.patch(f"/v1/incidents/{closed}", json={"status": "closed"}, headers=ALEX)
+    by_status = {
+        status: [i["incident_id"] for i in demo.get("/v1/incidents", params={"status": status}, headers=ALEX).json()]
+        for status in ("open", "closed")
+    }
+    assert by_status == {"open": [still_open], "closed": [closed]}
+
+
+def test_the_resend_names_every_document(demo: TestClient) -> None:
+    two = {**PI_TO_RIVAL, "attachments": [{"name": "PI_SolarTech_2026-001.pdf"}, {"name": "Packing_List_2026-001.pdf"}]}
+    letters = {d["kind"]: d for d in record(demo, message=two)["drafts"]}
+    resend = letters["resend_intended"]
+    assert resend["attachments"] == ["PI_SolarTech_2026-001.pdf", "Packing_List_2026-001.pdf"]
+    assert "PI_SolarTech_2026-001.pdf, Packing_List_2026-001.pdf" in resend["body_text"]
