@@ -126,3 +126,28 @@ def test_assessment_takes_the_worst_relation_in_any_order(index: DirectoryIndex,
     without_rival = [email for email in wrong if email != WRONG["rival"]]
     rest = assess(check(draft, index), index, without_rival, [INTENDED])
     assert (rest.relation, rest.level) == ("competitor", "high")
+
+
+def test_each_letter_finds_its_readers_name_and_language(demo: TestClient) -> None:
+    """Not in the directory: the name shown in the message, else the address's local part; the language of the
+    recipient's organization, else the company's default."""
+    message = {
+        **MESSAGE,
+        "to": [{"email": "hans@helio-handel.example", "name": "Hans Gruber"}, {"email": "x.y@unknown-co.example"}],
+        "cc": [],
+    }
+    incident = _record(
+        demo,
+        message=message,
+        wrong_recipients=["hans@helio-handel.example", "x.y@unknown-co.example"],
+        intended_recipients=[INTENDED_IN_TO],
+    )
+    apologies = _by_kind(incident, "apology_wrong_recipient")
+    hans, stranger = apologies["hans@helio-handel.example"], apologies["x.y@unknown-co.example"]
+    assert (hans["language"], stranger["language"]) == ("de", "en")
+    assert "Hans Gruber" in hans["body_text"]
+    assert (
+        "x.y" in stranger["body_text"].split("\n", 2)[0] and "unknown-co" not in stranger["body_text"].split("\n", 2)[0]
+    )
+    # the apology says which mail it was about
+    assert "PI for order 2026-001" in stranger["body_text"]
