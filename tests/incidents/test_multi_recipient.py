@@ -7,11 +7,13 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session, select
 
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.engine import check
 from app.analysis.index import DirectoryIndex
 from app.incidents.assessment import assess
+from app.incidents.models import ConfusionPair
 from tests.helpers import headers
 from tests.incidents.test_assessment import INTENDED, WRONG, index  # noqa: F401  (module fixture)
 
@@ -151,3 +153,10 @@ def test_each_letter_finds_its_readers_name_and_language(demo: TestClient) -> No
     )
     # the apology says which mail it was about
     assert "PI for order 2026-001" in stranger["body_text"]
+
+
+def test_every_confusion_pair_is_learned_each_time(demo: TestClient, db: Session) -> None:
+    _record(demo)
+    _record(demo)
+    pairs = {(p.intended, p.wrong): p.count for p in db.exec(select(ConfusionPair)).all()}
+    assert pairs == {(i, w): 2 for i in (INTENDED_IN_TO, INTENDED_MISSED) for w in (CUSTOMER, RIVAL)}
