@@ -9,7 +9,7 @@ PORT ?= 8000
 # Tests use their own PostgreSQL database (created and dropped by the suite) on this server.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: admin run serve install install-dev test test-sqlite lint format bench eval fuzz load soak migrate demo-data clean
+.PHONY: admin run serve install install-dev test test-sqlite lint format bench eval fuzz load soak mutate migrate demo-data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,7 +75,17 @@ format: install-dev
 
 ## make fuzz: the API fuzzer with many more examples per operation
 fuzz: install-dev
-	FUZZ_EXAMPLES=300 $(BIN)/python -m pytest tests/test_fuzz.py -q
+	FUZZ_EXAMPLES=300 FUZZ_RANDOM=1 TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest tests/test_fuzz.py -q
+
+## make mutate: mutation testing (mutmut) of app/analysis, app/checks, app/incidents, app/scheduling, app/auth;
+## not part of `make test`. Bounded by MUTATE_MINUTES; MUTANTS narrows it, e.g. MUTANTS='app.incidents.*'.
+MUTATE_CHILDREN ?= 2
+MUTATE_MINUTES ?= 30
+MUTANTS ?=
+mutate: install-dev
+	rm -rf mutants
+	timeout --signal=INT $$(( $(MUTATE_MINUTES) * 60 )) $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS) || [ $$? -eq 124 ]
+	$(BIN)/python -m bench.mutation_scores
 
 ## make load: HTTP load on loopback (bounded), figures into bench/RESULTS.md
 load: install-dev

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.analysis.directory import OrgEntry
 from app.analysis.index import DirectoryIndex
 from app.auth.dependencies import AuthContext
 from app.incidents.assessment import Assessment, RecipientRelation
@@ -13,7 +14,8 @@ from app.mailbox.base import MailMessage
 from app.templates.schemas import Letter
 from app.templates.service import letter, letter_language, sender_fields
 
-_WRONG_KIND = {"rival": "rival", "customer": "customer", "competitor": "other", "unrelated": "other"}
+_WRONG_KIND = {"customer": "customer", "competitor": "other", "unrelated": "other"}
+_KIND_RANK = {"other": 0, "customer": 1, "rival": 2}
 
 
 def build_letters(
@@ -101,7 +103,8 @@ def _notice(
 ) -> Letter:
     name, contact_language, org_language = _person(index, message, email)
     org_index = index.org_index_for_address(email)
-    company = index.org(org_index).name if org_index is not None else email.rsplit("@", 1)[1]
+    org = index.org(org_index) if org_index is not None else None
+    company = org.name if org is not None else email.rsplit("@", 1)[1]
     language = letter_language(
         "notice_intended_recipient", contact_language, org_language, auth.tenant.default_language
     )
@@ -111,11 +114,31 @@ def _notice(
         "sent_date": sent_at.date(),
         "document_name": ", ".join(documents) or message.subject.strip() or "—",
         # The letter says what kind of company got it without naming them: that is the sender's call.
-        "wrong_recipient_kind": _WRONG_KIND[assessment.relation],
+        "wrong_recipient_kind": _wrong_kind_for(assessment, org),
         "severity": assessment.level,
         **sender,
     }
     return letter("notice_intended_recipient", "notice_intended_recipient", language, fields, [email])
+
+
+def _wrong_kind_for(assessment: Assessment, intended_org: OrgEntry | None) -> str:
+    """What the notice may say about who got the mail: a rival only when it competes with this reader's company."""
+    kinds = [_kind_seen_by(recipient, intended_org) for recipient in assessment.recipients]
+    return max(kinds, key=_KIND_RANK.__getitem__, default="other")
+
+
+def _kind_seen_by(recipient: RecipientRelation, intended_org: OrgEntry | None) -> str:
+    if recipient.relation != "rival":
+        return _WRONG_KIND[recipient.relation]
+    rivals = (
+        intended_org is not None
+        and recipient.org is not None
+        and intended_org.id != recipient.org.id
+        and bool(intended_org.rival_group)
+        and intended_org.rival_group == recipient.org.rival_group
+    )
+    # A rival of another company the mail was about is, to this reader, another of our business contacts.
+    return "rival" if rivals else "customer"
 
 
 def _resend(
