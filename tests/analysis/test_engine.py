@@ -1,9 +1,11 @@
 """End-to-end checks of realistic drafts: the seed situations, quiet everyday mail, policy and suppression."""
 
+import pytest
+
 from app.analysis.context import CheckContext
 from app.analysis.directory import PolicyView
 from app.analysis.engine import check, localize
-from app.analysis.findings import CheckResult, Finding, evidence_hash
+from app.analysis.findings import CheckResult, Finding, evidence_hash, severity_rank
 from app.analysis.index import build_index
 from tests.analysis.conftest import draft, make_snapshot
 
@@ -212,3 +214,20 @@ def test_no_tenant_internal_domains_falls_back_to_sender_domain():
     idx = build_index(make_snapshot(internal_domains=()))
     result = check(draft(to=["bob@acme-trade.example"], body="Our margin is 4%."), idx)
     assert result.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("missing", "verdict"), [("critical", "warn"), ("high", "warn"), ("medium", "warn"), ("low", "ok")]
+)
+def test_a_policy_that_forgot_a_severity_never_silently_allows_the_worse_ones(missing, verdict):
+    enforcement = {s: "allow" for s in ("info", "low", "medium", "high", "critical") if s != missing}
+    idx = build_index(make_snapshot(PolicyView(enforcement=enforcement)))  # type: ignore[arg-type]
+    drafts = {
+        "critical": draft(to=["a.weber@sonnenkraft.de"], attachments=["PI_SolarTech_2026-001.pdf"]),
+        "high": draft(to=["m.schmidt@solartec.de"]),
+        "medium": draft(to=["j.garcia@energiasolar.es"], body="Michael de SolarTech te llamará mañana."),
+        "low": draft(to=["m.schmidt@solartech.de"], body="The unit price is EUR 0.21/W."),
+    }
+    result = check(drafts[missing], idx)
+    assert max(result.findings, key=lambda f: severity_rank(f.severity)).severity == missing
+    assert result.verdict == verdict
