@@ -31,7 +31,7 @@ ADMIN_SEES = {"incident_id"}
 # The company's shared directory: colleagues read it, administrators change it.
 TENANT_PARAMS = {"org_id"}
 # Not data at all: template names, the add-in's static files.
-STATIC_PARAMS = {"name", "path"}
+STATIC_PARAMS = {"name", "path", "trigger"}
 # Driven by their own event format (signed Google tokens), in tests/addons/test_gmail_isolation.py.
 OWN_TEST_PREFIXES = ("/addons/gmail/",)
 
@@ -99,7 +99,12 @@ def test_a_colleague_cannot_reach_another_users_records(
     secrets = _secrets(data)
     allowed = ADMIN_SEES if role == "admin" else set()
     payloads = bodies(data)
-    values = {**{p: str(data[p]) for p in USER_PARAMS | TENANT_PARAMS}, "name": "handoff_internal", "path": "x"}
+    values = {
+        **{p: str(data[p]) for p in USER_PARAMS | TENANT_PARAMS},
+        "name": "handoff_internal",
+        "path": "x",
+        "trigger": "compose",
+    }
     tried = []
     for route in _routes(app):
         if set(route.params) & allowed:

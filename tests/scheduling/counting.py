@@ -36,12 +36,12 @@ class CountingMailbox:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    async def send_draft(self, access: MailboxAccess, draft_id: str) -> SendResult:
+    async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
         with self._lock:
             self.calls[draft_id] += 1
         if self.latency:
             await asyncio.sleep(self.latency)
-        result = await self.inner.send_draft(access, draft_id)
+        result = await self.inner.send_draft(access, draft_id, marker)
         if self.after_send is not None:
             self.after_send(draft_id)
         return result
