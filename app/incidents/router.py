@@ -11,6 +11,7 @@ from app.auth.dependencies import AuthContext, CurrentUser
 from app.checks.schemas import Locale
 from app.checks.service import message_from_request, request_locale
 from app.common import utcnow
+from app.config import Settings
 from app.deps import ExtractorDep, IndexCacheDep, SessionDep, SettingsDep
 from app.incidents import service
 from app.incidents.exceptions import InvalidRecipients, LettersNeeded, RecallNeedsReference
@@ -28,10 +29,21 @@ from app.incidents.schemas import (
     SuggestRequest,
     SuggestResponse,
 )
-from app.mailbox.base import MailAddress, MailboxProvider, OutgoingDraft
+from app.mailbox.base import MailAddress, MailboxProvider, MailMessage, OutgoingDraft
 from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider
 
 router = APIRouter(prefix="/v1/incidents", tags=["incidents"])
+
+
+async def _sent_message(
+    body: IncidentCreate | SuggestRequest, mailbox: MailboxProvider, auth: AuthContext, settings: Settings
+) -> MailMessage:
+    """The message as sent: read through the mailbox API by reference, or taken from the request."""
+    if body.ref is not None:
+        ensure_provider(mailbox, body.ref.provider)
+        return await mailbox.get_message(await access_for(mailbox, auth), body.ref.id)
+    assert body.message is not None  # the schema requires exactly one of message and ref
+    return message_from_request(body.message, settings)
 
 
 @router.post("", response_model=IncidentResponse, status_code=status.HTTP_201_CREATED)
@@ -44,12 +56,7 @@ async def create_incident(
     mailbox: MailboxDep,
     body: IncidentCreate,
 ) -> IncidentResponse:
-    if body.ref is not None:
-        ensure_provider(mailbox, body.ref.provider)
-        message = await mailbox.get_message(await access_for(mailbox, auth), body.ref.id)
-    else:
-        assert body.message is not None  # the schema requires exactly one of message and ref
-        message = message_from_request(body.message, settings)
+    message = await _sent_message(body, mailbox, auth, settings)
 
     def record() -> IncidentResponse:
         response = service.create_incident(session, auth, cache, settings, extractor, body, message)
@@ -70,12 +77,7 @@ async def suggest_intended(
     body: SuggestRequest,
 ) -> SuggestResponse:
     """Whom the message was likely meant for, best guess first (nothing is recorded)."""
-    if body.ref is not None:
-        ensure_provider(mailbox, body.ref.provider)
-        message = await mailbox.get_message(await access_for(mailbox, auth), body.ref.id)
-    else:
-        assert body.message is not None  # the schema requires exactly one of message and ref
-        message = message_from_request(body.message, settings)
+    message = await _sent_message(body, mailbox, auth, settings)
     return await run_in_threadpool(service.suggest_intended, session, auth, cache, settings, extractor, body, message)
 
 

@@ -40,7 +40,7 @@ def offer(ctx: addon.AddonContext, draft_id: str, hold_minutes: int) -> list[Jso
 
 
 async def send_later(ctx: addon.AddonContext) -> Json:
-    if (ask := addon._needs(ctx, addon.SCOPE_COMPOSE)) is not None:
+    if (ask := addon.needs_scopes(ctx, addon.SCOPE_COMPOSE)) is not None:
         return ask
     if not available(ctx):
         return cards.notification(ctx.text("delay_unavailable"))
@@ -51,7 +51,7 @@ async def send_later(ctx: addon.AddonContext) -> Json:
     except ValueError:
         return cards.notification(ctx.text("unknown_action"))
     # The draft must be this user's and still a draft; its Message-ID lets the worker recognise it once sent.
-    draft = await ctx.mailbox.get_message(addon._access(ctx), body.draft_id)
+    draft = await ctx.mailbox.get_message(addon.gmail_access(ctx), body.draft_id)
     if not draft.is_draft:
         return cards.notification(ctx.text("delay_not_a_draft"))
 

@@ -14,11 +14,11 @@ from app.addons.gmail.service import (
     SCOPE_READ_MESSAGE,
     AddonContext,
     Json,
-    _access,
-    _is_internal,
-    _message_id,
-    _needs,
-    _read_message,
+    gmail_access,
+    is_internal_address,
+    needs_scopes,
+    opened_message_id,
+    read_opened,
 )
 from app.checks.schemas import MessageRef
 from app.checks.service import analyse
@@ -34,9 +34,9 @@ from app.mailbox.gmail import GmailCreatedDraft
 
 
 async def wrong_start(ctx: AddonContext) -> Json:
-    if (ask := _needs(ctx, SCOPE_READ_MESSAGE)) is not None:
+    if (ask := needs_scopes(ctx, SCOPE_READ_MESSAGE)) is not None:
         return ask
-    mail = await _read_message(ctx)
+    mail = await read_opened(ctx)
     me = ctx.auth.user.email.lower()
     people = list(dict.fromkeys(a.email.lower() for a in (*mail.to, *mail.cc, *mail.bcc) if a.email.lower() != me))
     names = {a.email.lower(): a.name for a in (*mail.to, *mail.cc, *mail.bcc)}
@@ -46,7 +46,7 @@ async def wrong_start(ctx: AddonContext) -> Json:
     def shown(email: str) -> str:
         return f"{names[email]} <{email}>" if names.get(email) else email
 
-    external = [p for p in people if not _is_internal(ctx, p)]
+    external = [p for p in people if not is_internal_address(ctx, p)]
     likely = await suggestions.likely_intended(ctx, mail, external)
     # The best guess is ticked when the mail had one external recipient: then that one is the wrong one.
     intended = [
@@ -57,25 +57,25 @@ async def wrong_start(ctx: AddonContext) -> Json:
         cards.selection("wrong", ctx.text("wrong_label"), [(shown(p), p, False) for p in external or people]),
         cards.selection("intended", ctx.text("intended_label"), intended),
         cards.text_input("intended_other", ctx.text("intended_other")),
-        cards.buttons([ctx.button(ctx.text("assess"), "wrong_assess", message_id=mail.id or _message_id(ctx))]),
+        cards.buttons([ctx.button(ctx.text("assess"), "wrong_assess", message_id=mail.id or opened_message_id(ctx))]),
     ]
     built = cards.card(ctx.text("wrong_title"), [cards.section(widgets, ctx.text("wrong_choose"))], name="wrong")
     return cards.push_card(built)
 
 
 async def wrong_assess(ctx: AddonContext) -> Json:
-    if (ask := _needs(ctx, SCOPE_READ_MESSAGE)) is not None:
+    if (ask := needs_scopes(ctx, SCOPE_READ_MESSAGE)) is not None:
         return ask
     wrong = ctx.event.strings("wrong")
     if not wrong:
         return cards.notification(ctx.text("pick_wrong"))
     others = [a for a in _SPLIT.split(ctx.event.string("intended_other")) if a]
     intended = list(dict.fromkeys([*ctx.event.strings("intended"), *others]))
-    mail = await _read_message(ctx)
+    mail = await read_opened(ctx)
     try:
         body = IncidentCreate(
             locale=ctx.locale,
-            ref=MessageRef(provider="gmail", id=mail.id or _message_id(ctx)),
+            ref=MessageRef(provider="gmail", id=mail.id or opened_message_id(ctx)),
             wrong_recipients=wrong,
             intended_recipients=intended,
         )
@@ -88,7 +88,7 @@ async def wrong_assess(ctx: AddonContext) -> Json:
         ctx.session.commit()
         return response
 
-    return cards.push_card(_incident_card(ctx, await run_in_threadpool(record), mail.id or _message_id(ctx)))
+    return cards.push_card(_incident_card(ctx, await run_in_threadpool(record), mail.id or opened_message_id(ctx)))
 
 
 def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: str) -> Json:
@@ -131,14 +131,14 @@ def _incident_card(ctx: AddonContext, incident: IncidentResponse, message_id: st
 
 
 async def wrong_drafts(ctx: AddonContext) -> Json:
-    if (ask := _needs(ctx, SCOPE_READ_MESSAGE, SCOPE_COMPOSE)) is not None:
+    if (ask := needs_scopes(ctx, SCOPE_READ_MESSAGE, SCOPE_COMPOSE)) is not None:
         return ask
     try:
         incident_id = uuid.UUID(ctx.event.parameters.get("incident_id", ""))
         incident = await run_in_threadpool(incidents.get, ctx.session, ctx.auth, incident_id)
     except (ValueError, IncidentNotFound):
         return cards.notification(ctx.text("incident_gone"))
-    mail = await _read_message(ctx)
+    mail = await read_opened(ctx)
 
     def letters() -> list[IncidentDraft]:
         # The letters are not stored (they hold the customer's content): written again from the same inputs.
@@ -147,7 +147,7 @@ async def wrong_drafts(ctx: AddonContext) -> Json:
         sent_at = incident.sent_at or utcnow()
         return build_letters(ctx.auth, index, mail, assessment, incident.intended_recipients, sent_at)
 
-    access = _access(ctx)
+    access = gmail_access(ctx)
     created = []
     for letter in await run_in_threadpool(letters):
         draft = await ctx.mailbox.create_draft(

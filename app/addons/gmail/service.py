@@ -86,7 +86,7 @@ async def homepage(ctx: AddonContext) -> Json:
         check_widgets = [
             cards.decorated(
                 cards.esc(f"{ctx.text('verdict_' + c.verdict)} · {_finding_titles(c.finding_codes, ctx.locale)}"),
-                top=_local_time(ctx, c.created_at),
+                top=local_time(ctx, c.created_at),
                 bottom=cards.esc(f"{_CLIENTS.get(c.client, c.client)} · {ctx.text('trigger_' + c.trigger)}"),
             )
             for c in checks
@@ -94,7 +94,7 @@ async def homepage(ctx: AddonContext) -> Json:
         incident_widgets = [
             cards.decorated(
                 cards.esc(f"{ctx.text('level_' + i.level)} · {', '.join(i.wrong_recipients)}"),
-                top=_local_time(ctx, i.created_at),
+                top=local_time(ctx, i.created_at),
                 bottom=cards.esc(", ".join(i.document_names)) or None,
             )
             for i in open_incidents
@@ -117,7 +117,7 @@ async def compose(ctx: AddonContext) -> Json:
 
 
 async def message(ctx: AddonContext) -> Json:
-    message_id = _message_id(ctx)
+    message_id = opened_message_id(ctx)
     widgets = [cards.paragraph(ctx.text("wrong_intro"))]
     if message_id:
         widgets.append(cards.buttons([ctx.button(ctx.text("wrong_button"), "wrong_start", message_id=message_id)]))
@@ -328,12 +328,12 @@ def _record_fixed(ctx: AddonContext) -> None:
 # --- an opened message: the wrong-send recovery ----------------------------------------------------------
 
 
-def _message_id(ctx: AddonContext) -> str:
+def opened_message_id(ctx: AddonContext) -> str:
     gmail = ctx.event.gmail
     return (gmail.message_id if gmail and gmail.message_id else "") or ctx.event.parameters.get("message_id", "")
 
 
-def _needs(ctx: AddonContext, *scopes: str) -> Json | None:
+def needs_scopes(ctx: AddonContext, *scopes: str) -> Json | None:
     granted = ctx.event.authorization_event_object.authorized_scopes
     missing = [s for s in scopes if granted is not None and s not in granted]
     if not ctx.caller.user_oauth_token:
@@ -341,7 +341,7 @@ def _needs(ctx: AddonContext, *scopes: str) -> Json | None:
     return cards.request_scopes(missing) if missing else None
 
 
-def _access(ctx: AddonContext) -> GmailAccess:
+def gmail_access(ctx: AddonContext) -> GmailAccess:
     gmail = ctx.event.gmail
     return GmailAccess(
         user_email=ctx.auth.user.email,
@@ -350,11 +350,11 @@ def _access(ctx: AddonContext) -> GmailAccess:
     )
 
 
-async def _read_message(ctx: AddonContext) -> MailMessage:
-    return await ctx.mailbox.get_message(_access(ctx), _message_id(ctx))
+async def read_opened(ctx: AddonContext) -> MailMessage:
+    return await ctx.mailbox.get_message(gmail_access(ctx), opened_message_id(ctx))
 
 
-def _is_internal(ctx: AddonContext, email: str) -> bool:
+def is_internal_address(ctx: AddonContext, email: str) -> bool:
     return ctx.auth.tenant.owns_address(email)
 
 
@@ -367,7 +367,7 @@ def _finding_titles(codes: list[str], locale: str) -> str:
     return ("、" if locale == "zh-CN" else ", ").join(titles) or "—"
 
 
-def _local_time(ctx: AddonContext, moment: datetime) -> str:
+def local_time(ctx: AddonContext, moment: datetime) -> str:
     """A stored (UTC) time in the user's time zone, as Gmail reports it with each event."""
     zone = ctx.event.common_event_object.time_zone
     offset = timedelta(milliseconds=zone.offset) if zone else timedelta(0)

@@ -11,8 +11,8 @@ from app.addons.gmail.service import (
     SCOPE_COMPOSE,
     AddonContext,
     Json,
-    _access,
-    _needs,
+    gmail_access,
+    needs_scopes,
 )
 from app.errors import AppError
 from app.templates.catalogue import FieldSpec, choice_label, get_template
@@ -109,7 +109,7 @@ async def template_insert(ctx: AddonContext) -> Json:
     except AppError as exc:
         return cards.notification(ctx.text("template_error", reason=exc.message))
     if info.audience == "internal":
-        if (ask := _needs(ctx, SCOPE_COMPOSE)) is not None:
+        if (ask := needs_scopes(ctx, SCOPE_COMPOSE)) is not None:
             return ask
-        return await handoff.draft_to_colleague(ctx, _access(ctx), rendered, ctx.event.parameters.get("to", ""))
+        return await handoff.draft_to_colleague(ctx, gmail_access(ctx), rendered, ctx.event.parameters.get("to", ""))
     return cards.insert_body(rendered.body_html)

@@ -30,7 +30,7 @@ class DraftFinder(Protocol):
 
 
 async def check_whole_draft(ctx: addon.AddonContext) -> Json:
-    if (ask := addon._needs(ctx, addon.SCOPE_COMPOSE)) is not None:
+    if (ask := addon.needs_scopes(ctx, addon.SCOPE_COMPOSE)) is not None:
         return ask
     to, cc, bcc = addon._recipients(ctx)
     if not (to or cc or bcc):
@@ -40,7 +40,7 @@ async def check_whole_draft(ctx: addon.AddonContext) -> Json:
     found = None
     if isinstance(ctx.mailbox, DraftFinder):
         wanted = frozenset(r.email.lower() for r in recipients if r.email)
-        found = await ctx.mailbox.find_draft(addon._access(ctx), wanted, thread)
+        found = await ctx.mailbox.find_draft(addon.gmail_access(ctx), wanted, thread)
     message = (
         found.message
         if found is not None

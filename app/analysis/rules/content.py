@@ -8,7 +8,7 @@ from collections import defaultdict
 from app.analysis.context import Mention, RuleContext
 from app.analysis.directory import AUDIENCE_KINDS, THIRD_PARTY_KINDS, Severity
 from app.analysis.doc_classes import BINDING_CLASSES
-from app.analysis.findings import Finding, Fix, max_severity, severity_rank
+from app.analysis.findings import Finding, Fix, severity_rank
 from app.analysis.rules._common import emails, listing, org_label
 
 # Only customers' and prospects' names mark a document as "theirs". Third parties and competitors are
@@ -59,9 +59,10 @@ def _quote_headers(lowered: str) -> list[str]:
 
 def _finding(ctx: RuleContext, org_index: int, mentions: list[Mention], only_handlers: bool) -> Finding:
     org = ctx.index.org(org_index)
-    severity: Severity = "info" if only_handlers else max_severity([_severity(ctx, m) for m in mentions])
+    rated = [(_severity(ctx, m), m) for m in mentions]
+    worst_severity, worst = max(rated, key=lambda pair: severity_rank(pair[0]))
+    severity: Severity = "info" if only_handlers else worst_severity
     attachments = tuple(dict.fromkeys(m.attachment for m in mentions if m.attachment))
-    worst = max(mentions, key=lambda m: severity_rank(_severity(ctx, m)))
     receivers = [r for r in ctx.external if r.org is None or r.org.kind not in THIRD_PARTY_KINDS] or ctx.external
     rivals = [
         org_label(r)

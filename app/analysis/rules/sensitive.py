@@ -52,7 +52,8 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
     for iban in _ibans(ctx):
         by_category["bank"].append(TermHit("sensitive", "bank", "body", iban))
     if "costs" not in by_category:
-        for word in _our_costs(ctx) + matches_of(_OUR_COSTS, _cues(ctx), ctx.body.new):
+        cues = _cues(ctx)
+        for word in _our_costs(ctx, cues) + matches_of(_OUR_COSTS, cues, ctx.body.new):
             by_category["costs"].append(TermHit("sensitive", "costs", "body", word))
     return [
         Finding(
@@ -109,9 +110,9 @@ def matches_of(patterns: tuple[tuple[str, re.Pattern[str]], ...], cues: set[str]
     return found[:3]
 
 
-def _our_costs(ctx: RuleContext) -> list[str]:
+def _our_costs(ctx: RuleContext, cues: set[str]) -> list[str]:
     """Margin and purchase-price words the sender wrote about our side, not the reader's."""
-    if "ambiguous_costs" not in _cues(ctx):
+    if "ambiguous_costs" not in cues:
         return []
     found = []
     for text in (ctx.draft.subject, ctx.body.new):
