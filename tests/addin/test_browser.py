@@ -102,7 +102,15 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 proc.kill()
 
 
-def test_demo_in_chromium(live_server: str, tmp_path: Path) -> None:
+def screenshot_dir(tmp_path: Path) -> Path:
+    """docs/screenshots with UPDATE_SCREENSHOTS=1, else a temporary folder."""
+    shots = ROOT / "docs" / "screenshots" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
+    return shots
+
+
+def run_e2e(script: Path, *args: str, timeout: int) -> str:
+    """Run a browser script of frontend/tests/e2e in Debian's chromium; it must pass every step. Its stdout."""
     node = shutil.which("node")
     _require(node is not None, "node is not installed")
     _require(CHROMIUM.exists(), f"{CHROMIUM} is missing (apt-get install -y chromium; `make test` does it)")
@@ -110,18 +118,22 @@ def test_demo_in_chromium(live_server: str, tmp_path: Path) -> None:
         (FRONTEND / "node_modules" / "playwright-core").is_dir(),
         "frontend/node_modules is missing (npm ci --prefix frontend; `make test` does it)",
     )
-    shots = ROOT / "docs" / "screenshots" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
-    shots.mkdir(parents=True, exist_ok=True)
     assert node is not None
     run = subprocess.run(
-        [node, str(E2E), live_server, str(shots)],
+        [node, str(script), *args],
         cwd=FRONTEND,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=timeout,
         env={**os.environ, "CHROMIUM_PATH": str(CHROMIUM)},
     )
     assert run.returncode == 0, f"browser test failed\n--- stdout\n{run.stdout}\n--- stderr\n{run.stderr}"
     assert "steps passed" in run.stdout
+    return run.stdout
+
+
+def test_demo_in_chromium(live_server: str, tmp_path: Path) -> None:
+    shots = screenshot_dir(tmp_path)
+    run_e2e(E2E, live_server, str(shots), timeout=240)
     for name in ("taskpane-en.png", "taskpane-zh-CN.png", "taskpane-recovery-en.png"):
         assert (shots / name).stat().st_size > 5000, name

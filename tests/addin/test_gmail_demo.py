@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.addin.test_browser import CHROMIUM, FRONTEND, ROOT, _require, live_server
+from tests.addin.test_browser import FRONTEND, live_server, run_e2e, screenshot_dir
 from tests.directory.test_organizations import assert_error
 
 __all__ = ["live_server"]  # the module-scoped server fixture, shared with the Outlook demo's test
@@ -19,22 +16,7 @@ ALEX = {"X-Dev-User": "alex@acme-trade.example"}
 
 
 def test_gmail_demo_in_chromium(live_server: str, tmp_path: Path) -> None:
-    node = shutil.which("node")
-    _require(node is not None, "node is not installed")
-    _require(CHROMIUM.exists(), f"{CHROMIUM} is missing (`make test` installs it)")
-    _require((FRONTEND / "node_modules" / "playwright-core").is_dir(), "frontend/node_modules is missing")
-    shots = ROOT / "docs" / "screenshots" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
-    assert node is not None
-    run = subprocess.run(
-        [node, str(E2E), live_server, str(shots)],
-        cwd=FRONTEND,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, "CHROMIUM_PATH": str(CHROMIUM)},
-    )
-    assert run.returncode == 0, f"browser test failed\n--- stdout\n{run.stdout}\n--- stderr\n{run.stderr}"
-    assert "steps passed" in run.stdout
+    run_e2e(E2E, live_server, str(screenshot_dir(tmp_path)), timeout=180)
 
 
 def test_gmail_demo_answers_only_in_dev_mode(client: TestClient, make_app) -> None:  # type: ignore[no-untyped-def]

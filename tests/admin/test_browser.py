@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import subprocess
 import sys
 import time
@@ -28,7 +27,7 @@ from app.common import utcnow
 from app.db import create_db_engine, migrate
 from app.demo import load_demo_data
 from app.tenants.models import Tenant, User
-from tests.addin.test_browser import CHROMIUM, FRONTEND, ROOT, _free_port, _require
+from tests.addin.test_browser import FRONTEND, ROOT, _free_port, _require, run_e2e, screenshot_dir
 from tests.admin.seed import seed
 
 E2E = FRONTEND / "tests" / "e2e" / "admin.e2e.mjs"
@@ -113,26 +112,11 @@ def _wait_until_up(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
 
 
 def test_admin_console_in_chromium(admin_server: str, tmp_path: Path) -> None:
-    node = shutil.which("node")
-    _require(node is not None, "node is not installed")
-    _require(CHROMIUM.exists(), f"{CHROMIUM} is missing (apt-get install -y chromium; `make test` does it)")
-    _require((FRONTEND / "node_modules" / "playwright-core").is_dir(), "frontend/node_modules is missing")
     _require(BUNDLE.is_file(), "the admin console is not built (`make admin`; `make test` does it)")
-    shots = ROOT / "docs" / "screenshots" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
-    shots.mkdir(parents=True, exist_ok=True)
+    shots = screenshot_dir(tmp_path)
     workbook = tmp_path / "directory.xlsx"
     _workbook(workbook)
-    assert node is not None
-    run = subprocess.run(
-        [node, str(E2E), admin_server, str(shots), str(workbook)],
-        cwd=FRONTEND,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "CHROMIUM_PATH": str(CHROMIUM)},
-    )
-    assert run.returncode == 0, f"browser test failed\n--- stdout\n{run.stdout}\n--- stderr\n{run.stderr}"
-    assert "steps passed" in run.stdout
+    run_e2e(E2E, admin_server, str(shots), str(workbook), timeout=300)
     for screen in SCREENS:
         for lang in ("en", "zh-CN"):
             assert (shots / f"admin-{screen}-{lang}.png").stat().st_size > 10_000, (screen, lang)
