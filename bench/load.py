@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,8 +56,20 @@ ADMIN = f"admin@{INTERNAL_DOMAINS[0]}"
 # --- database ------------------------------------------------------------------------------------
 
 
-def build_database(url: str, directory: Directory) -> str:
-    """The tenant, its users and directory, inserted in bulk; returns one organization's id to edit."""
+def dev_subject(email: str) -> str:
+    return f"dev:{email}"
+
+
+def build_database(
+    url: str,
+    directory: Directory,
+    *,
+    tenant_key: str = f"dev:{INTERNAL_DOMAINS[0]}",
+    subject: Callable[[str], str] = dev_subject,
+) -> str:
+    """The tenant, its users and directory, inserted in bulk; returns one organization's id to edit.
+
+    `tenant_key` and `subject` name the tenant and its users as the sign-in does (dev mode by default)."""
     engine = create_db_engine(url)
     migrate(engine)
     snapshot = directory.snapshot
@@ -69,7 +82,7 @@ def build_database(url: str, directory: Directory) -> str:
             [
                 {
                     "id": tenant_id,
-                    "key": f"dev:{INTERNAL_DOMAINS[0]}",
+                    "key": tenant_key,
                     "name": "Acme Trade",
                     "internal_domains": list(INTERNAL_DOMAINS),
                     "default_language": "en",
@@ -84,7 +97,7 @@ def build_database(url: str, directory: Directory) -> str:
                 {
                     "id": uuid.uuid4(),
                     "tenant_id": tenant_id,
-                    "subject": f"dev:{email}",
+                    "subject": subject(email),
                     "email": email,
                     "display_name": email.split("@")[0],
                     "locale": "en",
