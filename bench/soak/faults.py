@@ -19,7 +19,7 @@ from bench.db_proxy import FaultyProxy
 from bench.hostile import inflating_docx, slow_pdf
 from bench.soak.mailbox import MailboxControl
 from bench.soak.services import EVIL_TENANT_ID
-from bench.soak.users import JSON, Answer, Run
+from bench.soak.users import JSON, Answer, Run, answer_status
 
 ATTACK = "attack"
 DATABASE_FAULTS: dict[str, Callable[[FaultyProxy], None]] = {
@@ -70,7 +70,7 @@ def attacker(base: str, mailbox: MailboxControl, run: Run, number: int, inputs: 
             phase = run.phase
             started = time.perf_counter()
             try:
-                status = str(client.post(path, content=body, headers=headers).status_code)
+                status = answer_status(client.post(path, content=body, headers=headers))
             except httpx.HTTPError as exc:
                 status = type(exc).__name__
             run.faults.add(phase, Answer(name, status, time.perf_counter() - started, run.phase))

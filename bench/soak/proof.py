@@ -6,7 +6,8 @@ draft, after the scheduled-send queue has drained:
   or `failed` with a reason and no send call;
 - no draft at all (also those whose schedule request got a 503) had more than one send call, and no draft was sent
   without a row asking for it;
-- every incident answered 201 is stored.
+- every incident answered 201 is stored, and so is the record of every check answered 200 (written in batches,
+  kept in memory while the database is away).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import col
 
+from app.checks.models import CheckRecord
 from app.incidents.models import Incident
 from app.scheduling.models import ScheduledSend
 from bench.soak.users import Accepted
@@ -37,6 +39,8 @@ class Proof:
     sends_of_unaccepted: int
     accepted_incidents: int
     incidents_found: int
+    accepted_checks: int
+    check_records_found: int
     violations: list[str] = field(default_factory=list)
 
     @property
@@ -71,6 +75,7 @@ def prove(
         )
         rows = {str(r.id): r for r in conn.execute(sa.select(*columns)).all()}
         incident_ids = {str(i) for i in conn.execute(sa.select(col(Incident.id))).scalars()}
+        check_ids = {str(i) for i in conn.execute(sa.select(col(CheckRecord.id))).scalars()}
     statuses: dict[str, int] = {}
     for row in rows.values():
         statuses[row.status] = statuses.get(row.status, 0) + 1
@@ -96,6 +101,8 @@ def prove(
     unaccepted = set(accepted.offered_drafts) - set(accepted.sends.values())
     missing = accepted.incidents - incident_ids
     violations += [f"incident {i} (answered 201) is not stored" for i in sorted(missing)]
+    unrecorded = accepted.checks - check_ids
+    violations += [f"check {i} (answered 200) has no record" for i in sorted(unrecorded)]
     return Proof(
         drained_after_s=waited,
         waiting=waiting,
@@ -106,5 +113,7 @@ def prove(
         sends_of_unaccepted=sum(1 for d in unaccepted if attempts.get(d, 0) > 0),
         accepted_incidents=len(accepted.incidents),
         incidents_found=len(accepted.incidents) - len(missing),
+        accepted_checks=len(accepted.checks),
+        check_records_found=len(accepted.checks) - len(unrecorded),
         violations=violations,
     )

@@ -15,6 +15,7 @@ from bench.soak.users import Answer, Run
 
 # A database phase may answer 503 database_unavailable, within this many seconds.
 ANSWER_503_WITHIN_SECONDS = 5.0
+UNAVAILABLE = "503 database_unavailable"
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -31,7 +32,7 @@ def _in_database_fault(phase: str, answer: Answer) -> bool:
 
 @dataclass
 class Verdict:
-    server_errors: int  # 5xx other than 503, anywhere
+    server_errors: int  # 5xx other than 503 database_unavailable, anywhere
     misplaced_503: int  # 503 outside the database phases
     slow_503: int  # 503 later than ANSWER_503_WITHIN_SECONDS
     max_503_s: float
@@ -48,9 +49,9 @@ def verdict(run: Run) -> Verdict:
     for tally in (run.users, run.faults):
         for phase, answers in tally.answers.items():
             for answer in answers:
-                if answer.status.startswith("5") and answer.status != "503":
+                if answer.status.startswith("5") and answer.status != UNAVAILABLE:
                     errors += 1
-                if answer.status == "503":
+                if answer.status == UNAVAILABLE:
                     max_503 = max(max_503, answer.seconds)
                     misplaced += not _in_database_fault(phase, answer)
                     slow += answer.seconds > ANSWER_503_WITHIN_SECONDS
@@ -95,7 +96,8 @@ def report(run: Run, args: argparse.Namespace, phases: list[str], proof: Proof, 
     lines += [f"| {key} | {n} |" for key, n in sorted(hostile.items())]
     lines += [
         "",
-        f"5xx other than 503: {found.server_errors}. 503 outside the database phases: {found.misplaced_503}. "
+        f"5xx other than 503 `database_unavailable`: {found.server_errors}. 503 outside the database phases: "
+        f"{found.misplaced_503}. "
         f"Slowest 503: {found.max_503_s * 1000:.0f} ms ({found.slow_503} over {ANSWER_503_WITHIN_SECONDS:.0f} s). "
         f"User requests answered 2xx in `recovered`: {found.recovered_ok}.",
         "",
@@ -109,6 +111,7 @@ def report(run: Run, args: argparse.Namespace, phases: list[str], proof: Proof, 
         f"- schedule requests not answered 201 whose draft was sent anyway (the row was written, the answer lost): "
         f"{proof.sends_of_unaccepted};",
         f"- incidents answered 201: {proof.accepted_incidents}; stored: {proof.incidents_found};",
+        f"- checks answered 200: {proof.accepted_checks}; with their check record: {proof.check_records_found};",
         f"- violations: {len(proof.violations)}" + "".join(f"\n  - {v}" for v in proof.violations[:20]),
     ]
     return "\n".join(lines) + "\n"

@@ -32,7 +32,7 @@ PDF_SHARE, INCIDENT_SHARE, SCHEDULE_SHARE = 0.1, 0.03, 0.05
 @dataclass(frozen=True)
 class Answer:
     kind: str  # check, incident, schedule (users); a hostile input's name (fault script)
-    status: str  # the HTTP status, or the client's exception name
+    status: str  # the HTTP status (and a 5xx's error code), or the client's exception name
     seconds: float
     ended_phase: str
 
@@ -49,8 +49,9 @@ class Tally:
 
 @dataclass
 class Accepted:
-    """What the service said it kept: incident ids; scheduled send id -> draft id; every draft offered."""
+    """What the service said it kept: check and incident ids; scheduled send id -> draft id; every draft offered."""
 
+    checks: set[str] = field(default_factory=set)
     incidents: set[str] = field(default_factory=set)
     sends: dict[str, str] = field(default_factory=dict)
     offered_drafts: set[str] = field(default_factory=set)
@@ -117,18 +118,30 @@ def user(base: str, mailbox: MailboxControl, run: Run, email: str, bodies: list[
             started = time.perf_counter()
             try:
                 response = client.post(path, content=body, headers=headers)
-                status = str(response.status_code)
+                status = answer_status(response)
             except httpx.HTTPError as exc:
                 response, status = None, type(exc).__name__
             run.users.add(phase, Answer(kind, status, time.perf_counter() - started, run.phase))
-            if response is not None and status == "201":
+            if response is not None and status in ("200", "201"):
                 _keep(run.accepted, kind, response.json(), draft_id)
             time.sleep(0.02)  # a person's pace, many of them
 
 
+def answer_status(response: httpx.Response) -> str:
+    """The status, with the error code for a 5xx ("503 database_unavailable")."""
+    if response.status_code < 500:
+        return str(response.status_code)
+    try:
+        return f"{response.status_code} {response.json()['error']['code']}"
+    except (ValueError, KeyError, TypeError):
+        return f"{response.status_code} (not the error body)"
+
+
 def _keep(accepted: Accepted, kind: str, answer: dict[str, object], draft_id: str) -> None:
     with accepted.lock:
-        if kind == "incident":
+        if kind == "check":
+            accepted.checks.add(str(answer["check_id"]))
+        elif kind == "incident":
             accepted.incidents.add(str(answer["incident_id"]))
         elif kind == "schedule":
             accepted.sends[str(answer["id"])] = draft_id
