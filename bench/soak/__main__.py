@@ -37,13 +37,19 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES))
     parser.add_argument("--orgs", type=int, default=2_000)
-    parser.add_argument("--seconds", type=int, default=20, help="length of calm, attack, after and recovered")
+    parser.add_argument("--seconds", type=int, default=15, help="length of calm, attack, after and recovered")
     parser.add_argument("--db-seconds", type=int, default=15, help="length of each database phase")
     parser.add_argument("--drain-seconds", type=int, default=150, help="longest wait for the send queue")
     parser.add_argument("--users", type=int, default=8)
     parser.add_argument("--attackers", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2, help="API worker processes")
     parser.add_argument("--send-workers", type=int, default=2, help="scheduled-send worker processes")
+    parser.add_argument(
+        "--send-delay",
+        type=float,
+        default=0.5,
+        help="seconds the mailbox takes per send, so that sends are under way when the database goes",
+    )
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--keep-logs", action="store_true", help="keep the services' log (kept anyway on failure)")
     return parser.parse_args(argv)
@@ -85,7 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     print("soak: building the database and starting the services ...", flush=True)
     directory = make_directory(args.orgs)
     with running(
-        args.postgres, directory, workdir, api_workers=args.workers, send_workers=args.send_workers
+        args.postgres,
+        directory,
+        workdir,
+        api_workers=args.workers,
+        send_workers=args.send_workers,
+        send_delay=args.send_delay,
     ) as services:
         drive(services, directory, run, args)
         print("soak: waiting for the scheduled sends to drain ...", flush=True)

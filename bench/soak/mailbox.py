@@ -9,7 +9,8 @@ Besides Graph and Entra, the server answers the soak's own calls under `/_soak/`
 - `POST /_soak/drafts` `{"owner", "to"}`: a draft the user wrote in Outlook (its id);
 - `GET /_soak/sends`: the send calls that reached each draft, and the sends accepted, per draft.
 
-Run: `python -m bench.soak.mailbox --port N --certfile C --keyfile K --client-id ID --client-secret S`.
+Run: `python -m bench.soak.mailbox --port N --certfile C --keyfile K --client-id ID --client-secret S
+[--send-delay SECONDS]`.
 """
 
 from __future__ import annotations
@@ -113,8 +114,10 @@ def main() -> None:
     parser.add_argument("--keyfile", required=True)
     parser.add_argument("--client-id", required=True)
     parser.add_argument("--client-secret", required=True)
+    parser.add_argument("--send-delay", type=float, default=0.0, help="seconds each send takes")
     args = parser.parse_args()
     fake = build(args.client_id, args.client_secret, f"https://127.0.0.1:{args.port}")
+    fake.send_delay = args.send_delay
     uvicorn.run(
         fake.app,
         host="127.0.0.1",

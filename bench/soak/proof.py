@@ -35,6 +35,7 @@ class Proof:
     statuses: dict[str, int]
     accepted_sends: int
     sent_once: int
+    sent_after_a_retry: int  # claimed again after a lost status write: found in Sent Items, not sent again
     failed_with_reason: int
     sends_of_unaccepted: int
     accepted_incidents: int
@@ -80,7 +81,7 @@ def prove(
     for row in rows.values():
         statuses[row.status] = statuses.get(row.status, 0) + 1
     violations: list[str] = []
-    sent_once = failed = 0
+    sent_once = retried = failed = 0
     for send_id, draft_id in sorted(accepted.sends.items()):
         stored = rows.get(send_id)
         calls = attempts.get(draft_id, 0)
@@ -88,6 +89,7 @@ def prove(
             violations.append(f"scheduled send {send_id} (answered 201) is not stored")
         elif stored.status == "sent" and calls == 1:
             sent_once += 1
+            retried += stored.attempts > 1
         elif stored.status == "failed" and stored.last_error and calls == 0:
             failed += 1
         else:
@@ -109,6 +111,7 @@ def prove(
         statuses=statuses,
         accepted_sends=len(accepted.sends),
         sent_once=sent_once,
+        sent_after_a_retry=retried,
         failed_with_reason=failed,
         sends_of_unaccepted=sum(1 for d in unaccepted if attempts.get(d, 0) > 0),
         accepted_incidents=len(accepted.incidents),

@@ -73,7 +73,8 @@ def report(run: Run, args: argparse.Namespace, phases: list[str], proof: Proof, 
         "other work: repeat runs vary by 2x in the p99s). All on loopback: PostgreSQL behind a TCP proxy "
         f"(bench/db_proxy.py), uvicorn with {args.workers} worker processes, {args.send_workers} scheduled-send worker "
         "processes, and the fake Microsoft Graph/Entra as one HTTPS server process shared by all of them "
-        "(AUTH_MODE=entra, MAILBOX_PROVIDER=graph). Directory of "
+        f"(AUTH_MODE=entra, MAILBOX_PROVIDER=graph; each send takes it {args.send_delay:g} s, so sends are under "
+        "way when the database goes). Directory of "
         f"{args.orgs:,} organizations. {args.users} users (typical drafts; 10 % with a PDF to extract, 3 % record "
         "an incident, 5 % schedule a draft from their mailbox to be sent 1-4 s later), "
         f"{args.attackers} attacker threads of another organization in `attack`. Phases of {args.seconds} s, the "
@@ -105,7 +106,9 @@ def report(run: Run, args: argparse.Namespace, phases: list[str], proof: Proof, 
         f"after the scheduled-send queue drained in {proof.drained_after_s:.0f} s, {proof.waiting} still waiting):",
         "",
         f"- scheduled sends answered 201: {proof.accepted_sends}; sent with exactly one send call: "
-        f"{proof.sent_once}; `failed` with a reason and no send call: {proof.failed_with_reason}; rows by status: "
+        f"{proof.sent_once} (of which {proof.sent_after_a_retry} on a later attempt: their status write was lost with "
+        "the database, so after the claim's lease another worker found them in Sent Items instead of sending "
+        f"again); `failed` with a reason and no send call: {proof.failed_with_reason}; rows by status: "
         + ", ".join(f"{s} {n}" for s, n in sorted(proof.statuses.items()))
         + ";",
         f"- schedule requests not answered 201 whose draft was sent anyway (the row was written, the answer lost): "

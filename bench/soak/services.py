@@ -26,7 +26,8 @@ from app.db import normalize_url
 from app.mailbox.fake_graph import FAKE_TENANT_ID
 from bench.db_proxy import FaultyProxy
 from bench.directory_gen import Directory
-from bench.load import build_database, free_port
+from bench.load import free_port
+from bench.load_setup import build_database
 from bench.soak.mailbox import MailboxControl, self_signed
 
 CLIENT_ID = "5e7c3a1f-2b4d-4c6e-8f0a-1b2c3d4e5f60"
@@ -113,7 +114,13 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], verify: str | bool = T
 
 @contextlib.contextmanager
 def running(
-    server_url: str, directory: Directory, workdir: Path, *, api_workers: int, send_workers: int
+    server_url: str,
+    directory: Directory,
+    workdir: Path,
+    *,
+    api_workers: int,
+    send_workers: int,
+    send_delay: float,
 ) -> Iterator[Services]:
     """Everything started, ready and, on the way out, stopped (the database dropped)."""
     with postgres_database(server_url) as database_url:
@@ -132,7 +139,8 @@ def running(
             try:
                 fake = [sys.executable, "-m", "bench.soak.mailbox", "--port", str(mailbox_port)]
                 fake += ["--certfile", str(cert), "--keyfile", str(key), "--client-id", CLIENT_ID]
-                processes.append(_spawn([*fake, "--client-secret", secret], env, log))
+                fake += ["--client-secret", secret, "--send-delay", str(send_delay)]
+                processes.append(_spawn(fake, env, log))
                 _wait_for(f"{mailbox_base}/common/discovery/v2.0/keys", processes[0], verify=str(cert))
                 api = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(api_port)]
                 api += ["--workers", str(api_workers), "--no-access-log", "--log-level", "warning"]

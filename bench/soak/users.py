@@ -20,7 +20,7 @@ import httpx
 from bench.directory_gen import Directory
 from bench.drafts_gen import DraftFactory
 from bench.hostile import text_pdf
-from bench.load import request_body
+from bench.load_setup import request_body
 from bench.soak.mailbox import MailboxControl
 
 JSON = {"Content-Type": "application/json"}
