@@ -35,7 +35,7 @@ class Proof:
     statuses: dict[str, int]
     accepted_sends: int
     sent_once: int
-    sent_after_a_retry: int  # claimed again after a lost status write: found in Sent Items, not sent again
+    sent_after_a_retry: int  # the database went away during an earlier attempt
     failed_with_reason: int
     sends_of_unaccepted: int
     accepted_incidents: int

@@ -106,9 +106,9 @@ def report(run: Run, args: argparse.Namespace, phases: list[str], proof: Proof, 
         f"after the scheduled-send queue drained in {proof.drained_after_s:.0f} s, {proof.waiting} still waiting):",
         "",
         f"- scheduled sends answered 201: {proof.accepted_sends}; sent with exactly one send call: "
-        f"{proof.sent_once} (of which {proof.sent_after_a_retry} on a later attempt: their status write was lost with "
-        "the database, so after the claim's lease another worker found them in Sent Items instead of sending "
-        f"again); `failed` with a reason and no send call: {proof.failed_with_reason}; rows by status: "
+        f"{proof.sent_once} (of which {proof.sent_after_a_retry} on a later attempt: the database went away during "
+        "an earlier one, and after the claim's lease a worker looked in Sent Items before any send); `failed` with "
+        f"a reason and no send call: {proof.failed_with_reason}; rows by status: "
         + ", ".join(f"{s} {n}" for s, n in sorted(proof.statuses.items()))
         + ";",
         f"- schedule requests not answered 201 whose draft was sent anyway (the row was written, the answer lost): "
