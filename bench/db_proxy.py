@@ -3,7 +3,9 @@
 - `forward()`: bytes pass both ways (what it held while stalled is delivered first);
 - `stall()`: a black hole. Every connection stays open and new ones are accepted and connected upstream, but no
   byte is passed on, so a client waits on a socket that never becomes readable;
-- `refuse()`: an outage. Every open connection is closed and new ones are reset as soon as they arrive.
+- `refuse()`: an outage. Every open connection is closed and new ones are reset as soon as they arrive;
+- `lose_answers()`: what the client sends reaches the server, but no answer comes back (a partition that begins
+  while a statement or a commit is on its way: the server has done it, the client cannot know).
 
 Used by tests/test_db_timeouts.py and by `make soak`.
 """
@@ -17,7 +19,7 @@ import struct
 import threading
 from typing import Literal
 
-Mode = Literal["forward", "stall", "refuse"]
+Mode = Literal["forward", "stall", "refuse", "lose_answers"]
 
 
 class FaultyProxy:
@@ -41,6 +43,9 @@ class FaultyProxy:
 
     def refuse(self) -> None:
         self.mode = "refuse"
+
+    def lose_answers(self) -> None:
+        self.mode = "lose_answers"
 
     def close(self) -> None:
         self.stopped.set()
@@ -87,10 +92,10 @@ class FaultyProxy:
                     if not data:
                         return
                     held[peers[sock]].append(data)
-                if self.mode == "forward":
-                    for sock, chunks in held.items():
-                        while chunks:
-                            sock.sendall(chunks.pop(0))
+                passing = {"forward": (upstream, client), "lose_answers": (upstream,)}.get(self.mode, ())
+                for sock in passing:
+                    while held[sock]:
+                        sock.sendall(held[sock].pop(0))
         except OSError:
             return
         finally:

@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from app.db import _MIGRATION_LOCK_ID, create_db_engine, migrate
 from app.db_timeouts import DatabaseTimeouts
 from bench.db_proxy import FaultyProxy
+from tests.conftest import behind
 from tests.helpers import headers
 
 ANSWER_WITHIN_SECONDS = 5.0
@@ -28,22 +29,11 @@ CHECK = {"draft": {"to": [{"email": "m.schmidt@solartech.example"}], "body": "De
 
 
 @pytest.fixture
-def proxy(database_url: str) -> Iterator[FaultyProxy]:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("a database behind a network is PostgreSQL")
-    url = sa.make_url(database_url)
-    faulty = FaultyProxy((url.host or "127.0.0.1", url.port or 5432))
-    yield faulty
-    faulty.close()
-
-
-@pytest.fixture
 def stalling_app(
-    proxy: FaultyProxy, database_url: str, make_app: Callable[..., FastAPI]
+    db_proxy: FaultyProxy, database_url: str, make_app: Callable[..., FastAPI]
 ) -> Iterator[tuple[FastAPI, FaultyProxy]]:
-    url = sa.make_url(database_url).set(host="127.0.0.1", port=proxy.port)
-    yield make_app(database_url=url.render_as_string(hide_password=False)), proxy
-    proxy.forward()  # the tables are emptied through it
+    yield make_app(database_url=behind(db_proxy, database_url)), db_proxy
+    db_proxy.forward()  # the tables are emptied through it
 
 
 def _timed(client: TestClient, method: str, path: str, **kwargs: Any) -> tuple[int, str, float]:
