@@ -73,6 +73,7 @@ def prove(
             col(ScheduledSend.draft_id),
             col(ScheduledSend.status),
             col(ScheduledSend.last_error),
+            col(ScheduledSend.attempts),
         )
         rows = {str(r.id): r for r in conn.execute(sa.select(*columns)).all()}
         incident_ids = {str(i) for i in conn.execute(sa.select(col(Incident.id))).scalars()}
