@@ -9,14 +9,15 @@ Besides Graph and Entra, the server answers the soak's own calls under `/_soak/`
 - `POST /_soak/drafts` `{"owner", "to"}`: a draft the user wrote in Outlook (its id);
 - `GET /_soak/sends`: the send calls that reached each draft, and the sends accepted, per draft.
 
-Run: `python -m bench.soak.mailbox --port N --certfile C --keyfile K --client-id ID --client-secret S
-[--send-delay SECONDS]`.
+Run: `python -m bench.soak.mailbox --port N --certfile C --keyfile K [--send-delay SECONDS]`, with the
+application's ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET in the environment (as the API has them).
 """
 
 from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -112,11 +113,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--certfile", required=True)
     parser.add_argument("--keyfile", required=True)
-    parser.add_argument("--client-id", required=True)
-    parser.add_argument("--client-secret", required=True)
     parser.add_argument("--send-delay", type=float, default=0.0, help="seconds each send takes")
     args = parser.parse_args()
-    fake = build(args.client_id, args.client_secret, f"https://127.0.0.1:{args.port}")
+    client_id, secret = os.environ["ENTRA_CLIENT_ID"], os.environ["ENTRA_CLIENT_SECRET"]
+    fake = build(client_id, secret, f"https://127.0.0.1:{args.port}")
     fake.send_delay = args.send_delay
     uvicorn.run(
         fake.app,

@@ -138,8 +138,7 @@ def running(
         with logs.open("wb") as log:
             try:
                 fake = [sys.executable, "-m", "bench.soak.mailbox", "--port", str(mailbox_port)]
-                fake += ["--certfile", str(cert), "--keyfile", str(key), "--client-id", CLIENT_ID]
-                fake += ["--client-secret", secret, "--send-delay", str(send_delay)]
+                fake += ["--certfile", str(cert), "--keyfile", str(key), "--send-delay", str(send_delay)]
                 processes.append(_spawn(fake, env, log))
                 _wait_for(f"{mailbox_base}/common/discovery/v2.0/keys", processes[0], verify=str(cert))
                 api = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(api_port)]
