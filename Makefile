@@ -92,9 +92,10 @@ load: install-dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.load
 
-## make soak: well-behaved users while a fault script sends hostile inputs (bounded, loopback), into bench/RESULTS.md
+## make soak: well-behaved users while a fault script sends hostile inputs and takes PostgreSQL away (black hole,
+## outage, recovery); proves no scheduled send or incident was lost or doubled (bounded, loopback), into bench/RESULTS.md
 soak: install-dev
-	$(BIN)/python -m bench.soak
+	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m bench.soak
 
 bench: install-dev
 	$(BIN)/python -m bench.check_bench

@@ -17,8 +17,6 @@ Bounded: every step has a time limit and the script stops its server.
 from __future__ import annotations
 
 import argparse
-import base64
-import json
 import os
 import re
 import shutil
@@ -29,150 +27,25 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-import sqlalchemy as sa
 
-from app.db import create_db_engine, migrate
-from app.directory.models import Contact, Organization, OrganizationDomain
-from app.tenants.models import Tenant, User
 from bench.check_bench import machine
-from bench.directory_gen import INTERNAL_DOMAINS, Directory, make_directory
-from bench.drafts_gen import DraftFactory, GeneratedDraft
+from bench.directory_gen import make_directory
+from bench.drafts_gen import DraftFactory
+from bench.load_setup import ADMIN, build_database, request_body
 from bench.results import replace_section
 
 TARGETS = {10_000: (1000.0, 50.0), 100_000: (600.0, 100.0)}  # checks/s, p99 ms
 CHANGE_MAX_MS = 200.0
 FIRST_CHECK_MS = 1000.0
 WORKER_RSS_MB = 400.0
-ADMIN = f"admin@{INTERNAL_DOMAINS[0]}"
-
-
-# --- database ------------------------------------------------------------------------------------
-
-
-def build_database(url: str, directory: Directory) -> str:
-    """The tenant, its users and directory, inserted in bulk; returns one organization's id to edit."""
-    engine = create_db_engine(url)
-    migrate(engine)
-    snapshot = directory.snapshot
-    tenant_id = uuid.uuid4()
-    org_ids = {org.id: uuid.uuid4() for org in snapshot.organizations}
-    now = datetime.now(UTC)
-    with engine.begin() as conn:
-        conn.execute(
-            sa.insert(Tenant),
-            [
-                {
-                    "id": tenant_id,
-                    "key": f"dev:{INTERNAL_DOMAINS[0]}",
-                    "name": "Acme Trade",
-                    "internal_domains": list(INTERNAL_DOMAINS),
-                    "default_language": "en",
-                    "version": 1,
-                    "created_at": now,
-                }
-            ],
-        )
-        conn.execute(
-            sa.insert(User),
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "tenant_id": tenant_id,
-                    "subject": f"dev:{email}",
-                    "email": email,
-                    "display_name": email.split("@")[0],
-                    "locale": "en",
-                    "role": "admin" if email == ADMIN else "member",
-                    "created_at": now,
-                }
-                for email in (*directory.users, ADMIN)
-            ],
-        )
-        conn.execute(
-            sa.insert(Organization),
-            [
-                {
-                    "id": org_ids[o.id],
-                    "tenant_id": tenant_id,
-                    "name": o.name,
-                    "name_key": o.name.casefold(),
-                    "kind": o.kind,
-                    "aliases": list(o.aliases),
-                    "rival_group": o.rival_group,
-                    "owner_email": o.owner_email,
-                    "customer_code": o.customer_code,
-                    "language": o.language,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for o in snapshot.organizations
-            ],
-        )
-        conn.execute(
-            sa.insert(OrganizationDomain),
-            [
-                {"id": uuid.uuid4(), "tenant_id": tenant_id, "organization_id": org_ids[o.id], "domain": d}
-                for o in snapshot.organizations
-                for d in o.domains
-            ],
-        )
-        contacts = {c.email: c for c in snapshot.contacts}.values()
-        conn.execute(
-            sa.insert(Contact),
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "tenant_id": tenant_id,
-                    "organization_id": org_ids[c.org_id],
-                    "email": c.email,
-                    "name": c.name,
-                    "language": c.language,
-                }
-                for c in contacts
-            ],
-        )
-    engine.dispose()
-    return str(org_ids[snapshot.organizations[0].id])
 
 
 # --- requests ------------------------------------------------------------------------------------
-
-
-def request_body(generated: GeneratedDraft) -> str:
-    draft = generated.draft
-    files = {name: (ctype, data) for name, ctype, data in generated.files}
-    attachments = []
-    for attachment in draft.attachments:
-        if attachment.name in files:
-            ctype, data = files[attachment.name]
-            attachments.append(
-                {"name": attachment.name, "content_type": ctype, "content_base64": base64.b64encode(data).decode()}
-            )
-        else:
-            attachments.append({"name": attachment.name, "size": attachment.size})
-    return json.dumps(
-        {
-            "client": generated.client,
-            "trigger": generated.trigger,
-            "draft": {
-                "from": generated.user,
-                "to": [{"email": r.email, "name": r.name} for r in draft.to],
-                "cc": [{"email": r.email, "name": r.name} for r in draft.cc],
-                "bcc": [{"email": r.email, "name": r.name} for r in draft.bcc],
-                "subject": draft.subject,
-                "body": draft.body,
-                "body_format": draft.body_format,
-                "attachments": attachments,
-            },
-        },
-        ensure_ascii=False,
-    )
 
 
 def wrk_script(requests: list[tuple[str, str]], path: Path) -> None:

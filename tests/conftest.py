@@ -24,6 +24,7 @@ import app.models
 from app.config import Settings
 from app.db import create_db_engine, migrate, normalize_url
 from app.main import create_app
+from bench.db_proxy import FaultyProxy
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -71,6 +72,22 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def db_proxy(database_url: str) -> Iterator[FaultyProxy]:
+    """A TCP proxy in front of the PostgreSQL test database (bench/db_proxy.py): the network, which can fail.
+    Its URL is `behind(db_proxy, database_url)`."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a database behind a network is PostgreSQL")
+    url = sa.make_url(database_url)
+    proxy = FaultyProxy((url.host or "127.0.0.1", url.port or 5432))
+    yield proxy
+    proxy.close()
+
+
+def behind(proxy: FaultyProxy, database_url: str) -> str:
+    return sa.make_url(database_url).set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
 
 
 @pytest.fixture

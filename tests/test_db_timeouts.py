@@ -1,14 +1,11 @@
 """A database that stops answering without closing its connections: 503 within 5 s, then recovery.
 
-A small TCP proxy in front of PostgreSQL stands for the network: while it is "stalled" it keeps every
-connection open and accepts new ones, but passes no byte on (what it holds is delivered when it resumes).
+A small TCP proxy in front of PostgreSQL stands for the network (bench/db_proxy.py): while it stalls it keeps
+every connection open and accepts new ones, but passes no byte on (what it holds is delivered when it resumes).
 """
 
 from __future__ import annotations
 
-import contextlib
-import select
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +19,8 @@ from fastapi.testclient import TestClient
 
 from app.db import _MIGRATION_LOCK_ID, create_db_engine, migrate
 from app.db_timeouts import DatabaseTimeouts
+from bench.db_proxy import FaultyProxy
+from tests.conftest import behind
 from tests.helpers import headers
 
 ANSWER_WITHIN_SECONDS = 5.0
@@ -29,77 +28,12 @@ ADMIN = headers("boss@stall.example", admin=True)
 CHECK = {"draft": {"to": [{"email": "m.schmidt@solartech.example"}], "body": "Dear Michael"}}
 
 
-class StallingProxy:
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.1)
-        self.port = self.listener.getsockname()[1]
-        self.forwarding = threading.Event()
-        self.forwarding.set()
-        self.stopped = threading.Event()
-        self.threads = [threading.Thread(target=self._accept, daemon=True)]
-        self.threads[0].start()
-
-    def _accept(self) -> None:
-        while not self.stopped.is_set():
-            try:
-                client, _ = self.listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return  # closed
-            upstream = socket.create_connection(self.target)
-            thread = threading.Thread(target=self._pump, args=(client, upstream), daemon=True)
-            thread.start()
-            self.threads.append(thread)
-
-    def _pump(self, client: socket.socket, upstream: socket.socket) -> None:
-        peers = {client: upstream, upstream: client}
-        held: dict[socket.socket, list[bytes]] = {client: [], upstream: []}
-        try:
-            while not self.stopped.is_set():
-                readable, _, _ = select.select(list(peers), [], [], 0.05)
-                for sock in readable:
-                    data = sock.recv(65536)
-                    if not data:
-                        return
-                    held[peers[sock]].append(data)
-                if self.forwarding.is_set():
-                    for sock, chunks in held.items():
-                        while chunks:
-                            sock.sendall(chunks.pop(0))
-        except OSError:
-            return
-        finally:
-            for sock in peers:
-                with contextlib.suppress(OSError):
-                    sock.close()
-
-    def close(self) -> None:
-        self.stopped.set()
-        self.listener.close()
-        for thread in self.threads:
-            thread.join(timeout=2)
-
-
-@pytest.fixture
-def proxy(database_url: str) -> Iterator[StallingProxy]:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("a database behind a network is PostgreSQL")
-    url = sa.make_url(database_url)
-    stalling = StallingProxy((url.host or "127.0.0.1", url.port or 5432))
-    yield stalling
-    stalling.close()
-
-
 @pytest.fixture
 def stalling_app(
-    proxy: StallingProxy, database_url: str, make_app: Callable[..., FastAPI]
-) -> Iterator[tuple[FastAPI, StallingProxy]]:
-    url = sa.make_url(database_url).set(host="127.0.0.1", port=proxy.port)
-    yield make_app(database_url=url.render_as_string(hide_password=False)), proxy
-    proxy.forwarding.set()  # the tables are emptied through it
+    db_proxy: FaultyProxy, database_url: str, make_app: Callable[..., FastAPI]
+) -> Iterator[tuple[FastAPI, FaultyProxy]]:
+    yield make_app(database_url=behind(db_proxy, database_url)), db_proxy
+    db_proxy.forward()  # the tables are emptied through it
 
 
 def _timed(client: TestClient, method: str, path: str, **kwargs: Any) -> tuple[int, str, float]:
@@ -109,7 +43,11 @@ def _timed(client: TestClient, method: str, path: str, **kwargs: Any) -> tuple[i
     return response.status_code, code, time.monotonic() - started
 
 
-def test_a_silent_database_answers_503_within_5_s_and_recovers(stalling_app: tuple[FastAPI, StallingProxy]) -> None:
+@pytest.mark.parametrize("fault", ["stall", "refuse"])
+def test_a_silent_or_refusing_database_answers_503_within_5_s_and_recovers(
+    stalling_app: tuple[FastAPI, FaultyProxy], fault: str
+) -> None:
+    """A black hole (no answer, nothing closed) and an outage (connections closed and refused) alike."""
     app, proxy = stalling_app
     calls = [
         ("GET", "/v1/policy", {}),
@@ -122,11 +60,11 @@ def test_a_silent_database_answers_503_within_5_s_and_recovers(stalling_app: tup
         assert client.get("/v1/policy", headers=ADMIN).status_code == 200
         assert client.post("/v1/drafts/check", json=CHECK, headers=ADMIN).status_code == 200
 
-        proxy.forwarding.clear()
+        getattr(proxy, fault)()
         with ThreadPoolExecutor(max_workers=len(calls) * 2) as pool:
             futures = [pool.submit(_timed, client, method, path, **kwargs) for method, path, kwargs in calls * 2]
             _, hanging = wait(futures, timeout=ANSWER_WITHIN_SECONDS + 2)
-            proxy.forwarding.set()  # a hung request must not hang the test too
+            proxy.forward()  # a hung request must not hang the test too
             assert not hanging, f"{len(hanging)} requests still waiting on the database"
             results = [f.result() for f in futures]
         for status, code, seconds in results:

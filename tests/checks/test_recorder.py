@@ -3,10 +3,15 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from app.checks.models import CheckRecord
+from bench.db_proxy import FaultyProxy
+from tests.conftest import behind
 from tests.helpers import headers
 
 ALEX = headers("alex@acme-trade.example")
@@ -42,3 +47,26 @@ def test_the_background_writer_flushes_on_its_own(make_app: Any) -> None:
         while not records(app) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert [str(r.id) for r in records(app)] == [check_id]
+
+
+def test_a_batch_written_though_its_answer_was_lost_does_not_block_later_records(
+    db_proxy: FaultyProxy, database_url: str, make_app: Any
+) -> None:
+    # The network fails while the batch's COMMIT is on its way: the server commits, the answer never comes, the
+    # recorder keeps the batch for the next round. That round must not fail on it, and must write the newer ones.
+    app = make_app(database_url=behind(db_proxy, database_url), check_record_batch_seconds=3600)
+    recorder = app.state.recorder
+    with TestClient(app) as client:
+        first = client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()["check_id"]
+        lose_commit_answer = lambda *_: db_proxy.lose_answers()  # noqa: E731
+        event.listen(app.state.engine, "commit", lose_commit_answer)
+        with pytest.raises(OperationalError):
+            recorder.flush()
+        event.remove(app.state.engine, "commit", lose_commit_answer)
+        db_proxy.forward()
+        assert [str(r.id) for r in records(app)] == [first], "the lost answer's batch was committed"
+
+        second = client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()["check_id"]
+        assert recorder.flush() == 2
+        assert sorted(str(r.id) for r in records(app)) == sorted([first, second])
+        assert recorder.flush() == 0
