@@ -1,138 +1,68 @@
-"""What the watch decides about one sent message: checked at send time already, clean, or worth a report.
-
-Runs the same full check as a send-time check (subject, body, attachment names and text, read through the
-mailbox) in memory; what is kept is the message's hash, the finding codes and the times (app/watch/models.py).
-"""
+"""The user's side of the watch: opting out, the recent reports, and opening recovery from a report's link."""
 
 from __future__ import annotations
 
-import html
-import uuid
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlmodel import Session
 
-from app.analysis.findings import CheckResult, Finding
-from app.analysis.messages import localize, supported_locale
 from app.auth.dependencies import AuthContext
-from app.auth.principal import Principal
-from app.checks.extraction import ExtractionPool
-from app.checks.index_cache import IndexCache
-from app.checks.service import analyse
-from app.config import Settings
-from app.incidents.suggestions import suggest
-from app.mailbox.base import MailMessage
-from app.mailbox.sent_watch import Report
-from app.tenants.identity import TenantIdentity, UserIdentity
-from app.tenants.models import Tenant, User
+from app.common import utcnow
+from app.incidents.schemas import IncidentCreate
 from app.watch import links, repository
+from app.watch.exceptions import RecoveryLinkNotYours
 from app.watch.models import WatchState
-from app.watch.texts import report_text
+from app.watch.schemas import WatchReportOut, WatchSettings
 
-SERIOUS = ("critical", "high")
-MAX_INTENDED = 5
-
-
-@dataclass(frozen=True, slots=True)
-class WatchedUser:
-    """A leased watch state with the user it belongs to, read in one short transaction."""
-
-    state: WatchState
-    auth: AuthContext
-    enabled: bool  # the tenant's switch is on and the user has not opted out
+MAX_REPORTS = 50
 
 
-@dataclass(frozen=True, slots=True)
-class SentAssessment:
-    codes: tuple[str, ...]
-    severity: str | None = None
-    report: Report | None = None
+def settings_for(session: Session, auth: AuthContext) -> WatchSettings:
+    state = repository.state_for_user(session, auth.user.id)
+    tenant_enabled = repository.watch_enabled(session, auth.tenant.id)
+    opted_out = state is not None and state.opted_out
+    return WatchSettings(tenant_enabled=tenant_enabled, opted_out=opted_out, watched=tenant_enabled and not opted_out)
 
 
-def load_user(session: Session, state_id: uuid.UUID) -> WatchedUser | None:
-    state = repository.get_state(session, state_id)
+def set_opted_out(session: Session, auth: AuthContext, provider: str, opted_out: bool) -> WatchSettings:
+    """Takes effect at the watcher's next look at the user; opting in again starts from then, not from old mail."""
+    state = repository.state_for_user(session, auth.user.id)
+    now = utcnow()
     if state is None:
-        return None
-    user = session.get(User, state.user_id)
-    tenant = session.get(Tenant, state.tenant_id)
-    if user is None or tenant is None:
-        return None
-    principal = Principal(subject=user.subject, email=user.email, tenant_key=tenant.key, tenant_name=tenant.name)
-    auth = AuthContext(user=UserIdentity.of(user), tenant=TenantIdentity.of(tenant), principal=principal)
-    enabled = repository.watch_enabled(session, tenant.id) and not state.opted_out
-    session.expunge(state)
-    return WatchedUser(state=state, auth=auth, enabled=enabled)
+        state = WatchState(tenant_id=auth.tenant.id, user_id=auth.user.id, provider=provider, next_poll_at=now)
+    if state.opted_out != opted_out:
+        state.cursor = None  # mail sent while opted out is never read, not even after opting in again
+        state.synced_at = None
+    state.opted_out = opted_out
+    state.next_poll_at = now
+    state.updated_at = now
+    session.add(state)
+    session.flush()
+    return settings_for(session, auth)
 
 
-def assess_sent(
-    session: Session,
-    auth: AuthContext,
-    cache: IndexCache,
-    settings: Settings,
-    extractor: ExtractionPool,
-    message: MailMessage,
-    provider: str,
-    report_key: str,
-    now: datetime,
-) -> SentAssessment:
-    locale = supported_locale(auth.user.locale)
-    result, index, _ = analyse(session, auth, cache, settings, extractor, message, locale)
-    serious = [f for f in result.findings if f.severity in SERIOUS and not f.suppressed]
-    if not serious:
-        return SentAssessment(codes=result.codes)
-    severity = "critical" if any(f.severity == "critical" for f in serious) else "high"
-    wrong = _wrong_recipients(serious, result)
-    intended = [s.email for s in suggest(result, index, wrong)][:MAX_INTENDED]
-    ticket = links.RecoveryTicket(
-        user_id=str(auth.user.id),
-        provider=provider,
-        message_id=message.id,
-        wrong=tuple(wrong),
-        intended=tuple(intended),
-        severity=severity,
-        locale=locale,
-        expires=links.expiry(now),
-    )
-    url = links.recovery_url(links.sign(ticket, settings), settings)
-    report = _report(auth, result, message, severity, wrong, intended, url, locale, report_key)
-    return SentAssessment(codes=result.codes, severity=severity, report=report)
-
-
-def _wrong_recipients(serious: list[Finding], result: CheckResult) -> list[str]:
-    named = [r.strip().lower() for f in serious for r in f.recipients if "@" in r]
-    return list(dict.fromkeys(named or result.external_recipients))
-
-
-def _report(
-    auth: AuthContext,
-    result: CheckResult,
-    message: MailMessage,
-    severity: str,
-    wrong: list[str],
-    intended: list[str],
-    url: str,
-    locale: str,
-    key: str,
-) -> Report:
-    localized = localize(result, locale)
-    subject = message.subject.strip() or report_text(locale, "no_subject")
-    recipients = ", ".join(a.email for a in (*message.to, *message.cc, *message.bcc))
-    lines = [
-        report_text(locale, "intro", severity=report_text(locale, severity)),
-        report_text(locale, "message", subject=subject, recipients=recipients),
-        localized.summary,
-        report_text(locale, "wrong", wrong=", ".join(wrong)) if wrong else "",
-        report_text(locale, "intended", intended=", ".join(intended)) if intended else "",
-        report_text(locale, "act"),
+def recent_reports(session: Session, auth: AuthContext, limit: int) -> list[WatchReportOut]:
+    rows = repository.recent_reports(session, auth.tenant.id, auth.user.id, min(limit, MAX_REPORTS))
+    return [
+        WatchReportOut(
+            id=r.id,
+            severity=r.severity,
+            finding_codes=r.finding_codes,
+            created_at=r.created_at,
+            reported_at=r.reported_at,
+        )
+        for r in rows
     ]
-    findings = [f for f in localized.findings if f.severity in SERIOUS]
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
-    body += "<ul>" + "".join(f"<li><b>{html.escape(f.title)}</b>: {html.escape(f.message)}</li>" for f in findings)
-    body += f'</ul><p><a href="{html.escape(url)}">{html.escape(report_text(locale, "link"))}</a></p>'
-    return Report(
-        key=key,
-        to=auth.user.email,
-        subject=report_text(locale, "subject", subject=subject[:200]),
-        body_html=body,
+
+
+def recovery_request(auth: AuthContext, ticket: links.RecoveryTicket, client: str) -> IncidentCreate:
+    """The incident the report's link stands for: the message by reference, its wrong and intended recipients."""
+    if ticket.user_id != str(auth.user.id):
+        raise RecoveryLinkNotYours()
+    return IncidentCreate.model_validate(
+        {
+            "client": client,
+            "locale": ticket.locale,
+            "ref": {"provider": ticket.provider, "id": ticket.message_id},
+            "wrong_recipients": list(ticket.wrong),
+            "intended_recipients": list(ticket.intended),
+        }
     )

@@ -35,7 +35,7 @@ from app.errors import AppError, Forbidden, Unauthorized
 from app.mailbox.base import MailboxAccess, MailboxProvider
 from app.mailbox.exceptions import MailboxUnavailable, MessageNotFound
 from app.mailbox.sent_watch import CursorExpired, SentMailSource, SentPage
-from app.watch import repository, service
+from app.watch import assessment, repository
 from app.watch.models import WatchedMessage
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class Watcher:
         self.batch = batch
         self.max_pages = max_pages
         self.clock = clock
-        self._slots = asyncio.Semaphore(concurrency)
+        self.concurrency = concurrency
         self._enrolled_at = float("-inf")
 
     async def run_once(self) -> int:
@@ -85,7 +85,8 @@ class Watcher:
             await anyio.to_thread.run_sync(self._enroll)
             self._enrolled_at = time.monotonic()
         claimed = await anyio.to_thread.run_sync(self._claim)
-        await asyncio.gather(*(self._with_slot(state_id) for state_id in claimed))
+        slots = asyncio.Semaphore(self.concurrency)
+        await asyncio.gather(*(self._with_slot(slots, state_id) for state_id in claimed))
         return len(claimed)
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -102,8 +103,8 @@ class Watcher:
 
     # -- one user --------------------------------------------------------------------------------
 
-    async def _with_slot(self, state_id: uuid.UUID) -> None:
-        async with self._slots:
+    async def _with_slot(self, slots: asyncio.Semaphore, state_id: uuid.UUID) -> None:
+        async with slots:
             await self.watch_user(state_id)
 
     async def watch_user(self, state_id: uuid.UUID) -> None:
@@ -133,7 +134,7 @@ class Watcher:
             code = exc.code if isinstance(exc, AppError) else type(exc).__name__
             await self._release(state_id, _backoff(watched.state.failures), last_error=code[:100])
 
-    async def _read(self, state_id: uuid.UUID, watched: service.WatchedUser, access: MailboxAccess) -> bool:
+    async def _read(self, state_id: uuid.UUID, watched: assessment.WatchedUser, access: MailboxAccess) -> bool:
         cursor, synced_at = watched.state.cursor or "", watched.state.synced_at
         for _ in range(self.max_pages):
             page = await self._page(access, cursor, synced_at)
@@ -200,9 +201,9 @@ class Watcher:
         with Session(self.engine) as session:
             return repository.claim_due(session, self.watcher_id, self.clock(), self.lease, self.batch)
 
-    def _load(self, state_id: uuid.UUID) -> service.WatchedUser | None:
+    def _load(self, state_id: uuid.UUID) -> assessment.WatchedUser | None:
         with Session(self.engine, expire_on_commit=False) as session:
-            return service.load_user(session, state_id)
+            return assessment.load_user(session, state_id)
 
     def _handled(self, auth: AuthContext, key: str) -> WatchedMessage | None:
         with Session(self.engine, expire_on_commit=False) as session:
@@ -212,9 +213,9 @@ class Watcher:
         with Session(self.engine) as session:
             return repository.checked_at_send(session, auth.tenant.id, auth.user.id, key, message_id, marker)
 
-    def _assess(self, auth: AuthContext, message: object, key: str) -> service.SentAssessment:
+    def _assess(self, auth: AuthContext, message: object, key: str) -> assessment.SentAssessment:
         with Session(self.engine) as session:
-            return service.assess_sent(
+            return assessment.assess_sent(
                 session,
                 auth,
                 self.cache,

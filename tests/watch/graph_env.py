@@ -34,6 +34,9 @@ def watch_env(settings: Settings, **extra: Any) -> Iterator[M365]:
             tenant = session.exec(select(Tenant)).one()
             tenant.key = f"entra:{TENANT}"
             session.add(tenant)
+            for user in session.exec(select(User)).all():  # the demo team, as Entra signs them in
+                user.subject = entra_subject(env.fake, user.email)
+                session.add(user)
             session.commit()
         yield env
 
@@ -44,7 +47,7 @@ def add_users(env: M365, count: int, prefix: str = "rep") -> list[str]:
         tenant = session.exec(select(Tenant)).one()
         emails = [f"{prefix}{n}@{DOMAIN}" for n in range(count)]
         for email in emails:
-            session.add(User(tenant_id=tenant.id, subject=f"entra:{TENANT}:{email}", email=email))
+            session.add(User(tenant_id=tenant.id, subject=entra_subject(env.fake, email), email=email))
         session.commit()
     return emails
 
@@ -71,6 +74,10 @@ def send_safe(fake: FakeGraph, owner: str, n: int = 0) -> str:
         is_draft=False,
         folder="sentitems",
     )
+
+
+def entra_subject(fake: FakeGraph, email: str) -> str:
+    return f"entra:{TENANT}:{fake.claims(email)['oid'].lower()}"
 
 
 def graph_watcher(env: M365, **kwargs: Any) -> Watcher:
