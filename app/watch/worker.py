@@ -136,10 +136,16 @@ class Watcher:
 
     async def _read(self, state_id: uuid.UUID, watched: assessment.WatchedUser, access: MailboxAccess) -> bool:
         cursor, synced_at = watched.state.cursor or "", watched.state.synced_at
+        renewed = time.monotonic()
         for _ in range(self.max_pages):
             page = await self._page(access, cursor, synced_at)
             for message_id in page.message_ids:
                 await self.handle_message(watched.auth, access, message_id)
+                if time.monotonic() - renewed > self.lease.total_seconds() / 3:
+                    # A long page keeps the lease alive; a watcher that lost it stops before the next message.
+                    if not await self._save(state_id):
+                        return False
+                    renewed = time.monotonic()
             cursor = page.cursor
             synced_at = self.clock() if page.complete else synced_at
             if not await self._save(state_id, cursor=cursor, synced_at=synced_at):
