@@ -48,6 +48,8 @@ class CursorExpired(MailboxUnavailable):
 
 
 class SentMailSource(Protocol):
+    name: str  # the provider's name, as MailboxProvider.name
+
     async def start_cursor(self, access: MailboxAccess) -> str:
         """A cursor at the end of the changes now: mail sent before it is not read."""
         ...

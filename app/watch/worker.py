@@ -32,7 +32,7 @@ from app.checks.message_ids import message_hash
 from app.common import utcnow
 from app.config import Settings
 from app.errors import AppError, Forbidden, Unauthorized
-from app.mailbox.base import MailboxAccess, MailboxProvider
+from app.mailbox.base import MailboxAccess, MailboxProvider, MailMessage
 from app.mailbox.exceptions import MailboxUnavailable, MessageNotFound
 from app.mailbox.sent_watch import CursorExpired, SentMailSource, SentPage
 from app.watch import assessment, repository
@@ -219,7 +219,7 @@ class Watcher:
         with Session(self.engine) as session:
             return repository.checked_at_send(session, auth.tenant.id, auth.user.id, key, message_id, marker)
 
-    def _assess(self, auth: AuthContext, message: object, key: str) -> assessment.SentAssessment:
+    def _assess(self, auth: AuthContext, message: MailMessage, key: str) -> assessment.SentAssessment:
         with Session(self.engine) as session:
             return assessment.assess_sent(
                 session,
@@ -227,7 +227,7 @@ class Watcher:
                 self.cache,
                 self.settings,
                 self.extractor,
-                message,  # type: ignore[arg-type]
+                message,
                 self.source.name,
                 key,
                 self.clock(),

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, func, select
 
 from app.checks.message_ids import message_hash
 from app.checks.models import CheckRecord
 from app.tenants.models import Tenant, User
+from app.watch.models import WatchedMessage, WatchState
 
 USERS = 50
 MESSAGES = 1_000
@@ -90,3 +91,26 @@ def assert_exactly_once(expected: Expected, reported: Callable[[str], list[str]]
             if any(s.endswith(f"– {subject}") for s in subjects):
                 problems.append(f"{owner}: {subject} reported but should not be")
     assert problems == [], problems[:20]
+
+
+def all_started(engine: Engine, owners: list[str]) -> bool:
+    """Every sender is enrolled and has a cursor: mail they send from now on is read."""
+    with Session(engine) as session:
+        started = session.exec(
+            select(func.count())
+            .select_from(WatchState)
+            .join(User, col(User.id) == col(WatchState.user_id))
+            .where(col(WatchState.cursor).is_not(None), col(User.email).in_(owners))
+        ).one()
+    return int(started) == len(owners)
+
+
+def handled(engine: Engine) -> int:
+    with Session(engine) as session:
+        return int(session.exec(select(func.count()).select_from(WatchedMessage)).one())
+
+
+def statuses(engine: Engine) -> dict[str, int]:
+    with Session(engine) as session:
+        rows = session.exec(select(WatchedMessage.status, func.count()).group_by(col(WatchedMessage.status))).all()
+    return {status: int(count) for status, count in rows}
