@@ -250,3 +250,17 @@ def test_watch_graph_report_link_opens_recovery_filled_in(env: M365) -> None:
     with Session(env.app.state.engine) as session:
         stored = session.get(Incident, uuid.UUID(incident["incident_id"]))
     assert stored is not None and stored.wrong_recipients == [RIVAL] and stored.message_ref
+
+
+def test_watch_graph_report_speaks_the_users_language(env: M365) -> None:
+    (owner,) = add_users(env, 1)
+    with Session(env.app.state.engine) as session:
+        user = session.exec(select(User).where(User.email == owner)).one()
+        user.locale = "zh-CN"
+        session.add(user)
+        session.commit()
+    watcher = graph_watcher(env)
+    run(watcher, 1, lambda: send_risky(env.fake, owner, 1), 2)
+    (report,) = reports(env.fake, owner)
+    assert report["subject"].startswith("SendGuard：请检查您刚发送的邮件")
+    assert "打开补救步骤" in report["body"]["content"]
