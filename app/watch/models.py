@@ -44,7 +44,8 @@ class WatchedMessage(SQLModel, table=True):
 
     status: ``checked_at_send`` (SendGuard checked it before it left), ``clean`` (no critical or high finding),
     ``reporting`` (a report is being delivered; after a crash the mailbox is searched for it before another is
-    delivered), ``reported``."""
+    delivered), ``reported``, ``unchecked`` (the check refused it, e.g. a body over MAX_BODY_CHARS; its code is
+    kept in ``finding_codes``)."""
 
     __table_args__ = (
         UniqueConstraint("user_id", "message_hash"),

@@ -18,6 +18,8 @@ from app.watch.models import WatchedMessage, WatchState
 
 # Which tenants a provider can watch: their key says where their mailboxes are.
 TENANT_PREFIX = {"graph": "entra:", "gmail": "google:", "fake": "dev:"}
+# A personal Google account is a tenant of its own, with no administrator to grant domain-wide delegation.
+PERSONAL_GOOGLE = "google:user:"
 
 
 def enroll_missing(session: Session, provider: str, now: datetime, limit: int = 1000) -> int:
@@ -29,7 +31,11 @@ def enroll_missing(session: Session, provider: str, now: datetime, limit: int = 
         select(User.id, User.tenant_id)
         .join(Tenant, col(Tenant.id) == col(User.tenant_id))
         .outerjoin(WatchState, col(WatchState.user_id) == col(User.id))
-        .where(col(Tenant.key).startswith(prefix), col(WatchState.id).is_(None))
+        .where(
+            col(Tenant.key).startswith(prefix),
+            ~col(Tenant.key).startswith(PERSONAL_GOOGLE),
+            col(WatchState.id).is_(None),
+        )
         .limit(limit)
     ).all()
     added = 0

@@ -31,7 +31,7 @@ from app.checks.index_cache import IndexCache
 from app.checks.message_ids import message_hash
 from app.common import utcnow
 from app.config import Settings
-from app.errors import AppError, Forbidden, Unauthorized
+from app.errors import AppError, Forbidden, ProviderUnavailable, Unauthorized
 from app.mailbox.base import MailboxAccess, MailboxProvider, MailMessage
 from app.mailbox.exceptions import MailboxUnavailable, MessageNotFound
 from app.mailbox.sent_watch import CursorExpired, SentMailSource, SentPage
@@ -184,7 +184,14 @@ class Watcher:
             message = await self.mailbox.get_message(access, message_id)
         except MessageNotFound:
             return
-        assessment = await anyio.to_thread.run_sync(self._assess, auth, message, key)
+        try:
+            assessment = await anyio.to_thread.run_sync(self._assess, auth, message, key)
+        except AppError as exc:
+            if isinstance(exc, ProviderUnavailable):
+                raise
+            # A message the check refuses (too large a body, say) must not hold up the rest of the user's mail.
+            await self._record(auth, key, "unchecked", codes=(exc.code,))
+            return
         if assessment.report is None:
             if existing is None:
                 await self._record(auth, key, "clean", codes=assessment.codes)

@@ -264,3 +264,25 @@ def test_watch_graph_report_speaks_the_users_language(env: M365) -> None:
     (report,) = reports(env.fake, owner)
     assert report["subject"].startswith("SendGuard：请检查您刚发送的邮件")
     assert "打开补救步骤" in report["body"]["content"]
+
+
+def test_watch_graph_a_message_the_check_refuses_does_not_hold_up_the_rest(settings: Settings) -> None:
+    with watch_env(settings, max_body_chars=1000) as env:
+        (owner,) = add_users(env, 1)
+        watcher = graph_watcher(env)
+
+        def send_huge() -> None:
+            env.fake.add_message(
+                owner,
+                subject="Huge",
+                body="<p>" + "x" * 5000 + "</p>",
+                to=[recipient(RIVAL)],
+                is_draft=False,
+                folder="sentitems",
+            )
+
+        run(watcher, 1, send_huge, lambda: send_risky(env.fake, owner, 2), 3)
+        assert len(reports(env.fake, owner)) == 1
+        with Session(env.app.state.engine) as session:
+            rows = {r.status: r.finding_codes for r in session.exec(select(WatchedMessage)).all()}
+        assert rows["unchecked"] == ["body_too_large"] and "reported" in rows
