@@ -1,4 +1,4 @@
-"""Operator commands: `python -m app.cli migrate | demo-data | purge | create-tenant`."""
+"""Operator commands: `python -m app.cli migrate | demo-data | purge | create-tenant | watch`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="bring the database schema up to date")
     commands.add_parser("demo-data", help="load the demo tenant into an empty database")
     commands.add_parser("purge", help="delete records older than RETENTION_DAYS now")
+    commands.add_parser("watch", help="run the sent-mail watcher (same as `python -m app.watch`)")
     create = commands.add_parser(
         "create-tenant",
         help="register an organization so that its users may sign in (TENANT_SIGNUP=closed)",
@@ -42,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "create-tenant":
         return _create_tenant(args)
+    if args.command == "watch":  # pragma: no cover - runs until stopped
+        from app.watch.process import main as watch
+
+        watch()
+        return 0
     engine = create_db_engine(get_settings().database_url)
     if args.command == "migrate":
         migrate(engine)

@@ -100,6 +100,15 @@ class Settings(BaseSettings):
     # long, before any retry: longer than the provider may take to finish a send it has taken.
     scheduled_send_settle_seconds: float = Field(default=120, gt=0)
 
+    # The sent-mail watch (`python -m app.watch`): how often each user's Sent Items is read, how long a watcher's
+    # lease on a user lasts (another watcher takes over after it), and how far back mail is read again by date
+    # after a history gap. WATCH_LINK_SECRET signs the recovery links in reports (derived from the deployment's
+    # other secrets when empty).
+    watch_poll_seconds: float = Field(default=20.0, gt=0)
+    watch_lease_seconds: float = Field(default=60.0, gt=0)
+    watch_lookback_minutes: int = Field(default=60, ge=1)
+    watch_link_secret: SecretStr = SecretStr("")
+
     # Shared state for several replicas (rate limits, change notices); empty: each process on its own.
     redis_url: str = ""
     # Prefix of every Redis key and channel, so several deployments (or test runs) can share one server.

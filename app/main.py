@@ -47,6 +47,7 @@ from app.scheduling.worker import Worker
 from app.templates.router import router as templates_router
 from app.tenants.cache import identities
 from app.tenants.router import router as me_router
+from app.watch.router import router as watch_router
 
 log = logging.getLogger("app")
 
@@ -139,6 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(scheduling_router)
     app.include_router(held_router)
     app.include_router(privacy_router)
+    app.include_router(watch_router)
     app.include_router(addin_router)
     app.include_router(gmail_demo_router)
     app.include_router(admin_router)

@@ -7,6 +7,7 @@ from app.policies.models import Policy
 from app.scheduling.models import ScheduledSend
 from app.templates.models import Handoff
 from app.tenants.models import Tenant, User
+from app.watch.models import WatchedMessage, WatchState
 
 __all__ = [
     "AttachmentScan",
@@ -23,4 +24,6 @@ __all__ = [
     "ScheduledSend",
     "Tenant",
     "User",
+    "WatchState",
+    "WatchedMessage",
 ]

@@ -68,6 +68,22 @@ async function cachePolicy() {
   }
 }
 
+// ---------- a watch report's link: recovery already filled in ----------
+
+async function openRecoveryLink(token) {
+  $("compose-view").hidden = true;
+  $("read-view").hidden = false;
+  setStatus("incident-status", t("assessing"));
+  try {
+    state.incident = await api.openRecovery(token);
+    setStatus("incident-status", "");
+    renderIncident();
+    $("incident-level")?.focus();
+  } catch (err) {
+    setStatus("incident-status", t("assessFailed", { error: errorText(err) }), "error");
+  }
+}
+
 // ---------- start ----------
 
 async function showItem() {
@@ -109,6 +125,11 @@ async function start() {
   document.body.dataset.ready = "true";
   cachePolicy();
   loadScheduled();
+  const recover = new URLSearchParams(location.search).get("recover");
+  if (recover) {
+    await openRecoveryLink(recover);
+    return;
+  }
   await showItem();
 }
 

@@ -11,7 +11,10 @@ from app.common import created_at_field, id_field, json_column, timestamp_column
 class CheckRecord(SQLModel, table=True):
     """One check of one draft. Never the body, subject or attachment content: codes and counts only."""
 
-    __table_args__ = (Index("ix_checkrecord_tenant_created", "tenant_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_checkrecord_tenant_created", "tenant_id", "created_at"),
+        Index("ix_checkrecord_message", "tenant_id", "message_hash"),
+    )
 
     id: uuid.UUID = id_field()
     tenant_id: uuid.UUID = Field(foreign_key="tenant.id", ondelete="CASCADE")
@@ -31,6 +34,9 @@ class CheckRecord(SQLModel, table=True):
     outcome: str | None = Field(default=None, max_length=16)
     outcome_at: datetime | None = Field(default=None, sa_column=timestamp_column(nullable=True))
     dismissed: list[str] = Field(default_factory=list, sa_column=json_column())
+    # Tenant-salted hash of the checked message's internet message id, when known (app/checks/message_ids.py):
+    # how the sent-mail watch recognises a message checked at send time.
+    message_hash: str | None = Field(default=None, max_length=64)
 
 
 class AttachmentScan(SQLModel, table=True):

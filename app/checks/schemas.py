@@ -46,6 +46,9 @@ class DraftIn(NulFree, BaseModel):
     body: str = ""
     body_format: Literal["text", "html"] = "text"
     attachments: Annotated[list[AttachmentIn], Field(max_length=MAX_ATTACHMENTS)] = []
+    # The draft's internet message id when the client knows it: kept only as a salted hash, so that the
+    # sent-mail watch does not check the same message again after it is sent.
+    internet_message_id: Annotated[str, Field(max_length=1000)] | None = None
 
 
 class MessageRef(NulFree, BaseModel):

@@ -20,6 +20,7 @@ from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFoun
 from app.checks.extraction import ExtractionPool
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
+from app.checks.message_ids import message_hash
 from app.checks.recorder import INSERT_RECORD, CheckRecorder
 from app.checks.schemas import (
     CheckResponse,
@@ -73,6 +74,7 @@ def message_from_request(draft_in: DraftIn, settings: Settings) -> MailMessage:
         body=draft_in.body,
         body_format=draft_in.body_format,
         attachments=tuple(files),
+        internet_message_id=draft_in.internet_message_id or None,
     )
 
 
@@ -98,6 +100,7 @@ def check_message(
     result, _, draft = analyse(session, auth, cache, settings, extractor, message, locale, correspondents)
     localized = localize(result, request_locale(locale, auth))
     record = _record(auth, result, draft, client, trigger, started)
+    record["message_hash"] = message_hash(auth.tenant.id, message.internet_message_id)
     if recorder is not None:
         recorder.add(record)
     else:

@@ -18,13 +18,18 @@ import email
 import email.policy
 import itertools
 import threading
+import time
 from dataclasses import dataclass, field
-from email.message import EmailMessage, Message
-from email.utils import getaddresses, make_msgid
+from email.message import Message
+from email.utils import make_msgid
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse
+
+from app.mailbox.fake_gmail_messages import recipients_of, sample_message
+
+__all__ = ["FakeGmail", "StoredMessage", "sample_message"]
 
 # Parts larger than this are served through messages.attachments.get, as Gmail does with attachments.
 INLINE_LIMIT = 1024
@@ -51,6 +56,7 @@ class StoredMessage:
     attachments: dict[str, bytes] = field(default_factory=dict)
     # (history id, labels then): one entry when stored and one each time its labels are set (a draft sent).
     history: list[tuple[int, list[str]]] = field(default_factory=list)
+    internal_date: float = field(default_factory=time.time)  # when it was stored (Gmail's internalDate)
 
     def __post_init__(self) -> None:
         self.history.append((next(_history_ids), list(self.labels)))
@@ -76,9 +82,10 @@ class _Mailbox:
 
 
 class _ApiError(Exception):
-    def __init__(self, status: int, message: str, reason: str) -> None:
+    def __init__(self, status: int, message: str, reason: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.message, self.reason = status, message, reason
+        self.headers = headers
 
 
 class FakeGmail:
@@ -90,6 +97,8 @@ class FakeGmail:
         self.requests: list[dict[str, Any]] = []  # method, path, query, message token header (tests assert on it)
         self.forbidden_tokens: set[str] = set()  # answer 403 (scope not granted)
         self.fail_status: int | None = None  # answer every call with this status (e.g. 503)
+        # user -> (calls left, Retry-After): that user's next calls answer 429 (Gmail's per-user rate limit).
+        self.throttled: dict[str, tuple[int, str]] = {}
         # drafts.send calls per draft id; a send takes `send_delay` seconds and completes even if the caller gave up.
         self.send_calls: collections.Counter[str] = collections.Counter()
         self.send_delay = 0.0
@@ -149,6 +158,10 @@ class FakeGmail:
 
     # --- the API ------------------------------------------------------------------------------
 
+    def throttle(self, user_email: str, times: int, retry_after: int) -> None:
+        with self._lock:
+            self.throttled[user_email.lower()] = (times, str(retry_after))
+
     def _box(self, request: Request, user_id: str) -> _Mailbox:
         if self.fail_status:
             raise _ApiError(self.fail_status, "Backend Error", "backendError")
@@ -157,6 +170,7 @@ class FakeGmail:
         owner = self._tokens.get(token)
         if owner is None:
             raise _ApiError(401, "Request had invalid authentication credentials.", "authError")
+        self._take_throttle(owner)
         if token in self.forbidden_tokens:
             raise _ApiError(403, "Request had insufficient authentication scopes.", "insufficientPermissions")
         if user_id not in ("me", owner):
@@ -170,6 +184,14 @@ class FakeGmail:
             }
         )
         return self._users[owner]
+
+    def _take_throttle(self, owner: str) -> None:
+        with self._lock:
+            times, retry_after = self.throttled.get(owner, (0, ""))
+            if times <= 0:
+                return
+            self.throttled[owner] = (times - 1, retry_after)
+        raise _ApiError(429, "User-rate limit exceeded.", "rateLimitExceeded", headers={"Retry-After": retry_after})
 
     @staticmethod
     def _message(box: _Mailbox, message_id: str) -> StoredMessage:
@@ -226,7 +248,9 @@ class FakeGmail:
             if key == "in" and value == "sent":
                 found = [m for m in found if "SENT" in m.labels]
             elif key == "to":
-                found = [m for m in found if value in _recipients(m.parsed())]
+                found = [m for m in found if value in recipients_of(m.parsed())]
+            elif key == "after" and value.isdigit():
+                found = [m for m in found if m.internal_date > int(value)]
             elif key == "rfc822msgid":
                 found = [
                     m for m in found if str(m.parsed().get("Message-ID", "")).strip("<> ").lower() == value.strip("<>")
@@ -249,6 +273,7 @@ class FakeGmail:
                     }
                 },
                 status_code=exc.status,
+                headers=exc.headers,
             )
 
         @api.get("/gmail/v1/users/{userId}/messages")
@@ -258,11 +283,26 @@ class FakeGmail:
             q: str | None = None,
             maxResults: int = 100,
             pageToken: str | None = None,
+            labelIds: Annotated[list[str] | None, Query()] = None,
         ) -> dict[str, Any]:
             box = self._box(request, userId)
-            found = self._search(box, q)
+            found = [m for m in self._search(box, q) if all(label in m.labels for label in labelIds or [])]
+            found.sort(key=lambda m: m.internal_date, reverse=True)  # newest first, as Gmail lists
             page = [{"id": m.id, "threadId": m.thread_id} for m in found[: max(1, min(maxResults, 500))]]
             return {"messages": page, "resultSizeEstimate": len(page)} if page else {"resultSizeEstimate": 0}
+
+        @api.post("/gmail/v1/users/{userId}/messages")
+        async def insert_message(request: Request, userId: str) -> dict[str, Any]:
+            """users.messages.insert: into this mailbox only (like IMAP APPEND), with the labels given."""
+            box = self._box(request, userId)
+            body = await request.json()
+            if not (body or {}).get("raw"):
+                raise _ApiError(400, "Invalid message", "invalidArgument")
+            labels = [str(label) for label in body.get("labelIds") or []]
+            message_id = self.put_message(
+                self._tokens[request.headers["authorization"][7:]], _unb64(body["raw"]), tuple(labels)
+            )
+            return {"id": message_id, "threadId": box.messages[message_id].thread_id, "labelIds": labels}
 
         @api.get("/gmail/v1/users/{userId}/messages/{id}")
         def get_message(
@@ -399,49 +439,3 @@ class FakeGmail:
             return {"id": stored.id, "threadId": stored.thread_id, "labelIds": ["SENT"]}
 
         return api
-
-
-def _recipients(message: Message) -> set[str]:
-    values = [str(message.get(h, "")) for h in ("To", "Cc", "Bcc")]
-    return {addr.lower() for _, addr in getaddresses(values) if addr}
-
-
-def sample_message(
-    sender: str,
-    to: list[tuple[str, str]],
-    subject: str,
-    body: str,
-    *,
-    cc: list[tuple[str, str]] | None = None,
-    bcc: list[tuple[str, str]] | None = None,
-    html: str | None = None,
-    attachments: list[tuple[str, str, bytes]] | None = None,
-    in_reply_to: str | None = None,
-) -> bytes:
-    """A raw message for tests: (name, address) recipients, optional HTML twin and (name, type, bytes) files.
-
-    A draft keeps its Bcc header (Gmail's raw drafts do); `in_reply_to` makes it a reply."""
-    from email.headerregistry import Address
-
-    def addresses(items: list[tuple[str, str]]) -> list[Address]:
-        return [Address(display_name=n, addr_spec=a) for n, a in items]
-
-    message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = sender
-    message["To"] = addresses(to)
-    if cc:
-        message["Cc"] = addresses(cc)
-    if bcc:
-        message["Bcc"] = addresses(bcc)
-    message["Subject"] = subject
-    if in_reply_to:
-        message["In-Reply-To"] = in_reply_to
-        message["References"] = in_reply_to
-    message["Message-ID"] = make_msgid(domain="mail.gmail.com")
-    message.set_content(body)
-    if html:
-        message.add_alternative(html, subtype="html")
-    for name, content_type, data in attachments or []:
-        maintype, _, subtype = content_type.partition("/")
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
-    return message.as_bytes()

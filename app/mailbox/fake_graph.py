@@ -40,7 +40,6 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -49,6 +48,18 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+
+from app.mailbox.fake_graph_folders import FolderRoutes
+from app.mailbox.fake_graph_http import (
+    expand,
+    folder_filter,
+    graph_error,
+    not_found,
+    oauth_error,
+    pick,
+    select_fields,
+    view,
+)
 
 FAKE_TENANT_ID = "8d0c2e41-5b7a-4c1e-9f3d-2a6b7c8d9e0f"
 OBO_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -170,6 +181,8 @@ class FakeGraph:
         self.recalls: list[str] = []
         self._keys: dict[str, rsa.RSAPrivateKey] = {}
         self.kid = self.rotate_key()
+        # Delta on Sent Items and messages created in a folder (app/mailbox/fake_graph_folders.py).
+        self.folders = FolderRoutes(self)
         self.app = self._build_app()
 
     # -- the Entra side ----------------------------------------------------------------------------
@@ -403,29 +416,29 @@ class FakeGraph:
         user = self.graph_tokens.get(token)
         app_token = self.app_tokens.get(token)
         if user is None and app_token is None:
-            return _graph_error(401, "InvalidAuthenticationToken", "Access token is empty or not valid.")
+            return graph_error(401, "InvalidAuthenticationToken", "Access token is empty or not valid.")
         match = _MAILBOX_PATH.match(request.url.path)
         if match is None:
             return None
         if match.group(1) is not None:  # /me
             if app_token is not None:
-                return _graph_error(400, "BadRequest", "/me request is only valid with delegated authentication flow.")
+                return graph_error(400, "BadRequest", "/me request is only valid with delegated authentication flow.")
             return None
         owner = match.group(2).lower()
         if user is not None:
             if owner != user:
-                return _graph_error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+                return graph_error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
             return None
         assert app_token is not None
         if self.user_tenants.get(owner, app_token.tenant) != app_token.tenant:
-            return _graph_error(404, "ErrorInvalidUser", "The requested user is invalid.")
+            return graph_error(404, "ErrorInvalidUser", "The requested user is invalid.")
         needed = "Mail.Send" if request.url.path.endswith("/send") else "Mail.ReadWrite"
         readable = request.method == "GET" and "Mail.Read" in app_token.roles
         if needed not in app_token.roles and not readable:
-            return _graph_error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+            return graph_error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
         allowed = self.app_access_policies.get(app_token.tenant)
         if allowed is not None and owner not in allowed:
-            return _graph_error(
+            return graph_error(
                 403,
                 "ErrorAccessDenied",
                 "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.",
@@ -453,7 +466,7 @@ class FakeGraph:
                     return Response('{"value": [{"id": "AAMk', media_type="application/json", status_code=200)
                 status, code, message = _FAILURES[failure.kind]
                 headers = {"Retry-After": failure.retry_after} if failure.retry_after is not None else {}
-                return _graph_error(status, code, message, headers)
+                return graph_error(status, code, message, headers)
             if request.url.path.startswith(("/v1.0/", "/beta/")):
                 refusal = fake._refusal(request)
                 if refusal is not None:
@@ -494,10 +507,10 @@ class FakeGraph:
             email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
-                return _not_found()
-            if not _expand(request)[0]:
-                return _graph_error(400, "BadRequest", "Unsupported $expand.")
-            return JSONResponse(_view(message, request))
+                return not_found()
+            if not expand(request)[0]:
+                return graph_error(400, "BadRequest", "Unsupported $expand.")
+            return JSONResponse(view(message, request))
 
         @app.post("/{version}/me/messages/{message_id}/move")
         @app.post("/{version}/users/{user}/messages/{message_id}/move")
@@ -507,18 +520,18 @@ class FakeGraph:
             payload = await request.json()
             destination = str(payload.get("destinationId", "")).lower() if isinstance(payload, dict) else ""
             if not destination:
-                return _graph_error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
+                return graph_error(400, "ErrorInvalidIdMalformed", "Id is malformed.")
             with fake._lock:
                 message = box.messages.pop(message_id, None)
                 if message is None:
-                    return _not_found()
+                    return not_found()
                 moved_id = fake._new_id()  # a move gives the item a new id, as on Graph (without ImmutableId)
                 message["id"] = moved_id
                 message["parentFolderId"] = destination
                 if destination == "drafts":
                     message["isDraft"] = True
                 box.messages[moved_id] = message
-            return JSONResponse(_view(message, None), status_code=201)
+            return JSONResponse(view(message, None), status_code=201)
 
         @app.patch("/{version}/me/messages/{message_id}")
         @app.patch("/{version}/users/{user}/messages/{message_id}")
@@ -526,7 +539,7 @@ class FakeGraph:
             email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
-                return _not_found()
+                return not_found()
             patch = await request.json()
             writable = {"subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "importance"}
             with fake._lock:
@@ -536,7 +549,7 @@ class FakeGraph:
                 props.update({p["id"].lower(): p for p in patch.get("singleValueExtendedProperties", [])})
                 if props:
                     message["singleValueExtendedProperties"] = list(props.values())
-            return JSONResponse(_view(message, None))
+            return JSONResponse(view(message, None))
 
         @app.post("/{version}/me/messages")
         @app.post("/{version}/users/{user}/messages")
@@ -553,7 +566,7 @@ class FakeGraph:
                 bcc=payload.get("bccRecipients"),
                 attachments=payload.get("attachments"),
             )
-            return JSONResponse(_view(fake.message(email, message_id), None), status_code=201)
+            return JSONResponse(view(fake.message(email, message_id), None), status_code=201)
 
         @app.post("/{version}/me/messages/{message_id}/createReply")
         @app.post("/{version}/users/{user}/messages/{message_id}/createReply")
@@ -563,7 +576,7 @@ class FakeGraph:
             email = fake._owner(request)
             original = fake._box(email).messages.get(message_id)
             if original is None:
-                return _not_found()
+                return not_found()
             reply_all = request.url.path.endswith("createReplyAll")
             author = original["from"]["emailAddress"]["address"].lower()
             to = list(original["toRecipients"]) if author == email.lower() else [original["from"]]
@@ -576,7 +589,7 @@ class FakeGraph:
             cc = [r for r in cc if r["emailAddress"]["address"].lower() != mine]
             quoted = f"<hr><b>From:</b> {html.escape(author)}<br>{original['body']['content']}"
             reply_id = fake.add_message(email, subject=f"RE: {original['subject']}", body=quoted, to=to, cc=cc)
-            return JSONResponse(_view(fake.message(email, reply_id), None), status_code=201)
+            return JSONResponse(view(fake.message(email, reply_id), None), status_code=201)
 
         @app.post("/{version}/me/messages/{message_id}/send")
         @app.post("/{version}/users/{user}/messages/{message_id}/send")
@@ -584,11 +597,11 @@ class FakeGraph:
             email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
-                return _not_found()
+                return not_found()
             with fake._lock:
                 fake.send_attempts[message_id] += 1
                 if not message["isDraft"]:
-                    return _graph_error(400, "ErrorInvalidOperation", "The item is not a draft.")
+                    return graph_error(400, "ErrorInvalidOperation", "The item is not a draft.")
 
             def deliver() -> None:
                 with fake._lock:
@@ -611,9 +624,9 @@ class FakeGraph:
             email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
-                return _not_found()
+                return not_found()
             if message["parentFolderId"] != "sentitems":
-                return _graph_error(400, "ErrorInvalidRequest", "Only sent messages can be recalled.")
+                return graph_error(400, "ErrorInvalidRequest", "Only sent messages can be recalled.")
             fake.recalls.append(message_id)
             return Response(status_code=202)
 
@@ -623,9 +636,9 @@ class FakeGraph:
             email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
-                return _not_found()
-            select = _select(request)
-            items = [_pick(a, select) for a in message["attachments"]]
+                return not_found()
+            select = select_fields(request)
+            items = [pick(a, select) for a in message["attachments"]]
             return JSONResponse({"@odata.context": "fake", "value": items})
 
         @app.get("/{version}/me/messages/{message_id}/attachments/{attachment_id}")
@@ -635,7 +648,7 @@ class FakeGraph:
             message = fake._box(email).messages.get(message_id)
             found = [a for a in (message or {}).get("attachments", []) if a["id"] == attachment_id]
             if not found:
-                return _not_found()
+                return not_found()
             return JSONResponse(found[0])
 
         @app.post("/{version}/me/messages/{message_id}/attachments")
@@ -644,7 +657,7 @@ class FakeGraph:
             email = fake._owner(request)
             message = fake._box(email).messages.get(message_id)
             if message is None:
-                return _not_found()
+                return not_found()
             item = {"id": f"AAMkAtt{secrets.token_hex(6)}", "isInline": False, **(await request.json())}
             with fake._lock:
                 message["attachments"].append(item)
@@ -654,21 +667,21 @@ class FakeGraph:
         @app.get("/{version}/me/mailFolders/{folder}")
         @app.get("/{version}/users/{user}/mailFolders/{folder}")
         async def mail_folder(version: str, folder: str, request: Request) -> JSONResponse:
-            return JSONResponse(_pick({"id": folder.lower(), "displayName": folder.title()}, _select(request)))
+            return JSONResponse(pick({"id": folder.lower(), "displayName": folder.title()}, select_fields(request)))
 
         @app.get("/{version}/me/mailFolders/{folder}/messages")
         @app.get("/{version}/users/{user}/mailFolders/{folder}/messages")
         async def folder_messages(version: str, folder: str, request: Request) -> JSONResponse:
             email = fake._owner(request)
             messages = fake.folder(email, folder.lower())
-            if not _expand(request)[0]:
-                return _graph_error(400, "BadRequest", "Unsupported $expand.")
+            if not expand(request)[0]:
+                return graph_error(400, "BadRequest", "Unsupported $expand.")
             search = request.query_params.get("$search")
             flt = request.query_params.get("$filter")
             if search is not None:
                 match = re.fullmatch(r'"to:([^"]+)"', search)
                 if match is None:
-                    return _graph_error(400, "BadRequest", "Unsupported $search.")
+                    return graph_error(400, "BadRequest", "Unsupported $search.")
                 wanted = match.group(1).lower()
                 messages = [
                     m
@@ -679,24 +692,25 @@ class FakeGraph:
                     )
                 ]
             if flt is not None:
-                matches = _filter(flt)
+                matches = folder_filter(flt)
                 if matches is None:
-                    return _graph_error(400, "BadRequest", "Unsupported $filter.")
+                    return graph_error(400, "BadRequest", "Unsupported $filter.")
                 messages = [m for m in messages if matches(m)]
             top = int(request.query_params.get("$top", "10"))
-            return JSONResponse({"value": [_view(m, request) for m in messages[:top]]})
+            return JSONResponse({"value": [view(m, request) for m in messages[:top]]})
 
+        fake.folders.add_routes(app)
         return app
 
     def _client_credentials(self, tenant: str, data: dict[str, str]) -> JSONResponse:
         if data.get("client_id") != self.client_id or data.get("client_secret") != self.client_secret:
-            return _oauth_error(401, "invalid_client", 7000215, "Invalid client secret provided.")
+            return oauth_error(401, "invalid_client", 7000215, "Invalid client secret provided.")
         if data.get("scope", "").split() != [APP_SCOPE]:
-            return _oauth_error(
+            return oauth_error(
                 400, "invalid_scope", 1002012, "The provided value for scope is not valid: use '/.default'."
             )
         if tenant in self.consent_denied:
-            return _oauth_error(
+            return oauth_error(
                 400,
                 "unauthorized_client",
                 700016,
@@ -712,12 +726,12 @@ class FakeGraph:
 
     def _obo(self, tenant: str, data: dict[str, str]) -> JSONResponse:
         if data.get("client_id") != self.client_id or data.get("client_secret") != self.client_secret:
-            return _oauth_error(401, "invalid_client", 7000215, "Invalid client secret provided.")
+            return oauth_error(401, "invalid_client", 7000215, "Invalid client secret provided.")
         if data.get("grant_type") != OBO_GRANT or data.get("requested_token_use") != "on_behalf_of":
-            return _oauth_error(400, "unsupported_grant_type", 70003, "The grant type is not supported.")
+            return oauth_error(400, "unsupported_grant_type", 70003, "The grant type is not supported.")
         scopes = set(data.get("scope", "").split())
         if not set(MAIL_SCOPES) <= scopes:
-            return _oauth_error(400, "invalid_scope", 70011, "The provided scopes are not valid.")
+            return oauth_error(400, "invalid_scope", 70011, "The provided scopes are not valid.")
         assertion = data.get("assertion", "")
         try:
             header = jwt.get_unverified_header(assertion)
@@ -730,15 +744,15 @@ class FakeGraph:
                 options={"verify_exp": False},
             )
         except (jwt.PyJWTError, KeyError):
-            return _oauth_error(400, "invalid_grant", 50013, "Assertion failed signature validation.")
+            return oauth_error(400, "invalid_grant", 50013, "Assertion failed signature validation.")
         if claims.get("exp", 0) <= time.time():
-            return _oauth_error(
+            return oauth_error(
                 400, "invalid_grant", 500133, "Assertion is not within its valid time range.", suberror=None
             )
         if claims.get("tid") != tenant:
-            return _oauth_error(400, "invalid_request", 90002, "Tenant mismatch.")
+            return oauth_error(400, "invalid_request", 90002, "Tenant mismatch.")
         if tenant in self.consent_denied:
-            return _oauth_error(
+            return oauth_error(
                 400,
                 "invalid_grant",
                 65001,
@@ -758,95 +772,3 @@ class FakeGraph:
                 "access_token": graph_token,
             }
         )
-
-
-_BY_MESSAGE_ID = re.compile(r"internetMessageId eq '((?:[^']|'')*)'")
-_BY_PROPERTY = re.compile(
-    r"singleValueExtendedProperties/Any\(ep: ep/id eq '((?:[^']|'')*)' and ep/value eq '((?:[^']|'')*)'\)"
-)
-
-
-def _filter(flt: str) -> Callable[[dict[str, Any]], bool] | None:
-    """The $filter forms Graph accepts on a folder listing that the provider uses; None for any other."""
-    if match := _BY_MESSAGE_ID.fullmatch(flt):
-        wanted = match.group(1).replace("''", "'")
-        return lambda m: bool(m["internetMessageId"] == wanted)
-    if match := _BY_PROPERTY.fullmatch(flt):
-        prop, value = (g.replace("''", "'") for g in match.groups())
-        return lambda m: any(
-            p["id"].lower() == prop.lower() and p.get("value") == value
-            for p in m.get("singleValueExtendedProperties", [])
-        )
-    return None
-
-
-def _select(request: Request | None) -> set[str] | None:
-    if request is None:
-        return None
-    raw = request.query_params.get("$select")
-    return {f.strip() for f in raw.split(",") if f.strip()} if raw else None
-
-
-def _pick(item: dict[str, Any], select: set[str] | None) -> dict[str, Any]:
-    if select is None:
-        return dict(item)
-    return {k: v for k, v in item.items() if k in select or k in ("id", "@odata.type")}
-
-
-_EXPAND = re.compile(r"singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)")
-
-
-def _expand(request: Request | None) -> tuple[bool, str | None]:
-    """(valid, the extended property asked for): Graph returns extended properties only through $expand."""
-    raw = request.query_params.get("$expand") if request is not None else None
-    if raw is None:
-        return True, None
-    match = _EXPAND.fullmatch(raw.strip())
-    return (match is not None), (match.group(1) if match else None)
-
-
-def _view(message: dict[str, Any], request: Request | None) -> dict[str, Any]:
-    data = {k: v for k, v in message.items() if k not in ("attachments", "singleValueExtendedProperties")}
-    _, wanted = _expand(request)
-    if wanted is not None:
-        props = [p for p in message.get("singleValueExtendedProperties", []) if p["id"].lower() == wanted.lower()]
-        if props:  # Graph leaves the property out when the message does not have it
-            data["singleValueExtendedProperties"] = props
-    prefer = request.headers.get("prefer", "") if request is not None else ""
-    if 'outlook.body-content-type="text"' in prefer and data["body"]["contentType"].lower() == "html":
-        text = re.sub(r"<br\s*/?>|</p>|<hr\s*/?>", "\n", data["body"]["content"], flags=re.IGNORECASE)
-        data["body"] = {"contentType": "text", "content": html.unescape(re.sub(r"<[^>]+>", "", text))}
-    data["@odata.etag"] = f'W/"{uuid.uuid5(uuid.NAMESPACE_OID, repr(sorted(data.items())))}"'
-    select = _select(request)
-    if select is not None and "singleValueExtendedProperties" in data:
-        select = {*select, "singleValueExtendedProperties"}
-    return _pick(data, select)
-
-
-def _graph_error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    body = {
-        "error": {
-            "code": code,
-            "message": message,
-            "innerError": {"request-id": str(uuid.uuid4()), "date": time.strftime("%Y-%m-%dT%H:%M:%S")},
-        }
-    }
-    return JSONResponse(body, status_code=status, headers=headers)
-
-
-def _not_found() -> JSONResponse:
-    return _graph_error(404, "ErrorItemNotFound", "The specified object was not found in the store.")
-
-
-def _oauth_error(status: int, error: str, code: int, description: str, *, suberror: str | None = None) -> JSONResponse:
-    body: dict[str, Any] = {
-        "error": error,
-        "error_description": f"AADSTS{code}: {description} Trace ID: {uuid.uuid4()}",
-        "error_codes": [code],
-        "timestamp": time.strftime("%Y-%m-%d %H:%M:%SZ", time.gmtime()),
-        "trace_id": str(uuid.uuid4()),
-        "correlation_id": str(uuid.uuid4()),
-    }
-    if suberror:
-        body["suberror"] = suberror
-    return JSONResponse(body, status_code=status)

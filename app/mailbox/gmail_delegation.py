@@ -32,10 +32,13 @@ log = logging.getLogger(__name__)
 
 # gmail.compose reads and sends the user's drafts (drafts.get, drafts.send); gmail.readonly finds a sent message
 # by its Message-ID (messages.list q=rfc822msgid:), which is how a send whose answer was lost is recognised
-# instead of being sent again. gmail.send alone cannot send a draft.
+# instead of being sent again, and is what the sent-mail watch reads Sent Mail with (users.history.list);
+# gmail.insert puts the watch's report into the user's Inbox (users.messages.insert, nothing is sent).
+# gmail.send alone cannot send a draft.
 DELEGATION_SCOPES = (
     "https://www.googleapis.com/auth/gmail.compose",
     "https://www.googleapis.com/auth/gmail.readonly",
+    "https://www.googleapis.com/auth/gmail.insert",
 )
 REFRESH_MARGIN_SECONDS = 300
 _KEY_FIELDS = ("client_email", "private_key", "token_uri")
@@ -56,7 +59,7 @@ class DelegationRefused(ConsentMissing):
     code = "delegation_refused"
     message = (
         "Google refused SendGuard's service account for this mailbox: the Workspace administrator has not "
-        "authorised it for gmail.compose and gmail.readonly (domain-wide delegation), the mailbox is not in "
+        "authorised it for gmail.compose, gmail.readonly and gmail.insert (domain-wide delegation), the mailbox is not in "
         "that Workspace, or the service account's key is no longer valid."
     )
 

@@ -18,4 +18,6 @@ class Policy(SQLModel, table=True):
     hold_external_minutes: int = 0
     fail_mode: str = Field(default="open", max_length=8)
     suppress_dismissed_days: int = 30
+    # The sent-mail watch checks mail sent without the add-in (phones, other clients); each user may opt out.
+    sent_mail_watch: bool = True
     updated_at: datetime = created_at_field()

@@ -27,6 +27,7 @@ class PolicyFields(BaseModel):
     hold_external_minutes: Annotated[int, Field(ge=0, le=60)] = 0
     fail_mode: FailMode = "open"
     suppress_dismissed_days: Annotated[int, Field(ge=0, le=365)] = 30
+    sent_mail_watch: bool = True
 
     @field_validator("enforcement")
     @classmethod

@@ -20,6 +20,7 @@ from app.scheduling.models import ScheduledSend
 from app.templates.models import Handoff
 from app.tenants.identity import UserIdentity
 from app.tenants.models import User
+from app.watch.models import WatchedMessage, WatchState
 
 FINISHED_SENDS = ("sent", "cancelled", "failed")
 
@@ -37,6 +38,8 @@ def export_user_data(session: Session, user: UserIdentity) -> dict[str, Any]:
         "incidents": rows(Incident, Incident.user_id == user.id),
         "handoffs": rows(Handoff, Handoff.created_by == user.id),
         "scheduled_sends": rows(ScheduledSend, ScheduledSend.user_id == user.id),
+        "watch": rows(WatchState, WatchState.user_id == user.id),
+        "watched_messages": rows(WatchedMessage, WatchedMessage.user_id == user.id),
     }
 
 
@@ -61,6 +64,8 @@ def delete_user_data(session: Session, user: UserIdentity) -> dict[str, int]:
             ScheduledSend.user_id == user.id,
             col(ScheduledSend.status).in_((*FINISHED_SENDS, "pending")),
         ),
+        # The watch state stays (with an opt-out in it); which sent messages were handled goes.
+        "watched_messages": _delete(session, WatchedMessage, WatchedMessage.user_id == user.id),
     }
     return counts
 
@@ -78,6 +83,7 @@ def purge_expired(session: Session, retention_days: int) -> dict[str, int]:
             col(ScheduledSend.updated_at) < cutoff,
             col(ScheduledSend.status).in_(FINISHED_SENDS),
         ),
+        "watched_messages": _delete(session, WatchedMessage, col(WatchedMessage.created_at) < cutoff),
     }
     session.commit()
     return counts

@@ -60,6 +60,7 @@ export const api = {
   createIncident: (payload) => request("POST", "/v1/incidents", payload),
   handoffPrefill: (recipient, locale) => request("POST", "/v1/handoffs/prefill", { recipient, locale }),
   suggestIntended: (payload) => request("POST", "/v1/incidents/suggestions", payload),
+  openRecovery: (token) => request("POST", "/v1/watch/recovery", { token }),
   updateIncident: (id, patch) => request("PATCH", `/v1/incidents/${encodeURIComponent(id)}`, patch),
   mailboxDrafts: (id, drafts) =>
     request("POST", `/v1/incidents/${encodeURIComponent(id)}/mailbox-drafts`, { drafts }),

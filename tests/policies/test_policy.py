@@ -27,6 +27,7 @@ def test_defaults_follow_the_design(client: TestClient) -> None:
         "hold_external_minutes": 0,
         "fail_mode": "open",
         "suppress_dismissed_days": 30,
+        "sent_mail_watch": True,
         "internal_domains": ["acme-trade.example"],
     }
 

@@ -148,7 +148,7 @@ try {
   await step("policy: every field explained, invalid values stopped in the form, valid ones saved", async () => {
     await open("policy");
     await page.locator("#policy-form").waitFor();
-    for (const field of ["bcc_threshold", "large_audience", "internal_domains", "enforcement", "hold_external_minutes", "fail_mode", "suppress_dismissed_days", "sensitive_terms"]) {
+    for (const field of ["bcc_threshold", "large_audience", "internal_domains", "enforcement", "hold_external_minutes", "fail_mode", "suppress_dismissed_days", "sent_mail_watch", "sensitive_terms"]) {
       assert.ok((await page.locator(`[data-field="${field}"] .hint`).textContent()).length > 20, field);
     }
     await typeInto(page.locator("#p-bcc_threshold"), "1");
@@ -169,6 +169,7 @@ try {
     // Fields left alone keep their values (a dropdown nobody touched must not fall back to a default).
     assert.deepEqual(policy.enforcement, { info: "allow", low: "allow", medium: "warn", high: "warn", critical: "block" });
     assert.equal(policy.large_audience, 25);
+    assert.equal(policy.sent_mail_watch, true, "the watch switch is kept as it was");
     await shot("admin-policy-en.png");
   });
 

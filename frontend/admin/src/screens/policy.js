@@ -41,6 +41,7 @@ export async function policyScreen(main) {
   controls.internal_domains = h("fluent-textarea", { id: "p-internal_domains", resize: "vertical", block: true });
   controls.internal_domains.value = policy.internal_domains.join("\n");
   controls.fail_mode = dropdown("fail_mode", ["open", "closed"].map((m) => [m, t(`policy.fail_mode.${m}`)]), policy.fail_mode, { id: "p-fail_mode" });
+  controls.sent_mail_watch = dropdown("sent_mail_watch", ["on", "off"].map((v) => [v, t(`policy.sent_mail_watch.${v}`)]), policy.sent_mail_watch === false ? "off" : "on", { id: "p-sent_mail_watch" });
   const enforcement = {};
   const enforcementGrid = h(
     "div",
@@ -72,6 +73,7 @@ export async function policyScreen(main) {
     row("hold_external_minutes", controls.hold_external_minutes),
     row("fail_mode", controls.fail_mode),
     row("suppress_dismissed_days", controls.suppress_dismissed_days),
+    row("sent_mail_watch", controls.sent_mail_watch),
     row("sensitive_terms", termsGrid),
   );
   save.addEventListener("click", async () => {
@@ -116,6 +118,7 @@ function collect(controls, enforcement, terms) {
   valid &&= !domainMessage;
   body.internal_domains = domains;
   body.fail_mode = controls.fail_mode.value || "open";
+  body.sent_mail_watch = controls.sent_mail_watch.value !== "off";
   body.enforcement = Object.fromEntries(SEVERITIES.map((s) => [s, enforcement[s].value || "warn"]));
   body.sensitive_terms = Object.fromEntries(CATEGORIES.map((c) => [c, lines(terms[c].value)]));
   return valid ? body : null;
