@@ -181,6 +181,13 @@
     return officeCall(item.delayDeliveryTime, "setAsync", at);
   }
 
+  // The sent copy keeps this header, so the sent-mail watch knows the message was checked before it left and
+  // does not report it a second time.
+  function stampCheck(item, checkId) {
+    if (!checkId || !item.internetHeaders) return Promise.resolve();
+    return officeCall(item.internetHeaders, "setAsync", { "X-SendGuard-Check": String(checkId) });
+  }
+
   function postCheck(draft, headers, signal) {
     var body = JSON.stringify({ client: "outlook", trigger: "send", locale: uiLocale(), draft: draft });
     var allHeaders = { "Content-Type": "application/json" };
@@ -245,8 +252,11 @@
           var verdict = result && result.verdict;
           if (verdict !== "ok" && verdict !== "warn" && verdict !== "block") throw new Error("unexpected response");
           var hold = verdict === "block" ? Promise.resolve() : holdDelivery(item, result.hold_minutes || 0);
-          return hold
-            .catch(function () { /* delivery delay is best effort */ })
+          var stamp = verdict === "block" ? Promise.resolve() : stampCheck(item, result.check_id);
+          return Promise.all([
+            hold.catch(function () { /* delivery delay is best effort */ }),
+            stamp.catch(function () { /* without the header the watch checks the sent copy again */ }),
+          ])
             .then(function () {
               if (verdict === "ok") {
                 complete({ allowEvent: true });

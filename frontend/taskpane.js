@@ -4,7 +4,7 @@
 import { $, state, setStatus, errorText, office, currentItem } from "./js/pane/view.js";
 import { runCheck, renderFindings } from "./js/pane/compose.js";
 import { loadTemplates, renderTemplatePicker, renderTemplateFields, onTemplateSubmit } from "./js/pane/templates.js";
-import { showRead, onAssess, renderIncident } from "./js/pane/recovery.js";
+import { showRead, onAssess, openRecoveryLink, renderIncident } from "./js/pane/recovery.js";
 import { loadScheduled } from "./js/pane/sends.js";
 import { api } from "./js/api.js";
 import { authHeaders } from "./js/auth.js";
@@ -65,22 +65,6 @@ async function cachePolicy() {
     localStorage.setItem(POLICY_KEY, JSON.stringify(slim));
   } catch {
     /* the handler falls back to fail open */
-  }
-}
-
-// ---------- a watch report's link: recovery already filled in ----------
-
-async function openRecoveryLink(token) {
-  $("compose-view").hidden = true;
-  $("read-view").hidden = false;
-  setStatus("incident-status", t("assessing"));
-  try {
-    state.incident = await api.openRecovery(token);
-    setStatus("incident-status", "");
-    renderIncident();
-    $("incident-level")?.focus();
-  } catch (err) {
-    setStatus("incident-status", t("assessFailed", { error: errorText(err) }), "error");
   }
 }
 

@@ -209,3 +209,18 @@ async function onCreateDrafts(event) {
     button.disabled = false;
   }
 }
+
+/** A watch report's link: the recovery flow for that sent message, already filled in. */
+export async function openRecoveryLink(token) {
+  $("compose-view").hidden = true;
+  $("read-view").hidden = false;
+  setStatus("incident-status", t("assessing"));
+  try {
+    state.incident = await api.openRecovery(token);
+    setStatus("incident-status", "");
+    renderIncident();
+    $("incident-level")?.focus();
+  } catch (err) {
+    setStatus("incident-status", t("assessFailed", { error: errorText(err) }), "error");
+  }
+}

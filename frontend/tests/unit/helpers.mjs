@@ -14,7 +14,7 @@ const lastFn = (args) => [...args].reverse().find((a) => typeof a === "function"
 
 /** A compose item (the SolarTech-PI-to-rival case unless overridden) and a log of what was written to it. */
 export function composeItem(overrides = {}) {
-  const log = { set: [], delay: null, removed: [], inserted: [], subjectSet: null };
+  const log = { set: [], delay: null, removed: [], inserted: [], subjectSet: null, headers: {} };
   const lists = {
     to: overrides.to ?? [{ emailAddress: "l.gomez@sunpeak.example", displayName: "Laura Gómez" }],
     cc: overrides.cc ?? [
@@ -68,6 +68,12 @@ export function composeItem(overrides = {}) {
     delayDeliveryTime: {
       setAsync: (date, ...args) => {
         log.delay = date;
+        lastFn(args)(ok());
+      },
+    },
+    internetHeaders: {
+      setAsync: (headers, ...args) => {
+        Object.assign(log.headers, headers);
         lastFn(args)(ok());
       },
     },

@@ -111,6 +111,18 @@ test("hold_minutes > 0 delays delivery before the send is allowed", async () => 
   assert.ok(delta >= 5 * 60 * 1000 - 1000 && delta <= 5 * 60 * 1000 + 5000, `held ~5 minutes, got ${delta} ms`);
 });
 
+test("a checked message carries its check id, so the sent-mail watch does not report it again", async () => {
+  const { handler, compose } = setup({ response: jsonResponse(WARN) });
+  await send(handler);
+  assert.deepEqual(compose.log.headers, { "X-SendGuard-Check": WARN.check_id });
+});
+
+test("a blocked message is not stamped: it does not leave as it is", async () => {
+  const { handler, compose } = setup({ response: jsonResponse({ ...WARN, verdict: "block" }) });
+  await send(handler);
+  assert.deepEqual(compose.log.headers, {});
+});
+
 test("no hold when hold_minutes is 0", async () => {
   const { handler, compose } = setup({ response: jsonResponse({ ...WARN, verdict: "ok", findings: [] }) });
   await send(handler);
