@@ -6,6 +6,7 @@ import { runCheck, renderFindings } from "./js/pane/compose.js";
 import { loadTemplates, renderTemplatePicker, renderTemplateFields, onTemplateSubmit } from "./js/pane/templates.js";
 import { showRead, onAssess, openRecoveryLink, renderIncident } from "./js/pane/recovery.js";
 import { loadScheduled } from "./js/pane/sends.js";
+import { loadWatchReports } from "./js/pane/reports.js";
 import { api } from "./js/api.js";
 import { authHeaders } from "./js/auth.js";
 import { getLocale, normalizeLocale, setLocale, t } from "./js/i18n.js";
@@ -45,6 +46,7 @@ function changeLocale(tag) {
   }
   applyStaticStrings();
   renderFindings();
+  loadWatchReports();
   renderTemplatePicker();
   if (state.incident) renderIncident();
   if (isCompose(currentItem())) runCheck();
@@ -109,6 +111,7 @@ async function start() {
   document.body.dataset.ready = "true";
   cachePolicy();
   loadScheduled();
+  loadWatchReports();
   const recover = new URLSearchParams(location.search).get("recover");
   if (recover) {
     await openRecoveryLink(recover);

@@ -33,10 +33,14 @@ def update_watch_settings(
 
 @router.get("/reports", response_model=list[WatchReportOut])
 def list_watch_reports(
-    session: SessionDep, auth: CurrentUser, limit: Annotated[int, Query(ge=1, le=50)] = 20
+    session: SessionDep,
+    auth: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+    locale: Annotated[str | None, Query(max_length=35, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = None,
 ) -> list[WatchReportOut]:
-    """Sent messages the watch reported, newest first (the task pane's recent list shows them with its checks)."""
-    return service.recent_reports(session, auth, limit)
+    """Sent messages the watch reported, newest first (the task pane's recent list shows them), each problem
+    named in ``locale`` (the pane's language; the user's own by default)."""
+    return service.recent_reports(session, auth, limit, locale or auth.user.locale)
 
 
 @router.post("/recovery", response_model=IncidentResponse, status_code=status.HTTP_201_CREATED)

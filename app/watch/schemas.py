@@ -29,6 +29,7 @@ class WatchReportOut(BaseModel):
     id: uuid.UUID
     severity: str | None
     finding_codes: list[str]
+    problems: list[str]  # each code's name in the user's language, for people (codes are for programs)
     created_at: datetime
     reported_at: datetime | None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from app.analysis.messages import code_name
 from app.auth.dependencies import AuthContext
 from app.common import utcnow
 from app.incidents.schemas import IncidentCreate
@@ -39,13 +40,14 @@ def set_opted_out(session: Session, auth: AuthContext, provider: str, opted_out:
     return settings_for(session, auth)
 
 
-def recent_reports(session: Session, auth: AuthContext, limit: int) -> list[WatchReportOut]:
+def recent_reports(session: Session, auth: AuthContext, limit: int, locale: str) -> list[WatchReportOut]:
     rows = repository.recent_reports(session, auth.tenant.id, auth.user.id, min(limit, MAX_REPORTS))
     return [
         WatchReportOut(
             id=r.id,
             severity=r.severity,
             finding_codes=r.finding_codes,
+            problems=[code_name(code, locale) for code in r.finding_codes],
             created_at=r.created_at,
             reported_at=r.reported_at,
         )

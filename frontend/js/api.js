@@ -61,6 +61,7 @@ export const api = {
   handoffPrefill: (recipient, locale) => request("POST", "/v1/handoffs/prefill", { recipient, locale }),
   suggestIntended: (payload) => request("POST", "/v1/incidents/suggestions", payload),
   openRecovery: (token) => request("POST", "/v1/watch/recovery", { token }),
+  watchReports: (locale) => request("GET", `/v1/watch/reports?limit=10&locale=${encodeURIComponent(locale)}`),
   updateIncident: (id, patch) => request("PATCH", `/v1/incidents/${encodeURIComponent(id)}`, patch),
   mailboxDrafts: (id, drafts) =>
     request("POST", `/v1/incidents/${encodeURIComponent(id)}/mailbox-drafts`, { drafts }),

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlmodel import Session, select
 
+from app.analysis.messages import code_name
 from app.common import as_utc, utcnow
 from app.config import Settings
 from app.incidents.models import Incident
@@ -242,6 +243,11 @@ def test_watch_graph_report_link_opens_recovery_filled_in(env: M365) -> None:
     assert drafts["apology_wrong_recipient"]["to"] == [RIVAL]
     listed = env.client.get("/v1/watch/reports", headers=env.alex).json()
     assert len(listed) == 1 and listed[0]["severity"] in ("critical", "high") and listed[0]["finding_codes"]
+    assert listed[0]["problems"] == [code_name(code, "en") for code in listed[0]["finding_codes"]]
+    assert all(name not in listed[0]["finding_codes"] for name in listed[0]["problems"])
+    in_chinese = env.client.get("/v1/watch/reports?locale=zh-CN", headers=env.alex).json()
+    assert in_chinese[0]["problems"] == [code_name(code, "zh-CN") for code in listed[0]["finding_codes"]]
+    assert in_chinese[0]["problems"] != listed[0]["problems"]
 
     other = bearer(env.fake.issue_token("lin.wei@acme-trade.example"))
     assert env.client.post("/v1/watch/recovery", json={"token": token}, headers=other).status_code == 403

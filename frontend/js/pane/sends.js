@@ -1,16 +1,8 @@
 // Held sends (waiting in the Outbox) and SendGuard's scheduled sends, each cancellable while it still can be.
-import { $, el, setStatus, errorText } from "./view.js";
+import { $, el, setStatus, errorText, formatWhen } from "./view.js";
 import { api, ApiError } from "../api.js";
-import { getLocale, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { cancellable, heldSendsView } from "../logic.js";
-
-function formatWhen(iso) {
-  try {
-    return new Intl.DateTimeFormat(getLocale(), { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
-  } catch {
-    return iso;
-  }
-}
 
 export async function loadScheduled() {
   const section = $("scheduled");

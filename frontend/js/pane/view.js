@@ -1,6 +1,7 @@
 // Task pane plumbing shared by every section: the element helper, status lines, the current Office item and
 // the pane's state.
 import { ApiError } from "../api.js";
+import { getLocale } from "../i18n.js";
 
 export const $ = (id) => document.getElementById(id);
 
@@ -46,4 +47,12 @@ export function office() {
 
 export function currentItem() {
   return office()?.context?.mailbox?.item ?? null;
+}
+
+export function formatWhen(iso) {
+  try {
+    return new Intl.DateTimeFormat(getLocale(), { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+  } catch {
+    return iso;
+  }
 }
