@@ -9,6 +9,7 @@ import json
 import logging
 import time
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -18,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.auth.entra import EntraValidator, SigningKeysUnavailable
+from app.auth.entra import EntraValidator, SigningKeysUnavailable, validator_for
 from app.auth.exceptions import InvalidCredentials
 from app.config import Settings
 from app.mailbox.fake_graph import FakeGraph
@@ -306,3 +307,21 @@ def test_long_display_names_and_user_names_sign_in(
         user = db.exec(select(User)).one()
     assert user.display_name == "N" * min(name_chars, 256)
     assert user.email == address.lower()[:320]
+
+
+def test_one_validator_per_app_and_the_one_put_there_is_used(fake: FakeGraph) -> None:
+    """The JWKS cache lives in the app's validator: built once on first use, never replaced."""
+    settings = graph_settings()
+    app = create_app(settings)
+    connection = SimpleNamespace(app=app)
+    first = validator_for(connection, settings)  # type: ignore[arg-type]
+    assert isinstance(first, EntraValidator)
+    assert validator_for(connection, settings) is first  # type: ignore[arg-type]
+    assert app.state.entra_validator is first
+    own = validator(fake)
+    other = create_app(settings)
+    other.state.entra_validator = own
+    assert validator_for(SimpleNamespace(app=other), settings) is own  # type: ignore[arg-type]
+    for made in (app, other):
+        made.state.extractor.close()
+        made.state.engine.dispose()
