@@ -51,6 +51,9 @@ DESELECT: dict[str, list[str]] = {
     "checks": [
         "tests/checks/test_extraction.py::test_other_users_stay_fast_while_four_hostile_scans_run[sqlite]",
         "tests/checks/test_extraction.py::test_many_hostile_pdfs_in_one_check_share_one_budget[sqlite]",
+        # Its scan runs in an extraction worker under a wall-clock budget, which the stats run's tracing on a shared
+        # machine can exhaust (then the scan finds nothing and the stats run stops); the other scan tests stay.
+        "tests/checks/test_check_api.py::test_attachment_scanned_once_then_referred_to_by_hash[sqlite]",
     ],
 }
 # Share of the time bound per package, by its count of mutants; a package that finishes early passes its rest on.
