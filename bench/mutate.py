@@ -97,6 +97,18 @@ def _cpu_seconds_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop mutmut and the test processes it forked. Each verdict is on disk as soon as it is known, so nothing
+    judged is lost; mutmut does not always act on SIGINT while it waits for a test process, hence the escalation."""
+    for stop, grace in ((signal.SIGINT, 30), (signal.SIGTERM, 15), (signal.SIGKILL, None)):
+        os.killpg(process.pid, stop)
+        try:
+            process.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def run(package: str, seconds: float, children: int) -> dict[str, float]:
     """mutmut over one package, stopped (its results kept) after `seconds`: the wall and CPU seconds it took.
 
@@ -106,12 +118,12 @@ def run(package: str, seconds: float, children: int) -> dict[str, float]:
     load_before = os.getloadavg()
     started, cpu = time.monotonic(), _cpu_seconds_of_children()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    process = subprocess.Popen([str(MUTMUT), "run", "--max-children", str(children)], cwd=where, env=env)
+    command = [str(MUTMUT), "run", "--max-children", str(children)]
+    process = subprocess.Popen(command, cwd=where, env=env, start_new_session=True)
     try:
         process.wait(timeout=max(seconds, 1))
     except subprocess.TimeoutExpired:
-        process.send_signal(signal.SIGINT)  # mutmut saves what it judged and stops
-        process.wait()
+        _stop(process)
     taken = {"wall": time.monotonic() - started, "cpu": _cpu_seconds_of_children() - cpu}
     timing = {**taken, "children": children, "load_before": load_before, "load_after": os.getloadavg()}
     (where / "timing.json").write_text(json.dumps(timing), encoding="utf-8")
