@@ -42,8 +42,7 @@ _NICE = 10
 _MIN_MEMORY = 64 * 1024 * 1024
 
 
-# Not mutated: it runs in the worker process, where mutation testing can neither record nor switch mutants.
-def _serve(conn: Connection, memory_bytes: int, extract: Extract) -> None:  # pragma: no mutate block
+def _serve(conn: Connection, memory_bytes: int, extract: Extract) -> None:
     """The worker: read jobs until the pipe closes; leave when it grew too big to be worth keeping."""
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     os.nice(_NICE)
