@@ -78,14 +78,14 @@ fuzz: install-dev
 	FUZZ_EXAMPLES=300 FUZZ_RANDOM=1 TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 ## make mutate: mutation testing (mutmut) of app/analysis, app/checks, app/incidents, app/scheduling, app/auth;
-## not part of `make test`. Bounded by MUTATE_MINUTES; MUTANTS narrows it, e.g. MUTANTS='app.incidents.*'.
+## not part of `make test`. One mutmut run per package, judged by tests/<package> (bench/mutate.py), all within
+## MUTATE_MINUTES; MUTATE_PACKAGES narrows it, e.g. MUTATE_PACKAGES=incidents. Results stay in build/mutate/<package>.
 MUTATE_CHILDREN ?= 2
 MUTATE_MINUTES ?= 30
-MUTANTS ?=
+MUTATE_PACKAGES ?=
 mutate: install-dev
-	rm -rf mutants
-	timeout --signal=INT $$(( $(MUTATE_MINUTES) * 60 )) $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS) || [ $$? -eq 124 ]
-	$(BIN)/python -m bench.mutation_scores
+	$(BIN)/python -m bench.mutate --minutes $(MUTATE_MINUTES) --children $(MUTATE_CHILDREN) $(MUTATE_PACKAGES)
+	$(BIN)/python -m bench.mutation_scores --write
 
 ## make load: HTTP load on loopback (bounded), figures into bench/RESULTS.md
 load: install-dev

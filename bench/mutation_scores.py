@@ -1,53 +1,80 @@
-"""Mutation scores per package from mutmut's results (`make mutate` runs it after `mutmut run`).
+"""Mutation scores per package from the runs `bench.mutate` left in build/mutate/<package> (`make mutate`).
 
-Killed = the tests failed (or timed out) with the mutant in place. Survived = they passed, "no tests" =
-no test ran the mutated code. Mutants not reached within the time bound are counted as not checked.
+Killed = the tests failed (or timed out) with the mutant in place. Survived = they passed, "no tests" = no test of
+the package ran the mutated code. Mutants not reached within the time bound are counted as not checked, never as
+killed; the score is over the mutants judged.
+
+Time: wall minutes as measured, CPU minutes of mutmut and every test process it forked, and the load average
+around the run. On a shared machine the CPU minutes are the honest figure: CPU minutes per judged mutant, times the
+package's mutants, divided by 2 cores, is what the whole package takes alone on 2 cores (fixed costs included).
 Usage: python -m bench.mutation_scores [--write]  (--write puts the table into bench/RESULTS.md)
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from bench.mutate import WORK
 from bench.results import replace_section
 
 DETECTED = {"killed", "timeout", "caught by type check", "segfault"}
 UNDETECTED = {"survived", "no tests", "suspicious"}
 MUTMUT = Path(sys.executable).with_name("mutmut")
+CORES = 2  # the bound is 30 minutes on 2 cores
 
 
-def package_of(mutant: str) -> str:
-    """app.incidents.letters.x_build_letters__mutmut_3 -> app/incidents"""
-    return "/".join(mutant.split(".")[:2])
-
-
-def collect() -> dict[str, Counter[str]]:
-    listing = subprocess.run([str(MUTMUT), "results", "--all", "true"], capture_output=True, text=True, check=True)
-    by_package: dict[str, Counter[str]] = defaultdict(Counter)
+def statuses(where: Path) -> Counter[str]:
+    listing = subprocess.run(
+        [str(MUTMUT), "results", "--all", "true"], cwd=where, capture_output=True, text=True, check=True
+    )
+    counts: Counter[str] = Counter()
     for line in listing.stdout.splitlines():
         name, _, status = line.strip().rpartition(": ")
         if name.startswith("app."):
-            by_package[package_of(name)][status] += 1
-    return by_package
+            counts[status] += 1
+    return counts
 
 
-def table(by_package: dict[str, Counter[str]]) -> str:
+def collect() -> dict[str, tuple[Counter[str], dict[str, Any]]]:
+    found = {}
+    for where in sorted(p for p in WORK.glob("*") if (p / "mutants").is_dir()):
+        timing_file = where / "timing.json"
+        timing = json.loads(timing_file.read_text(encoding="utf-8")) if timing_file.exists() else {}
+        found[f"app/{where.name}"] = (statuses(where), timing)
+    return found
+
+
+def _time(counts: Counter[str], judged: int, timing: dict[str, Any]) -> tuple[str, str, str]:
+    if not timing:
+        return "—", "—", "—"
+    cpu = timing["cpu"]
+    whole = f"{cpu / judged * sum(counts.values()) / CORES / 60:.1f}" if judged else "—"
+    load = f"{timing['load_before'][0]:.1f} / {timing['load_after'][0]:.1f}"
+    return f"{timing['wall'] / 60:.1f} wall, {cpu / 60:.1f} CPU", whole, load
+
+
+def table(found: dict[str, tuple[Counter[str], dict[str, Any]]]) -> str:
     rows = [
-        "| package | mutants | killed | survived | no tests | not checked | score |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| package | mutants | judged | killed | survived | no tests | not checked | score "
+        "| minutes (wall, CPU) | whole package alone on 2 cores, min | load before / after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
     ]
-    for package, counts in sorted(by_package.items()):
+    for package, (counts, timing) in found.items():
         detected = sum(counts[s] for s in DETECTED)
         survived = counts["survived"] + counts["suspicious"]
         judged = detected + sum(counts[s] for s in UNDETECTED)
         unchecked = sum(counts.values()) - judged
         score = f"{100 * detected / judged:.1f} %" if judged else "—"
+        took, whole, load = _time(counts, judged, timing)
         rows.append(
-            f"| {package} | {sum(counts.values())} | {detected} | {survived} | {counts['no tests']} | {unchecked} | {score} |"
+            f"| {package} | {sum(counts.values())} | {judged} | {detected} | {survived} | {counts['no tests']} "
+            f"| {unchecked} | {score} | {took} | {whole} | {load} |"
         )
     return "\n".join(rows)
 
@@ -57,7 +84,7 @@ def main() -> None:
     print(text)
     if "--write" in sys.argv:
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        replace_section("mutation", f"# Mutation testing\n\nRun: `make mutate` on {when}.\n\n{text}\n")
+        replace_section("mutation-scores", f"## Last `make mutate` ({when})\n\n{text}\n")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -59,9 +60,7 @@ def create_incident(
         content_class=assessment.content_class,
         relation=assessment.relation,
         reasons=texts.reasons(assessment, locale),
-        steps=[
-            {"id": step, "done": step == "record"} for step in _plan(assessment, intended, letters, _on_gmail(body))
-        ],
+        steps=[_step(step, letters) for step in _plan(assessment, intended, letters, _on_gmail(body))],
         wrong_recipients=wrong,
         intended_recipients=intended,
         document_names=[a.name for a in message.attachments],
@@ -152,6 +151,14 @@ def _plan(assessment: Assessment, intended: list[str], letters: list[IncidentDra
     return steps
 
 
+def _step(step_id: str, letters: list[IncidentDraft]) -> dict[str, Any]:
+    step: dict[str, Any] = {"id": step_id, "done": step_id == "record"}
+    if step_id == "resend":
+        # Only those who never got the mail are resent it; the step names them, not every intended recipient.
+        step["to"] = [letter.to[0] for letter in letters if letter.kind == "resend_intended"]
+    return step
+
+
 def _learn_confusions(session: Session, auth: AuthContext, wrong: list[str], intended: list[str]) -> None:
     if not intended:
         return
@@ -190,7 +197,9 @@ def _steps(incident: Incident, locale: str) -> list[StepOut]:
     return [
         StepOut(
             id=step["id"],
-            title=texts.step_title(step["id"], locale, incident.wrong_recipients, incident.intended_recipients),
+            title=texts.step_title(
+                step["id"], locale, incident.wrong_recipients, step.get("to", incident.intended_recipients)
+            ),
             done=bool(step["done"]),
         )
         for step in incident.steps

@@ -9,6 +9,7 @@ import json
 import logging
 import time
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -18,9 +19,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.auth.entra import EntraValidator, SigningKeysUnavailable
+from app.auth.entra import EntraValidator, SigningKeysUnavailable, bearer_token, validator_for
 from app.auth.exceptions import InvalidCredentials
 from app.config import Settings
+from app.errors import AppError
 from app.mailbox.fake_graph import FakeGraph
 from app.main import create_app
 from app.tenants.models import Tenant, User
@@ -306,3 +308,57 @@ def test_long_display_names_and_user_names_sign_in(
         user = db.exec(select(User)).one()
     assert user.display_name == "N" * min(name_chars, 256)
     assert user.email == address.lower()[:320]
+
+
+def test_one_validator_per_app_and_the_one_put_there_is_used(fake: FakeGraph) -> None:
+    """The JWKS cache lives in the app's validator: built once on first use, never replaced."""
+    settings = graph_settings()
+    app = create_app(settings)
+    connection = SimpleNamespace(app=app)
+    first = validator_for(connection, settings)  # type: ignore[arg-type]
+    assert isinstance(first, EntraValidator)
+    assert validator_for(connection, settings) is first  # type: ignore[arg-type]
+    assert app.state.entra_validator is first
+    own = validator(fake)
+    other = create_app(settings)
+    other.state.entra_validator = own
+    assert validator_for(SimpleNamespace(app=other), settings) is own  # type: ignore[arg-type]
+    for made in (app, other):
+        made.state.extractor.close()
+        made.state.engine.dispose()
+
+
+def test_odd_claims_make_a_plain_principal_or_a_rejection(fake: FakeGraph) -> None:
+    v = validator(fake)
+    upper = v.validate(fake.issue_token(ALEX, oid="AB12-CD34"))
+    assert upper.subject == f"entra:{TENANT}:ab12-cd34"  # one person, whatever case the object id arrives in
+    assert v.validate(fake.issue_token(ALEX, preferred_username="  Alex@Acme-Trade.example ")).email == ALEX
+    # a role claim that is not a list grants nothing, a name that is not text shows as no name
+    odd = v.validate(fake.issue_token(ALEX, roles="SendGuard.Admin", name=42))
+    assert (odd.role, odd.display_name) == ("member", "")
+    assert v.validate(fake.issue_token(ALEX, roles=None)).role == "member"
+    for oid in ("", 7, None):
+        rejected(v, fake.issue_token(ALEX, oid=oid))
+
+
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        (None, "missing_credentials"),
+        ("", "missing_credentials"),
+        ("Basic abc", "invalid_credentials"),
+        ("Bearer", "invalid_credentials"),
+        ("Bearer    ", "invalid_credentials"),
+        ("Token abc", "invalid_credentials"),
+    ],
+)
+def test_the_authorization_header_must_carry_a_bearer_token(header: str | None, code: str) -> None:
+    headers = {} if header is None else {"authorization": header}
+    with pytest.raises(AppError) as info:
+        bearer_token(SimpleNamespace(headers=headers))  # type: ignore[arg-type]
+    assert info.value.code == code
+
+
+def test_the_bearer_token_is_taken_in_any_case_and_trimmed() -> None:
+    for header in ("Bearer abc.def", "bearer abc.def", "BEARER  abc.def  "):
+        assert bearer_token(SimpleNamespace(headers={"authorization": header})) == "abc.def"  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,6 +52,7 @@ def test_bad_google_tokens_are_401(google_client: TestClient, google: Google) ->
         "garbage": bearer("not.a.token"),
         "forged": bearer(google.token(good_claims, forged=True)),
         "expired": bearer(google.token(good_claims, lifetime=-60)),
+        "not yet valid": bearer(google.token({**good_claims, "iat": int(time.time()) + 600})),
         "other audience": bearer(google.token({**good_claims, "aud": "someone-else"})),
         "wrong issuer": bearer(google.token({**good_claims, "iss": "https://evil.example"})),
         "unverified email": bearer(google.token({**good_claims, "email_verified": False})),
@@ -60,6 +62,19 @@ def test_bad_google_tokens_are_401(google_client: TestClient, google: Google) ->
         response = google_client.get("/v1/policy", headers=headers)
         assert response.status_code == 401, (name, response.text)
         assert response.json()["error"]["code"] in {"missing_credentials", "invalid_credentials"}, name
+        if name in REASONS:
+            assert response.json()["error"]["details"] == {"reason": REASONS[name]}, name
+
+
+# What the 401 says went wrong with a token, without quoting any of it.
+REASONS = {
+    "garbage": "invalid_token",
+    "forged": "signature",
+    "expired": "expired",
+    "not yet valid": "too_early",
+    "other audience": "audience",
+    "wrong issuer": "issuer",
+}
 
 
 def _tenant_key(client: TestClient) -> str:

@@ -187,3 +187,20 @@ def test_times_are_given_with_their_zone(demo: TestClient) -> None:
     listed = demo.get("/v1/incidents", headers=ALEX).json()[0]
     for moment in (closed["created_at"], closed["closed_at"], listed["created_at"]):
         assert moment.endswith(("Z", "+00:00")), moment
+
+
+def test_a_letter_without_a_name_is_titled_by_its_address(demo: TestClient) -> None:
+    incident = record(demo)
+    url = f"/v1/incidents/{incident['incident_id']}/mailbox-drafts"
+    letters = [{**d, "recipient_name": ""} for d in incident["drafts"]]
+    response = demo.post(url, json={"drafts": letters}, headers=ALEX)
+    assert response.status_code == 200, response.text
+    titles = [c["title"] for c in response.json()["drafts"]]
+    assert titles == [f"Open the {_TITLE_WORDS[d['kind']]} to {d['to'][0]}" for d in letters]
+
+
+_TITLE_WORDS = {
+    "apology_wrong_recipient": "apology",
+    "notice_intended_recipient": "notice",
+    "resend_intended": "e-mail with the right documents",
+}

@@ -82,6 +82,17 @@ def test_resend_only_to_the_intended_recipient_who_never_got_it(demo: TestClient
     assert [s["id"] for s in incident["steps"]].count("resend") == 1
 
 
+def test_the_resend_step_names_only_who_never_got_the_mail(demo: TestClient) -> None:
+    incident = _record(demo)
+    stored = demo.get(f"/v1/incidents/{incident['incident_id']}", headers=ALEX).json()
+    for steps in (incident["steps"], stored["steps"]):
+        titles = {s["id"]: s["title"] for s in steps}
+        assert INTENDED_MISSED in titles["resend"]
+        assert INTENDED_IN_TO not in titles["resend"]
+        # the notice goes to both
+        assert INTENDED_IN_TO in titles["notice"] and INTENDED_MISSED in titles["notice"]
+
+
 def test_no_resend_when_every_intended_recipient_got_the_mail(demo: TestClient) -> None:
     incident = _record(demo, intended_recipients=[INTENDED_IN_TO])
     assert _by_kind(incident, "resend_intended") == {}

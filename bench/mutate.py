@@ -1,0 +1,151 @@
+"""`make mutate`: mutmut once per package, each judged by that package's own tests.
+
+mutmut picks, for each mutant, the tests that reached the mutated function while it collected stats. With one run
+over all packages, an analysis mutant is reached by every API test that checks a draft, and a mutant that survives
+runs all of them. One run per package, with the package's mirrored tests (tests/<package>) as the selection, keeps
+each mutant's test list to the tests written to prove that package.
+
+mutmut reads its settings from ./pyproject.toml only, so each package runs in its own directory
+(build/mutate/<package>): links to the project's files plus a pyproject.toml whose [tool.mutmut] table is the
+project's, with `only_mutate` and the test selection set for that package. Results stay there for
+`bench.mutation_scores` and for `mutmut results` / `mutmut show <name>` run in that directory.
+
+Usage: python -m bench.mutate [--minutes N] [--children N] [package ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "mutate"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+# The tests that judge each package. Beyond tests/<package>: the isolation tests prove the scheduling repository's
+# per-user filter through the routes. The stress tests (hundreds of sends, hostile files) prove scale and races, and
+# each faster test that sends once proves the same decisions; left out, a surviving scheduling mutant costs seconds,
+# not a minute.
+SELECTION: dict[str, list[str]] = {
+    "analysis": ["tests/analysis"],
+    "checks": ["tests/checks"],
+    "auth": ["tests/auth"],
+    "scheduling": ["tests/scheduling", "tests/test_isolation_colleagues.py"],
+    "incidents": ["tests/incidents"],
+}
+DESELECT: dict[str, list[str]] = {
+    "scheduling": [
+        "tests/scheduling/test_scheduled_sends_graph.py::test_500_due_sends_each_sent_exactly_once[sqlite]",
+        "tests/scheduling/test_scheduled_sends.py::test_many_due_sends_each_sent_exactly_once[sqlite]",
+    ],
+    "checks": [
+        "tests/checks/test_extraction.py::test_other_users_stay_fast_while_four_hostile_scans_run[sqlite]",
+        "tests/checks/test_extraction.py::test_many_hostile_pdfs_in_one_check_share_one_budget[sqlite]",
+        # Its scan runs in an extraction worker under a wall-clock budget, which the stats run's tracing on a shared
+        # machine can exhaust (then the scan finds nothing and the stats run stops); the other scan tests stay.
+        "tests/checks/test_check_api.py::test_attachment_scanned_once_then_referred_to_by_hash[sqlite]",
+    ],
+}
+# Share of the time bound per package, by its count of mutants; a package that finishes early passes its rest on.
+WEIGHT = {"analysis": 3030, "checks": 982, "incidents": 947, "auth": 795, "scheduling": 542}
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value)  # strings, numbers and lists of them are the same in JSON and TOML
+
+
+def package_config(package: str) -> str:
+    """The project's pyproject.toml with [tool.mutmut] narrowed to one package."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    base = dict(tomllib.loads(text)["tool"]["mutmut"])
+    base["only_mutate"] = [f"app/{package}/*"]
+    base["pytest_add_cli_args_test_selection"] = SELECTION[package]
+    deselect = [arg for test in DESELECT.get(package, []) for arg in ("--deselect", test)]
+    base["pytest_add_cli_args"] = [*base.get("pytest_add_cli_args", []), *deselect]
+    start = text.index("[tool.mutmut]")
+    after = text.find("\n[", start + 1)
+    rest = "" if after == -1 else text[after:]
+    table = "[tool.mutmut]\n" + "".join(f"{key} = {_toml_value(value)}\n" for key, value in base.items())
+    return text[:start] + table + rest
+
+
+def prepare(package: str) -> Path:
+    where = WORK / package
+    shutil.rmtree(where, ignore_errors=True)
+    where.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in {"pyproject.toml", "build", "mutants", ".git", ".venv"}:
+            (where / entry.name).symlink_to(entry)
+    (where / "pyproject.toml").write_text(package_config(package), encoding="utf-8")
+    return where
+
+
+def _cpu_seconds_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop mutmut and the test processes it forked. Each verdict is on disk as soon as it is known, so nothing
+    judged is lost; mutmut does not always act on SIGINT while it waits for a test process, hence the escalation."""
+    for stop, grace in ((signal.SIGINT, 30), (signal.SIGTERM, 15), (signal.SIGKILL, None)):
+        os.killpg(process.pid, stop)
+        try:
+            process.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def run(package: str, seconds: float, children: int) -> dict[str, float]:
+    """mutmut over one package, stopped (its results kept) after `seconds`: the wall and CPU seconds it took.
+
+    CPU seconds count mutmut and every test process it forked; on a machine shared with other work, CPU seconds
+    divided by the cores used is what the run would take alone."""
+    where = prepare(package)
+    load_before = os.getloadavg()
+    started, cpu = time.monotonic(), _cpu_seconds_of_children()
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [str(MUTMUT), "run", "--max-children", str(children)]
+    process = subprocess.Popen(command, cwd=where, env=env, start_new_session=True)
+    try:
+        process.wait(timeout=max(seconds, 1))
+    except subprocess.TimeoutExpired:
+        _stop(process)
+    taken = {"wall": time.monotonic() - started, "cpu": _cpu_seconds_of_children() - cpu}
+    timing = {**taken, "children": children, "load_before": load_before, "load_after": os.getloadavg()}
+    (where / "timing.json").write_text(json.dumps(timing), encoding="utf-8")
+    return taken
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--minutes", type=float, default=30)
+    parser.add_argument("--children", type=int, default=2)
+    parser.add_argument("packages", nargs="*", default=list(SELECTION))
+    args = parser.parse_args()
+    left = args.minutes * 60
+    weights = [WEIGHT[p] for p in args.packages]
+    timings: dict[str, dict[str, float]] = {}
+    for index, package in enumerate(args.packages):
+        share = left * weights[index] / sum(weights[index:])
+        timings[package] = run(package, share, args.children)
+        left -= timings[package]["wall"]
+    for package, taken in timings.items():
+        print(f"{package}: {taken['wall'] / 60:.1f} min wall, {taken['cpu'] / 60:.1f} min CPU")
+
+
+if __name__ == "__main__":
+    main()
