@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from app.analysis.messages import code_name
 from app.auth.dependencies import AuthContext
-from app.common import utcnow
+from app.common import as_utc, utcnow
 from app.incidents.schemas import IncidentCreate
 from app.watch import links, repository
 from app.watch.exceptions import RecoveryLinkNotYours
@@ -48,8 +48,8 @@ def recent_reports(session: Session, auth: AuthContext, limit: int, locale: str)
             severity=r.severity,
             finding_codes=r.finding_codes,
             problems=[code_name(code, locale) for code in r.finding_codes],
-            created_at=r.created_at,
-            reported_at=r.reported_at,
+            created_at=as_utc(r.created_at),
+            reported_at=as_utc(r.reported_at) if r.reported_at else None,
         )
         for r in rows
     ]

@@ -245,6 +245,7 @@ def test_watch_graph_report_link_opens_recovery_filled_in(env: M365) -> None:
     assert len(listed) == 1 and listed[0]["severity"] in ("critical", "high") and listed[0]["finding_codes"]
     assert listed[0]["problems"] == [code_name(code, "en") for code in listed[0]["finding_codes"]]
     assert all(name not in listed[0]["finding_codes"] for name in listed[0]["problems"])
+    assert listed[0]["created_at"].endswith(("Z", "+00:00")), "a time without its zone reads as local time"
     in_chinese = env.client.get("/v1/watch/reports?locale=zh-CN", headers=env.alex).json()
     assert in_chinese[0]["problems"] == [code_name(code, "zh-CN") for code in listed[0]["finding_codes"]]
     assert in_chinese[0]["problems"] != listed[0]["problems"]
