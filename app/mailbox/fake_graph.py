@@ -50,6 +50,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
+from app.mailbox.fake_graph_sent import sent_listing
+
 FAKE_TENANT_ID = "8d0c2e41-5b7a-4c1e-9f3d-2a6b7c8d9e0f"
 OBO_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 CLIENT_CREDENTIALS_GRANT = "client_credentials"
@@ -661,6 +663,9 @@ class FakeGraph:
         async def folder_messages(version: str, folder: str, request: Request) -> JSONResponse:
             email = fake._owner(request)
             messages = fake.folder(email, folder.lower())
+            paged = sent_listing(messages, request, _view)
+            if paged is not None:
+                return paged
             if not _expand(request)[0]:
                 return _graph_error(400, "BadRequest", "Unsupported $expand.")
             search = request.query_params.get("$search")

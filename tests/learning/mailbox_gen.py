@@ -51,7 +51,7 @@ _KIND_MAIL = {
     "forwarder": (("booking", 80), ("follow_up", 20)),
     "competitor": (("follow_up", 100),),
 }
-_WEIGHT = {"customer": 3.0, "prospect": 1.6, "partner": 2.2, "supplier": 2.4, "forwarder": 2.8, "competitor": 0.0}
+_WEIGHT = {"customer": 3.0, "prospect": 1.6, "partner": 2.2, "supplier": 2.4, "forwarder": 1.5, "competitor": 0.0}
 START = datetime(2025, 12, 1, tzinfo=UTC)
 
 
@@ -139,6 +139,8 @@ class _Generator:
         self.salespeople = tuple((f"{local}@{INTERNAL_DOMAIN}", name) for name, local in SALES_TEAM)
         self.documents: dict[str, str] = {}
         self.sequence = Counter[str]()
+        self.proformas: dict[str, list[SentAttachment]] = {}
+        self.taken_labels: set[str] = set()
 
     def build(self, count: int) -> Mailbox:
         orgs = self._organizations()
@@ -195,15 +197,22 @@ class _Generator:
     def _company(self, key: str, kind: str, culture: Culture) -> TruthOrg:
         stem = self._stem()
         country, tld = self.rng.choice(culture.countries)
+        namesake = tld == "com" and bool(self.taken_labels) and self.rng.random() < 0.35
+        if namesake:  # an unrelated company with the same name in another country
+            stem = self.rng.choice(sorted(self.taken_labels))
+            self.taken_labels.discard(stem)
         word = self.rng.choice(culture.company_words)
         legal = self.rng.choice(culture.legal)
         label = stem if self.rng.random() < 0.6 else f"{stem}-{ascii_name(word.split()[0])}"
         name = f"{stem.capitalize()} {word} {legal}"
         if culture.language == "zh":
             name = f"{self.rng.choice(CHINESE_CITIES)} {name}"
+        label = stem if namesake else label
         domains = [f"{label}.{tld}"]
         if tld != "com" and self.rng.random() < 0.08:
             domains.append(f"{label}.com")  # the group's international domain
+        elif tld != "com" and label == stem and not namesake:
+            self.taken_labels.add(stem)
         org = TruthOrg(key, name, kind, culture.language, country, tuple(domains), self._owner(culture), stem=stem)
         for _ in range(self.rng.choice((1, 2, 2, 3, 3, 4, 5, 6))):
             self._add_contact(org, culture)
@@ -279,8 +288,8 @@ class _Generator:
                 attachments.append(SentAttachment("Catalogue_2026.pdf", b"catalogue 2026"))
             ref = PRODUCT_LINES[product]
         elif kind == "booking":
-            customer = self._customer_of(org, orgs)
-            attachments.append(self._own_document("pi", customer))
+            customer, proforma = self._shipment_for(org, orgs)
+            attachments.extend(proforma)
             ref = customer.customer_code or ""
         elif kind == "forward":
             customer = rng.choice([o for o in orgs.values() if o.kind == "customer"])
@@ -297,9 +306,12 @@ class _Generator:
         recipients = tuple(self._address(c) for c in to)
         return SentMail(f"m{number:06d}", sender, name, when, recipients, tuple(cc), subject, body, tuple(attachments))
 
-    def _customer_of(self, forwarder: TruthOrg, orgs: dict[str, TruthOrg]) -> TruthOrg:
+    def _shipment_for(self, forwarder: TruthOrg, orgs: dict[str, TruthOrg]) -> tuple[TruthOrg, list[SentAttachment]]:
+        """A booking for a customer this forwarder serves, with a proforma that customer already received."""
         served = [o for o in orgs.values() if o.forwarder == forwarder.key]
-        return self.rng.choice(served or [o for o in orgs.values() if o.kind == "customer"])
+        customer = self.rng.choice(served or [o for o in orgs.values() if o.kind == "customer"])
+        issued = self.proformas.get(customer.key)
+        return customer, [self.rng.choice(issued)] if issued else []
 
     def _own_document(self, kind: str, org: TruthOrg) -> SentAttachment:
         """A document of this organization only: a new one, or one sent before (a revision, a reminder)."""
@@ -312,6 +324,8 @@ class _Generator:
         extension = "xlsx" if kind == "quotation" else "pdf"
         attachment = SentAttachment(f"{label}_{ref}_{number:03d}.{extension}", f"{kind}:{org.key}:{number}".encode())
         self.documents[attachment.sha256] = org.key
+        if kind == "pi" and attachment not in self.proformas.setdefault(org.key, []):
+            self.proformas[org.key].append(attachment)
         return attachment
 
     @staticmethod
