@@ -51,6 +51,7 @@ class MailMessage:
     attachments: tuple[MailAttachment, ...] = ()
     internet_message_id: str | None = None
     is_draft: bool = False
+    sent_at: datetime | None = None  # filled by readers of sent mail
 
 
 @dataclass(frozen=True, slots=True)

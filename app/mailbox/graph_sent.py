@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,7 +46,10 @@ class GraphSentReader:
         items = data.get("value") if isinstance(data.get("value"), list) else []
         assert isinstance(items, list)
         messages = tuple(
-            parse_message(item, access, _hashed_attachments(item.get("attachments")))
+            replace(
+                parse_message(item, access, _hashed_attachments(item.get("attachments"))),
+                sent_at=_sent_at(item.get("sentDateTime")),
+            )
             for item in items
             if isinstance(item, dict)
         )
@@ -72,3 +76,12 @@ def _hashed_attachments(value: Any) -> tuple[MailAttachment, ...]:
             )
         )
     return tuple(found)
+
+
+def _sent_at(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
