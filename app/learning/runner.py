@@ -37,13 +37,17 @@ MAX_PROVIDER_FAILURES = 5
 
 
 def sent_reader(mailbox: MailboxProvider) -> SentMailReader | None:
-    """How this provider reads sent mail in pages, if it can (Graph app-only; any provider offering it)."""
+    """How this provider reads sent mail in pages, if it can (Graph app-only, Gmail with domain-wide delegation)."""
     if isinstance(mailbox, SentMailReader):
         return mailbox
+    from app.mailbox.gmail import GmailMailbox
+    from app.mailbox.gmail_sent import GmailSentReader
     from app.mailbox.graph import GraphMailbox
     from app.mailbox.graph_sent import GraphSentReader
 
-    return GraphSentReader(mailbox) if isinstance(mailbox, GraphMailbox) else None
+    if isinstance(mailbox, GraphMailbox):
+        return GraphSentReader(mailbox)
+    return GmailSentReader(mailbox) if isinstance(mailbox, GmailMailbox) else None
 
 
 @dataclass(slots=True)

@@ -26,6 +26,8 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 
+from app.mailbox.fake_gmail_sent import sent_search
+
 # Parts larger than this are served through messages.attachments.get, as Gmail does with attachments.
 INLINE_LIMIT = 1024
 
@@ -261,6 +263,9 @@ class FakeGmail:
         ) -> dict[str, Any]:
             box = self._box(request, userId)
             found = self._search(box, q)
+            paged = sent_search(found, q, maxResults, pageToken)
+            if paged is not None:
+                return paged
             page = [{"id": m.id, "threadId": m.thread_id} for m in found[: max(1, min(maxResults, 500))]]
             return {"messages": page, "resultSizeEstimate": len(page)} if page else {"resultSizeEstimate": 0}
 
