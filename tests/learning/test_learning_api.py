@@ -148,3 +148,35 @@ def test_finished_jobs_are_purged_by_the_retention_setting(m365: M365) -> None:
         session.commit()
         assert purge_expired(session, retention_days=30)["learning_jobs"] == 1
         assert session.get(LearningJob, uuid.UUID(job_id)) is None
+
+
+def test_a_check_flags_a_file_that_went_only_to_another_customer_once_learned(m365: M365) -> None:
+    from app.mailbox.fake_graph import file_attachment, recipient
+
+    mailbox = fill(m365, 240)
+    job_id = m365.client.post("/v1/directory/learn", json={"months": 24}, headers=admin(m365)).json()["id"]
+    wait_for(m365, job_id)
+    proposal = job_row(m365, job_id).proposal
+    assert proposal is not None
+    names = {o["key"]: o["name"] for o in proposal["organizations"]}
+    # A proforma that went to exactly one organization, sent now to a contact of another customer.
+    document = next(d for d in proposal["documents"] if len(d["org_keys"]) == 1 and d["name"].startswith("PI_"))
+    owner_key = document["org_keys"][0]
+    content = next(a.content for m in mailbox.messages for a in m.attachments if a.sha256 == document["sha256"])
+    other = next(
+        c.email
+        for o in mailbox.orgs.values()
+        if o.kind == "customer" and not o.freemail and f"domain:{o.domains[0]}" != owner_key
+        for c in o.contacts
+    )
+    draft_id = m365.fake.add_message(
+        ALEX,
+        subject="Unterlagen",
+        body="Hallo, anbei die Unterlagen.",
+        to=[recipient(other)],
+        attachments=[file_attachment("Unterlagen.pdf", content)],
+    )
+    response = m365.check(draft_id)
+    assert response.status_code == 200, response.text
+    findings = [f for f in response.json()["findings"] if f["code"] == "content_mismatch"]
+    assert findings and findings[0]["evidence"] == [f"Unterlagen.pdf: this file went only to {names[owner_key]} before"]
