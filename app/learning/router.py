@@ -9,7 +9,14 @@ from app.deps import SessionDep
 from app.learning import repository, service
 from app.learning.exceptions import LearningJobNotFound
 from app.learning.runner import LearningRunner
-from app.learning.schemas import LearningJobPublic, LearnRequest, ProposalPublic
+from app.learning.schemas import (
+    AcceptRequest,
+    AcceptResult,
+    LearningJobPublic,
+    LearnRequest,
+    ProposalPublic,
+    ReviewPublic,
+)
 
 router = APIRouter(prefix="/v1/directory/learn", tags=["learning"])
 
@@ -57,3 +64,17 @@ def cancel_learning(job_id: uuid.UUID, session: SessionDep, auth: AdminUser) -> 
 @router.get("/{job_id}/proposal", response_model=ProposalPublic)
 def learning_proposal(job_id: uuid.UUID, session: SessionDep, auth: AdminUser) -> ProposalPublic:
     return service.proposal_view(session, auth.tenant, job_id)
+
+
+@router.get("/{job_id}/review", response_model=ReviewPublic)
+def learning_review(job_id: uuid.UUID, session: SessionDep, auth: AdminUser) -> ReviewPublic:
+    """The proposal against the current directory: new, changed and merged organizations, with confidence."""
+    return service.review(session, auth.tenant, job_id)
+
+
+@router.post("/{job_id}/accept", response_model=AcceptResult)
+def accept_learning(job_id: uuid.UUID, body: AcceptRequest, session: SessionDep, auth: AdminUser) -> AcceptResult:
+    """Take the selected organizations (or all) into the directory; nothing else changes it."""
+    result = service.accept(session, auth.tenant, job_id, body)
+    session.commit()
+    return result

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.analysis.directory import OrgKind
+
 
 class LearnRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -35,3 +37,30 @@ class ProposalPublic(BaseModel):
     organizations: list[dict[str, Any]]
     rival_suggestions: list[dict[str, Any]]
     documents: int = Field(description="How many distinct attachments (by content hash) the proposal knows.")
+
+
+class AcceptItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(max_length=400)
+    kind: OrgKind = "customer"
+
+
+class AcceptRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[AcceptItem] = Field(default_factory=list, max_length=10_000)
+    all: bool = Field(default=False, description="Accept every new and changed organization (new ones as `kind`).")
+    kind: OrgKind = "customer"
+
+
+class ReviewPublic(BaseModel):
+    job_id: uuid.UUID
+    items: list[dict[str, Any]] = Field(description="new / changed / merged organizations, each with its confidence")
+    rival_suggestions: list[dict[str, Any]]
+
+
+class AcceptResult(BaseModel):
+    created: list[str]
+    updated: list[str]
+    skipped: list[dict[str, str]]

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.analysis.directory import OrgKind
 from app.analysis.learning import Proposal
 from app.common import as_utc, utcnow
 from app.learning import repository
@@ -20,7 +21,9 @@ from app.learning.exceptions import (
     NoMailboxes,
 )
 from app.learning.models import LearningJob
-from app.learning.schemas import LearningJobPublic, ProposalPublic
+from app.learning.review import accept as review_accept
+from app.learning.review import diff as review_diff
+from app.learning.schemas import AcceptRequest, AcceptResult, LearningJobPublic, ProposalPublic, ReviewPublic
 from app.tenants.identity import TenantIdentity, UserIdentity
 
 
@@ -112,3 +115,38 @@ def proposal_data(proposal: Proposal) -> dict[str, Any]:
     for org, proposed in zip(data["organizations"], proposal.organizations, strict=True):
         org["addresses"] = list(proposed.addresses)
     return data
+
+
+def review(session: Session, tenant: TenantIdentity, job_id: uuid.UUID) -> ReviewPublic:
+    job = _finished(session, tenant, job_id)
+    assert job.proposal is not None
+    return ReviewPublic(
+        job_id=job.id,
+        items=review_diff(session, tenant, job.proposal),
+        rival_suggestions=list(job.proposal.get("rival_suggestions", [])),
+    )
+
+
+def accept(session: Session, tenant: TenantIdentity, job_id: uuid.UUID, body: AcceptRequest) -> AcceptResult:
+    """Nothing reaches the directory but what the administrator selects here."""
+    job = _finished(session, tenant, job_id)
+    assert job.proposal is not None
+    if body.all:
+        selected: dict[str, OrgKind] = {
+            i["key"]: body.kind for i in review_diff(session, tenant, job.proposal) if i["status"] != "merged"
+        }
+    else:
+        selected = {item.key: item.kind for item in body.items}
+    result = review_accept(session, tenant, job.proposal, selected)
+    if result["created"] or result["updated"]:
+        job.status = "accepted"
+        job.updated_at = utcnow()
+        session.add(job)
+    return AcceptResult(**result)
+
+
+def _finished(session: Session, tenant: TenantIdentity, job_id: uuid.UUID) -> LearningJob:
+    job = get(session, tenant, job_id)
+    if job.status not in ("done", "accepted") or job.proposal is None:
+        raise LearningNotFinished()
+    return job
