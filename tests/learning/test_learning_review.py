@@ -42,7 +42,7 @@ def directory(env: M365) -> list[dict[str, Any]]:
 
 
 def test_the_review_shows_new_and_changed_organizations_and_nothing_changes_before_acceptance(m365: M365) -> None:
-    job_id, review = learned(m365)
+    _job_id, review = learned(m365)
     statuses = {i["status"] for i in review["items"]}
     assert {"new", "changed"} <= statuses
     changed = next(i for i in review["items"] if i["status"] == "changed")
