@@ -77,7 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Every tenant's index is built before the first request is served: no check waits for a build.
         await run_in_threadpool(index_cache.warm)
         await run_in_threadpool(index_cache.ready.wait)
-        # Built here, not with the app: the provider may have been replaced before startup (tests, fakes).
+        # Again here: the provider may have been replaced before startup (tests, fakes).
         app.state.learning_runner = LearningRunner(engine, app.state.mailbox)
         await app.state.learning_runner.open()
         worker_task = None
@@ -130,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     shared = aredis.Redis.from_url(settings.redis_url, socket_timeout=1.0) if settings.redis_url else None
     app.state.rate_limiters = _rate_limiters(settings, shared)
     app.state.mailbox = build_provider(settings)
+    app.state.learning_runner = LearningRunner(engine, app.state.mailbox)
     install_error_handlers(app)
     install_docs(app, settings)
     app.include_router(health_router)

@@ -7,7 +7,6 @@ from fastapi import APIRouter, Request, status
 from app.auth.dependencies import AdminUser
 from app.deps import SessionDep
 from app.learning import repository, service
-from app.learning.exceptions import LearningJobNotFound
 from app.learning.runner import LearningRunner
 from app.learning.schemas import (
     AcceptRequest,
@@ -40,12 +39,11 @@ def start_learning(
     return service.public(job)
 
 
-@router.get("/latest", response_model=LearningJobPublic)
-def latest_learning(session: SessionDep, auth: AdminUser) -> LearningJobPublic:
+@router.get("/latest", response_model=LearningJobPublic | None)
+def latest_learning(session: SessionDep, auth: AdminUser) -> LearningJobPublic | None:
+    """The tenant's most recent learning job; null when there has been none."""
     job = repository.latest(session, auth.tenant.id)
-    if job is None:
-        raise LearningJobNotFound()
-    return service.public(job)
+    return service.public(job) if job is not None else None
 
 
 @router.get("/{job_id}", response_model=LearningJobPublic)

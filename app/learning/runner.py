@@ -98,8 +98,9 @@ class LearningRunner:
         only resumes and another process reads)."""
         if not self.autostart:
             return
-        if self.loop is None:
-            raise RuntimeError("the learning runner is not running")
+        if self.loop is None:  # not started: the job waits for the next start (resume_all)
+            log.warning("learning job %s waits: the runner is not started", job_id)
+            return
         self.loop.call_soon_threadsafe(self.start, job_id)
 
     async def open(self) -> int:

@@ -7,9 +7,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.analysis.directory import OrgKind
+from app.validation import NulFree
 
 
-class LearnRequest(BaseModel):
+class LearnRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     months: int = Field(default=12, ge=1, le=36, description="How far back to read the sent mail.")
@@ -39,14 +40,14 @@ class ProposalPublic(BaseModel):
     documents: int = Field(description="How many distinct attachments (by content hash) the proposal knows.")
 
 
-class AcceptItem(BaseModel):
+class AcceptItem(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     key: str = Field(max_length=400)
     kind: OrgKind = "customer"
 
 
-class AcceptRequest(BaseModel):
+class AcceptRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     items: list[AcceptItem] = Field(default_factory=list, max_length=10_000)

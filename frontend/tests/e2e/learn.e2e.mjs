@@ -20,7 +20,7 @@ const problems = [];
 const page = await context.newPage();
 page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
 page.on("console", (msg) => {
-  if (msg.type() === "error" && !/status of 404/.test(msg.text())) problems.push(`console error: ${msg.text()}`);
+  if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
 });
 
 let passed = 0;

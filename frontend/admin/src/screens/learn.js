@@ -10,13 +10,7 @@ const POLL_MS = 1500;
 const STATUS_COLOR = { new: "success", changed: "brand", merged: "warning" };
 
 export async function learnPanel(panel) {
-  let job = null;
-  try {
-    job = await api("GET", "/v1/directory/learn/latest");
-  } catch (error) {
-    if (error.status !== 404) throw error;
-  }
-  render(panel, job);
+  render(panel, await api("GET", "/v1/directory/learn/latest"));
 }
 
 function render(panel, job) {
