@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 import anyio
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.analysis.learning import Learner
@@ -106,7 +107,11 @@ class LearningRunner:
     async def open(self) -> int:
         """Called at startup: remember the event loop, and go on with jobs a stopped process left."""
         self.loop = asyncio.get_running_loop()
-        return await self.resume_all()
+        try:
+            return await self.resume_all()
+        except SQLAlchemyError:  # the database is away: /readyz says so; jobs go on at the next start
+            log.warning("learning jobs not resumed: the database is unavailable")
+            return 0
 
     async def resume_all(self) -> int:
         """Jobs left running by a stopped process (their lease ran out) go on here."""
