@@ -9,7 +9,7 @@ PORT ?= 8000
 # Tests use their own PostgreSQL database (created and dropped by the suite) on this server.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: admin run serve install install-dev test test-sqlite lint format bench eval fuzz load soak mutate migrate demo-data clean
+.PHONY: admin run serve install install-dev test test-sqlite lint format bench eval learn-eval fuzz load soak mutate migrate demo-data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,10 @@ soak: install-dev
 
 bench: install-dev
 	$(BIN)/python -m bench.check_bench
+
+## make learn-eval: learn a synthetic year of sent mail through the fake Graph and score it against its truth
+learn-eval: install-dev
+	$(BIN)/python -m bench.learn_eval --write
 
 ## make eval: recall and false warnings of the engine on the labelled drafts in tests/eval (fails under 97 % / over 3 %)
 eval: install-dev

@@ -35,6 +35,8 @@ from app.health import router as health_router
 from app.incidents.router import router as incidents_router
 from app.insight.router import router as insight_router
 from app.landing import router as landing_router
+from app.learning.router import router as learning_router
+from app.learning.runner import LearningRunner
 from app.limits import BodySizeLimitMiddleware, JsonShapeLimitMiddleware
 from app.mailbox.dependencies import build_provider
 from app.observability import Metrics, MetricsMiddleware
@@ -76,6 +78,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Every tenant's index is built before the first request is served: no check waits for a build.
         await run_in_threadpool(index_cache.warm)
         await run_in_threadpool(index_cache.ready.wait)
+        # Again here: the provider may have been replaced before startup (tests, fakes).
+        app.state.learning_runner = LearningRunner(engine, app.state.mailbox)
+        await app.state.learning_runner.open()
         worker_task = None
         if settings.scheduler_enabled:
             worker = Worker(engine, app.state.mailbox, settings)
@@ -84,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             stop_worker.set()
+            await app.state.learning_runner.aclose()
             if worker_task is not None:
                 await worker_task
             await listener
@@ -125,12 +131,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     shared = aredis.Redis.from_url(settings.redis_url, socket_timeout=1.0) if settings.redis_url else None
     app.state.rate_limiters = _rate_limiters(settings, shared)
     app.state.mailbox = build_provider(settings)
+    app.state.learning_runner = LearningRunner(engine, app.state.mailbox)
     install_error_handlers(app)
     install_docs(app, settings)
     app.include_router(health_router)
     app.include_router(landing_router)
     app.include_router(policy_router)
     app.include_router(directory_router)
+    app.include_router(learning_router)
     app.include_router(rival_groups_router)
     app.include_router(checks_router)
     app.include_router(templates_router)

@@ -3,6 +3,7 @@
 from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismissal
 from app.directory.models import Contact, Organization, OrganizationDomain
 from app.incidents.models import ConfusionPair, Incident
+from app.learning.models import LearningJob
 from app.policies.models import Policy
 from app.scheduling.models import ScheduledSend
 from app.templates.models import Handoff
@@ -18,6 +19,7 @@ __all__ = [
     "Dismissal",
     "Handoff",
     "Incident",
+    "LearningJob",
     "Organization",
     "OrganizationDomain",
     "Policy",

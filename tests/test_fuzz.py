@@ -52,6 +52,10 @@ EXTRA_STATUSES: dict[tuple[str, str], set[int]] = {
     ("patch", "/v1/organizations/{org_id}"): {409},
     ("post", "/v1/organizations/import"): {413, 422},  # reads the CSV itself
     ("post", "/v1/handoffs"): {403, 404, 409},  # not the owner; no such organization; already the owner
+    ("post", "/v1/directory/learn"): {409},  # a job is already running
+    ("get", "/v1/directory/learn/{job_id}/proposal"): {409},  # the job has not finished
+    ("get", "/v1/directory/learn/{job_id}/review"): {409},
+    ("post", "/v1/directory/learn/{job_id}/accept"): {409},
 }
 # The Gmail add-on checks Google's signed tokens itself; this server has no add-on configured.
 OWN_AUTH_PREFIX = "/addons/gmail/"

@@ -10,15 +10,18 @@ from __future__ import annotations
 import asyncio
 import base64
 import re
+import uuid
 from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.common import utcnow
 from app.demo import load_demo_data
+from app.learning.models import LearningJob
 from app.mailbox.base import MailAddress, MailboxAccess, MailMessage, OutgoingDraft
+from app.tenants.models import Tenant, User
 from tests.helpers import headers
 
 ALEX = headers("alex@acme-trade.example")
@@ -64,6 +67,7 @@ def acme_data(client: TestClient, app: Any, db: Session) -> dict[str, str]:
     )
     return {
         "held_id": held_id,
+        "job_id": str(_learning_job(db)),
         "org_id": org["id"],
         "check_id": check["check_id"],
         "incident_id": incident["incident_id"],
@@ -72,8 +76,23 @@ def acme_data(client: TestClient, app: Any, db: Session) -> dict[str, str]:
     }
 
 
+def _learning_job(db: Session) -> uuid.UUID:
+    """A finished learning job of Acme's (the fake mailbox cannot read sent mail, so it is written here)."""
+    tenant = db.exec(select(Tenant).where(Tenant.key == "dev:acme-trade.example")).one()
+    user = db.exec(select(User).where(User.tenant_id == tenant.id)).first()
+    assert user is not None
+    job = LearningJob(
+        tenant_id=tenant.id, user_id=user.id, status="done", since=utcnow(), mailboxes=[user.email],
+        proposal={"organizations": [], "documents": [], "rival_suggestions": []}, finished_at=utcnow(),
+    )  # fmt: skip
+    db.add(job)
+    db.commit()
+    return job.id
+
+
 def bodies(data: dict[str, Any]) -> dict[tuple[str, str], Any]:
     return {
+        ("post", "/v1/directory/learn/{job_id}/accept"): {"all": True},
         ("patch", "/v1/organizations/{org_id}"): {"notes": "taken over"},
         ("post", "/v1/checks/{check_id}/outcome"): {"outcome": "sent_anyway", "dismissed": []},
         ("patch", "/v1/incidents/{incident_id}"): {"status": "closed"},

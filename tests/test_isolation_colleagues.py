@@ -30,6 +30,8 @@ USER_PARAMS = {"check_id", "incident_id", "send_id", "held_id"}
 ADMIN_SEES = {"incident_id"}
 # The company's shared directory: colleagues read it, administrators change it.
 TENANT_PARAMS = {"org_id"}
+# The company's learning jobs (what its sent mail proposes): administrators only.
+ADMIN_PARAMS = {"job_id"}
 # Not data at all: template names, the add-in's static files.
 STATIC_PARAMS = {"name", "path", "trigger"}
 # Driven by their own event format (signed Google tokens), in tests/addons/test_gmail_isolation.py.
@@ -37,6 +39,7 @@ OWN_TEST_PREFIXES = ("/addons/gmail/",)
 
 # Bodies that get a request past validation, so the answer shows the ownership check, not a 422.
 PARAMLESS_BODIES: dict[tuple[str, str], Any] = {
+    ("post", "/v1/directory/learn/{job_id}/accept"): lambda data: {"all": True},
     ("post", "/v1/scheduled-sends"): lambda data: {
         "provider": "fake",
         "draft_id": data["draft_id"],
@@ -52,7 +55,10 @@ PARAMLESS_BODIES: dict[tuple[str, str], Any] = {
 def _routes(app: Any) -> list[Route]:
     routes = [r for r in api_routes(app) if not r.path.startswith(OWN_TEST_PREFIXES)]
     unclassified = {
-        (r.method, r.path, p) for r in routes for p in r.params if p not in USER_PARAMS | TENANT_PARAMS | STATIC_PARAMS
+        (r.method, r.path, p)
+        for r in routes
+        for p in r.params
+        if p not in USER_PARAMS | TENANT_PARAMS | ADMIN_PARAMS | STATIC_PARAMS
     }
     assert not unclassified, f"say whose data these path parameters name: {sorted(unclassified)}"
     return routes
@@ -101,6 +107,7 @@ def test_a_colleague_cannot_reach_another_users_records(
     payloads = bodies(data)
     values = {
         **{p: str(data[p]) for p in USER_PARAMS | TENANT_PARAMS},
+        "job_id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
         "name": "handoff_internal",
         "path": "x",
         "trigger": "compose",
@@ -122,6 +129,8 @@ def test_a_colleague_cannot_reach_another_users_records(
             assert response.json()["error"]["code"].endswith("not_found"), where
         if set(route.params) & TENANT_PARAMS and route.method != "get" and role == "member":
             assert response.status_code == 403, where
+        if set(route.params) & ADMIN_PARAMS:
+            assert response.status_code == (403 if role == "member" else 404), where
         leaked = _leaks(response.text, secrets, allowed)
         assert not leaked, (where, leaked)
         tried.append(route.key)

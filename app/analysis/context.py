@@ -11,6 +11,7 @@ from typing import Literal
 
 from app.analysis.directory import OrgEntry
 from app.analysis.doc_classes import classify_document
+from app.analysis.documents import DocumentHistory
 from app.analysis.domains import address_problem, email_domain, is_freemail, registrable_domain
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.index import DirectoryIndex
@@ -39,6 +40,8 @@ class CheckContext:
     # show as info. The hash is findings.evidence_hash(salt, finding.key).
     suppressed: frozenset[tuple[str, str, str]] = frozenset()
     salt: str = ""
+    # Who received which document before (learned from sent mail); None = not known.
+    documents: DocumentHistory | None = None
 
 
 @dataclass(frozen=True, slots=True)

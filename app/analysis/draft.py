@@ -24,6 +24,7 @@ class Attachment:
     # Document class and organizations found by an earlier scan (AttachmentScan cache), if any.
     doc_class: str | None = None
     mentioned_org_ids: tuple[str, ...] = ()
+    sha256: str | None = None  # of the bytes, when known: matched against the documents sent before
 
 
 @dataclass(frozen=True, slots=True)

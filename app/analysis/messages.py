@@ -52,7 +52,8 @@ def supported_locale(locale: str | None) -> str:
 
 
 def _texts(finding: Finding, lang: str) -> tuple[str, str, str]:
-    texts = TEXTS.get(finding.code, {})
+    # A finding may word itself as a variant of its code (content_mismatch known from the documents sent before).
+    texts = TEXTS.get(finding.params.get("variant", ""), {}) or TEXTS.get(finding.code, {})
     return texts.get(lang) or texts.get("en") or (finding.code, "", finding.code)
 
 

@@ -65,6 +65,30 @@ TEXTS: dict[str, dict[str, tuple[str, str, str]]] = {
             "{source_label}提到 {org}，却要发给 {to_orgs}{rival_note}。",
         ),
     },
+    "content_mismatch_file_history": {
+        "en": (
+            "Sent before only to {org}: {where}",
+            "{where} went only to {org} before; none of the recipients ({recipients}) has received it.",
+            "{where} went only to {org} before, but now goes to {to_orgs}.",
+        ),
+        "zh-CN": (
+            "此前只发给过 {org}：{where}",
+            "{where} 此前只发给过 {org}；收件人（{recipients}）从未收到过它。",
+            "{where} 此前只发给过 {org}，现在却要发给 {to_orgs}。",
+        ),
+    },
+    "content_mismatch_kind_history": {
+        "en": (
+            "Files like this went only to {org}: {where}",
+            "Files like {where} went only to {org} before; none of the recipients ({recipients}) has received one.",
+            "Files like {where} went only to {org} before, but this one goes to {to_orgs}.",
+        ),
+        "zh-CN": (
+            "此类文件此前只发给过 {org}：{where}",
+            "与 {where} 同类的文件此前只发给过 {org}；收件人（{recipients}）从未收到过。",
+            "与 {where} 同类的文件此前只发给过 {org}，这一份却要发给 {to_orgs}。",
+        ),
+    },
     "lookalike_domain": {
         "en": (
             "{domain} looks like {known}",

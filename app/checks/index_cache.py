@@ -29,6 +29,7 @@ from sqlmodel import Session, col, select
 
 from app.analysis.index import DirectoryIndex, build_index, compile_automaton
 from app.checks.snapshot import load_snapshot
+from app.learning.history import DocumentHistories
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 
@@ -109,6 +110,8 @@ class IndexCache:
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()
         self.builds = 0
+        # Who received which document before (the latest learning job's), parsed once per job.
+        self.documents = DocumentHistories()
 
     def _build_from_database(self, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
         return build_index(load_snapshot(session, tenant), self._compiler)

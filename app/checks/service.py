@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from dataclasses import replace
 
 from sqlmodel import Session
 
@@ -136,7 +137,9 @@ def analyse(
         raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
     index = cache.get(session, auth.tenant)
     draft = _analysis_draft(session, auth, index, settings, extractor, message)
-    result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents))
+    context = _context(session, auth, index, draft, locale, correspondents)
+    context = replace(context, documents=cache.documents.for_tenant(session, auth.tenant.id))
+    result = run_engine(draft, index, context)
     return result, index, draft
 
 
@@ -183,6 +186,7 @@ def _attachments(
                     content_type=item.content_type,
                     text=scanned.extraction.text or None,
                     doc_class=scanned.scan.doc_class,
+                    sha256=scanned.sha256,
                 )
             )
             continue
@@ -194,6 +198,7 @@ def _attachments(
                 content_type=item.content_type,
                 doc_class=scan.doc_class if scan else None,
                 mentioned_org_ids=tuple(scan.organization_ids) if scan else (),
+                sha256=item.sha256,
             )
         )
     return tuple(result)

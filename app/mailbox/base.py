@@ -51,6 +51,7 @@ class MailMessage:
     attachments: tuple[MailAttachment, ...] = ()
     internet_message_id: str | None = None
     is_draft: bool = False
+    sent_at: datetime | None = None  # filled by readers of sent mail
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,3 +131,22 @@ class HoldingProvider(Protocol):
     async def list_held(self, access: MailboxAccess) -> list[HeldMessage]: ...
 
     async def cancel_held(self, access: MailboxAccess, message_id: str) -> HeldMessage: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SentPage:
+    """One page of a mailbox's sent mail, oldest first. Attachments carry their sha256, never their bytes.
+
+    ``cursor``: where the next page starts (opaque to the caller, stored to resume), None after the last page."""
+
+    messages: tuple[MailMessage, ...]
+    cursor: str | None
+
+
+@runtime_checkable
+class SentMailReader(Protocol):
+    """An optional capability: reading a user's sent mail since a date in pages (the directory learner)."""
+
+    async def sent_page(
+        self, access: MailboxAccess, since: datetime, cursor: str | None, page_size: int = 50
+    ) -> SentPage: ...

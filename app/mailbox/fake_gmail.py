@@ -28,6 +28,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 
 from app.mailbox.fake_gmail_messages import recipients_of, sample_message
+from app.mailbox.fake_gmail_sent import sent_search
 
 __all__ = ["FakeGmail", "StoredMessage", "sample_message"]
 
@@ -288,6 +289,9 @@ class FakeGmail:
             box = self._box(request, userId)
             found = [m for m in self._search(box, q) if all(label in m.labels for label in labelIds or [])]
             found.sort(key=lambda m: m.internal_date, reverse=True)  # newest first, as Gmail lists
+            paged = sent_search(found, q, maxResults, pageToken)
+            if paged is not None:
+                return paged
             page = [{"id": m.id, "threadId": m.thread_id} for m in found[: max(1, min(maxResults, 500))]]
             return {"messages": page, "resultSizeEstimate": len(page)} if page else {"resultSizeEstimate": 0}
 

@@ -60,6 +60,7 @@ from app.mailbox.fake_graph_http import (
     select_fields,
     view,
 )
+from app.mailbox.fake_graph_sent import sent_listing
 
 FAKE_TENANT_ID = "8d0c2e41-5b7a-4c1e-9f3d-2a6b7c8d9e0f"
 OBO_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -674,6 +675,9 @@ class FakeGraph:
         async def folder_messages(version: str, folder: str, request: Request) -> JSONResponse:
             email = fake._owner(request)
             messages = fake.folder(email, folder.lower())
+            paged = sent_listing(messages, request, view)
+            if paged is not None:
+                return paged
             if not expand(request)[0]:
                 return graph_error(400, "BadRequest", "Unsupported $expand.")
             search = request.query_params.get("$search")

@@ -142,6 +142,14 @@ class GmailMailbox:
         http = AuthorizedHttp(Credentials(token=access.token), http=httplib2.Http(timeout=self._timeout))
         return build_from_document(self._document, http=http)
 
+    def api(self, access: MailboxAccess) -> Any:
+        """The Gmail API client for this access (for readers in other modules: app/mailbox/gmail_sent.py, gmail_sent_pages.py)."""
+        return self._service(access)
+
+    async def call(self, call: Callable[[], T]) -> T:
+        """Run a blocking API call off the event loop, errors mapped as for this provider's own calls."""
+        return await self._run(call)
+
     async def _run(self, call: Callable[[], T]) -> T:
         try:
             return await anyio.to_thread.run_sync(call)

@@ -460,6 +460,18 @@ class GraphMailbox:
         while len(self._correspondents) > self._max_cached:
             self._correspondents.popitem(last=False)
 
+    @property
+    def base_url(self) -> str:
+        return self._base
+
+    async def read_json(
+        self, access: MailboxAccess, operation: str, url: str, params: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        """A GET with this provider's retries (429/503/504 with Retry-After) and error mapping, for readers
+        of other resources (app/mailbox/graph_sent.py). Bodies come as text."""
+        headers = {"Prefer": 'outlook.body-content-type="text"'}
+        return await self._json(access, _Call(operation, "GET", url, params=params, headers=headers))
+
     async def _json(self, access: MailboxAccess, call: _Call) -> dict[str, Any]:
         response = await self._call(access, call)
         try:
@@ -681,3 +693,8 @@ def _message(data: dict[str, Any], access: MailboxAccess, attachments: tuple[Mai
         internet_message_id=_text(data.get("internetMessageId")) or None,
         is_draft=data.get("isDraft") is True,
     )
+
+
+def parse_message(data: dict[str, Any], access: MailboxAccess, attachments: tuple[MailAttachment, ...]) -> MailMessage:
+    """A Graph message resource as a MailMessage (for readers in other modules)."""
+    return _message(data, access, attachments)

@@ -16,6 +16,7 @@ from app.checks.history import user_history
 from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismissal
 from app.common import utcnow
 from app.incidents.models import Incident
+from app.learning.models import FINISHED_JOBS, LearningJob
 from app.scheduling.models import ScheduledSend
 from app.templates.models import Handoff
 from app.tenants.identity import UserIdentity
@@ -58,6 +59,7 @@ def delete_user_data(session: Session, user: UserIdentity) -> dict[str, int]:
         "check_records": _delete(session, CheckRecord, CheckRecord.user_id == user.id),
         "correspondents": _delete(session, Correspondent, Correspondent.user_id == user.id),
         "incidents": _delete(session, Incident, Incident.user_id == user.id),
+        "learning_jobs": _delete(session, LearningJob, LearningJob.user_id == user.id),
         "scheduled_sends": _delete(
             session,
             ScheduledSend,
@@ -77,6 +79,12 @@ def purge_expired(session: Session, retention_days: int) -> dict[str, int]:
         "check_records": _delete(session, CheckRecord, col(CheckRecord.created_at) < cutoff),
         "attachment_scans": _delete(session, AttachmentScan, col(AttachmentScan.created_at) < cutoff),
         "incidents": _delete(session, Incident, col(Incident.created_at) < cutoff),
+        "learning_jobs": _delete(
+            session,
+            LearningJob,
+            col(LearningJob.updated_at) < cutoff,
+            col(LearningJob.status).in_(FINISHED_JOBS),
+        ),
         "scheduled_sends": _delete(
             session,
             ScheduledSend,

@@ -9,6 +9,7 @@ from app.analysis.findings import Finding
 from app.analysis.rules.addresses import contact_mismatch, invalid_address, known_confusion, lookalike_domain
 from app.analysis.rules.audience import competitor_recipient, exposed_recipients, large_audience, rival_exposure
 from app.analysis.rules.content import content_mismatch
+from app.analysis.rules.documents import document_history_mismatch
 from app.analysis.rules.greeting import greeting_mismatch
 from app.analysis.rules.missing_attachment import missing_attachment
 from app.analysis.rules.relationship import first_time_recipient, owner_mismatch
@@ -20,6 +21,7 @@ Rule = Callable[[RuleContext], list[Finding]]
 # document leads the send prompt.
 ALL_RULES: tuple[Rule, ...] = (
     content_mismatch,
+    document_history_mismatch,
     rival_exposure,
     internal_content_external,
     competitor_recipient,

@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { clear, debounce, dropdown, h } from "../dom.js";
 import { formatNumber, t } from "../i18n.js";
 import { importPanel } from "./import.js";
+import { learnPanel } from "./learn.js";
 
 export const KINDS = ["customer", "prospect", "partner", "supplier", "competitor"];
 const PAGE = 25;
@@ -14,6 +15,7 @@ export async function directoryScreen(main) {
     ["orgs", t("dir.tabOrgs")],
     ["groups", t("dir.tabGroups")],
     ["import", t("dir.tabImport")],
+    ["learn", t("dir.tabLearn")],
   ];
   const sub = location.hash.split("/")[1] || "orgs";
   const tablist = h(
@@ -34,6 +36,7 @@ export async function directoryScreen(main) {
 async function showTab(panel, id) {
   if (id === "groups") return groupsTab(panel);
   if (id === "import") return importPanel(panel);
+  if (id === "learn") return learnPanel(panel);
   return orgsTab(panel);
 }
 

@@ -1,0 +1,86 @@
+"""Votes that span organizations: codes and aliases, document ownership, rival suggestions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+from app.analysis.doc_classes import BINDING_CLASSES, classify_name
+from app.analysis.learning.proposal import DocumentOwnership, RivalSuggestion
+from app.analysis.learning.stats import DocumentStats
+
+_MIN_TOKEN_MESSAGES = 3
+_MIN_TOKEN_SHARE = 0.8  # forwarders see a customer's code on bookings; the customer still gets most of them
+# A document most organizations received (a catalogue, general terms) says nothing about rivalry.
+_MAX_PRODUCT_DOC_SHARE = 0.35
+_DIGITS = re.compile(r"\d+")
+
+
+def code_votes(
+    tokens: Mapping[str, Counter[str]], org_of_unit: Mapping[str, str]
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """org -> (customer codes, aliases): tokens of subjects and attachment names that go to that org only."""
+    codes: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = {}
+    for token, units in tokens.items():
+        per_org: Counter[str] = Counter()
+        for unit, count in units.items():
+            per_org[org_of_unit[unit]] += count
+        total = sum(per_org.values())
+        org, count = per_org.most_common(1)[0]
+        if total < _MIN_TOKEN_MESSAGES or count / total < _MIN_TOKEN_SHARE:
+            continue
+        has_digit = any(c.isdigit() for c in token)
+        if has_digit and any(c.isalpha() for c in token):
+            codes.setdefault(org, []).append(token)
+        elif not has_digit and token[0].isupper():
+            aliases.setdefault(org, []).append(token)
+    keys = set(codes) | set(aliases)
+    return {k: (tuple(sorted(codes.get(k, ()))), tuple(sorted(aliases.get(k, ())))) for k in keys}
+
+
+def name_pattern(name: str) -> str:
+    return _DIGITS.sub("#", name)
+
+
+def document_ownership(
+    documents: Mapping[str, DocumentStats], org_of_unit: Mapping[str, str]
+) -> tuple[DocumentOwnership, ...]:
+    owned: list[DocumentOwnership] = []
+    for sha256, stats in documents.items():
+        per_org: Counter[str] = Counter()
+        for unit, count in stats.units.items():
+            per_org[org_of_unit[unit]] += count
+        orgs = tuple(org for org, _ in sorted(per_org.items(), key=lambda item: (-item[1], item[0])))
+        owned.append(DocumentOwnership(sha256, stats.name, name_pattern(stats.name), orgs, stats.messages))
+    owned.sort(key=lambda d: d.sha256)
+    return tuple(owned)
+
+
+def rival_suggestions(
+    documents: tuple[DocumentOwnership, ...], countries: Mapping[str, str | None]
+) -> tuple[RivalSuggestion, ...]:
+    """Organizations of one country that received the same product document (not a binding, per-customer one)."""
+    receivers = {org for d in documents for org in d.org_keys}
+    # Buyers are the organizations that received a quotation, proforma or contract; partners get datasheets too.
+    buyers = {org for d in documents if classify_name(d.name) in BINDING_CLASSES for org in d.org_keys[:1]}
+    limit = max(3, int(_MAX_PRODUCT_DOC_SHARE * len(receivers)))
+    groups: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for document in documents:
+        if classify_name(document.name) in BINDING_CLASSES | {"invoice"} or len(document.org_keys) > limit:
+            continue
+        by_country: dict[str, list[str]] = {}
+        for org in document.org_keys:
+            country = countries.get(org)
+            if country and org in buyers:
+                by_country.setdefault(country, []).append(org)
+        for country, orgs in by_country.items():
+            if len(orgs) >= 2:
+                groups.setdefault((country, tuple(sorted(orgs))), set()).add(document.name)
+    suggestions = [
+        RivalSuggestion(orgs, country, tuple(sorted(names)), round(min(0.9, 0.4 + 0.1 * len(names)), 2))
+        for (country, orgs), names in groups.items()
+    ]
+    suggestions.sort(key=lambda s: (s.country, s.org_keys))
+    return tuple(suggestions)

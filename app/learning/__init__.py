@@ -1,0 +1,1 @@
+"""Learning the directory from the tenant's sent mail: the job, its proposal, and the administrator's review."""

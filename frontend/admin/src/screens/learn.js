@@ -1,0 +1,121 @@
+// Learn the directory from sent mail: start a job, follow it, then review the proposal against the directory
+// (new / changed / merged, with confidence) and accept all of it or the selected organizations only.
+
+import { api } from "../api.js";
+import { clear, h } from "../dom.js";
+import { formatNumber, t } from "../i18n.js";
+import { errorText } from "./directory.js";
+
+const POLL_MS = 1500;
+const STATUS_COLOR = { new: "success", changed: "brand", merged: "warning" };
+
+export async function learnPanel(panel) {
+  render(panel, await api("GET", "/v1/directory/learn/latest"));
+}
+
+function render(panel, job) {
+  const start = h("fluent-button", { appearance: "primary", id: "learn-start", disabled: job?.status === "running" }, t("learn.start"));
+  start.addEventListener("click", async () => {
+    start.disabled = true;
+    try {
+      render(panel, await api("POST", "/v1/directory/learn", { json: { months: 12 } }));
+    } catch (error) {
+      clear(panel, h("fluent-message-bar", { intent: "error", id: "learn-error" }, errorText(error)));
+    }
+  });
+  const status = h("div", { id: "learn-status", "aria-live": "polite" });
+  const review = h("div", { id: "learn-review-area" });
+  clear(panel, h("p", { class: "intro" }, t("learn.intro")), h("div", { class: "toolbar" }, start), status, review);
+  if (!job) return;
+  showStatus(status, job, panel);
+  if (job.status === "running") setTimeout(() => refresh(panel, job.id), POLL_MS);
+  if (job.status === "done" || job.status === "accepted") showReview(review, job.id);
+}
+
+async function refresh(panel, id) {
+  if (!panel.isConnected) return;
+  render(panel, await api("GET", `/v1/directory/learn/${id}`));
+}
+
+function showStatus(node, job, panel) {
+  const facts = t("learn.progress", {
+    messages: formatNumber(job.messages_read),
+    orgs: formatNumber(job.organizations_found),
+    done: formatNumber(job.mailboxes_done),
+    total: formatNumber(job.mailboxes),
+  });
+  const eta = job.eta_seconds != null ? t("learn.eta", { minutes: formatNumber(Math.max(1, Math.round(job.eta_seconds / 60))) }) : "";
+  const cancel = h("fluent-button", { id: "learn-cancel" }, t("common.cancel"));
+  cancel.addEventListener("click", async () => {
+    await api("POST", `/v1/directory/learn/${job.id}/cancel`);
+    await refresh(panel, job.id);
+  });
+  clear(
+    node,
+    h("p", {}, h("fluent-badge", { appearance: "tint", id: "learn-job-status" }, t(`learn.status.${job.status}`)), " ", facts, eta ? ` · ${eta}` : ""),
+    job.error ? h("fluent-message-bar", { intent: "error" }, job.error) : null,
+    job.status === "running" ? cancel : null,
+  );
+}
+
+async function showReview(node, id) {
+  clear(node, h("fluent-spinner", { size: "small" }), t("common.loading"));
+  const review = await api("GET", `/v1/directory/learn/${id}/review`);
+  if (!review.items.length) {
+    clear(node, h("fluent-message-bar", { intent: "info", id: "learn-nothing" }, t("learn.nothing")));
+    return;
+  }
+  const boxes = [];
+  const rows = review.items.map((item) => {
+    const box = h("input", { type: "checkbox", checked: item.status !== "merged", disabled: item.status === "merged", dataset: { key: item.key }, "aria-label": item.name });
+    if (item.status !== "merged") boxes.push(box);
+    return h(
+      "tr",
+      { dataset: { key: item.key, status: item.status } },
+      h("td", {}, box),
+      h("td", {}, item.name),
+      h("td", {}, h("fluent-badge", { appearance: "filled", color: STATUS_COLOR[item.status] }, t(`learn.item.${item.status}`))),
+      h("td", {}, `${Math.round(item.confidence * 100)} %`),
+      h("td", {}, formatNumber(item.messages)),
+      h("td", { class: "muted" }, changeText(item)),
+    );
+  });
+  const selected = h("fluent-button", { appearance: "primary", id: "learn-accept-selected" }, t("learn.acceptSelected"));
+  const all = h("fluent-button", { id: "learn-accept-all" }, t("learn.acceptAll"));
+  const result = h("div", { id: "learn-result", "aria-live": "polite" });
+  const accept = async (body) => {
+    selected.disabled = all.disabled = true;
+    try {
+      const done = await api("POST", `/v1/directory/learn/${id}/accept`, { json: body });
+      clear(result, h("fluent-message-bar", { intent: done.skipped.length ? "warning" : "success", id: "learn-accepted" },
+        t("learn.accepted", { created: formatNumber(done.created.length), updated: formatNumber(done.updated.length), skipped: formatNumber(done.skipped.length) })));
+    } catch (error) {
+      clear(result, h("fluent-message-bar", { intent: "error", id: "learn-error" }, errorText(error)));
+    }
+  };
+  selected.addEventListener("click", () => accept({ items: boxes.filter((b) => b.checked).map((b) => ({ key: b.dataset.key })) }));
+  all.addEventListener("click", () => accept({ all: true }));
+  clear(
+    node,
+    h("h2", {}, t("learn.reviewTitle", { n: formatNumber(review.items.length) })),
+    h(
+      "table",
+      { class: "grid", id: "learn-review" },
+      h("thead", {}, h("tr", {}, ["", t("learn.col.name"), t("learn.col.status"), t("learn.col.confidence"), t("learn.col.messages"), t("learn.col.changes")].map((c) => h("th", {}, c)))),
+      h("tbody", {}, rows),
+    ),
+    h("div", { class: "actions" }, selected, all),
+    result,
+  );
+}
+
+function changeText(item) {
+  const changes = item.changes || {};
+  const parts = [];
+  if (changes.domains?.length) parts.push(changes.domains.join(", "));
+  if (changes.contacts?.length) parts.push(t("learn.contacts", { n: formatNumber(changes.contacts.length) }));
+  for (const field of ["language", "owner_email", "customer_code", "country"]) {
+    if (changes[field]) parts.push(`${t(`learn.field.${field}`)}: ${changes[field]}`);
+  }
+  return parts.join(" · ");
+}

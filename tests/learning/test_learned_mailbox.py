@@ -1,0 +1,34 @@
+"""The learner against the synthetic mailbox's ground truth, at a size a unit test can afford."""
+
+from app.analysis.learning import LearnAttachment, LearnMessage, learn
+from bench.learn_scores import score
+from tests.learning.mailbox_gen import SentMail, generate
+
+
+def as_learned(mail: SentMail) -> LearnMessage:
+    files = tuple(LearnAttachment(a.name, a.sha256) for a in mail.attachments)
+    return LearnMessage(mail.sender, mail.to, mail.cc, mail.subject, mail.body, "text", files)
+
+
+def test_a_small_mailbox_is_learned_within_the_promised_bounds() -> None:
+    mailbox = generate(seed=5, messages=4_000)
+    summary = score(mailbox, learn(as_learned(m) for m in mailbox.messages)).summary()
+    assert summary["organizations recovered"] >= 0.95
+    assert summary["contacts recovered"] >= 0.95
+    assert summary["wrong merges"] <= 0.02
+    assert summary["owners right"] >= 0.90
+    assert summary["languages right"] >= 0.90
+    assert summary["documents attributed to their owner"] >= 0.95
+
+
+def test_the_score_notices_a_wrong_merge_and_a_wrong_owner() -> None:
+    mailbox = generate(seed=5, messages=1_000)
+    proposal = learn(as_learned(m) for m in mailbox.messages)
+    first, second, *rest = proposal.organizations
+    merged = type(first)(
+        **{**{f: getattr(first, f) for f in first.__slots__}, "contacts": first.contacts + second.contacts}
+    )
+    wrong_owner = type(first)(**{**{f: getattr(first, f) for f in first.__slots__}, "owner_email": "nobody@x.example"})
+    baseline = score(mailbox, proposal)
+    assert score(mailbox, type(proposal)((merged, *rest))).wrong_merges == baseline.wrong_merges + 1
+    assert score(mailbox, type(proposal)((wrong_owner, second, *rest))).owners_right == baseline.owners_right - 1

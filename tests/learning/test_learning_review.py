@@ -1,0 +1,76 @@
+"""The proposal reviewed against the directory and accepted in part or whole (fake Graph; SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from app.config import Settings
+from tests.learning.test_learning_api import admin, fill, wait_for
+from tests.mailbox.graph_env import M365, m365_app
+
+
+@pytest.fixture
+def m365(settings: Settings) -> Iterator[M365]:
+    with m365_app(settings) as env:
+        yield env
+
+
+def learned(env: M365) -> tuple[str, dict[str, Any]]:
+    mailbox = fill(env, 200)
+    written = {a for m in mailbox.messages for a, _ in m.to}
+    some = next(
+        o
+        for o in mailbox.orgs.values()
+        if o.kind == "customer" and not o.freemail and len({c.email for c in o.contacts} & written) > 1
+    )
+    known = {"name": "Known Customer AG", "kind": "customer", "domains": [some.domains[0]],
+             "contacts": [{"email": some.contacts[0].email, "name": some.contacts[0].name}]}  # fmt: skip
+    assert env.client.post("/v1/organizations", json=known, headers=admin(env)).status_code == 201
+    job_id = env.client.post("/v1/directory/learn", json={"months": 24}, headers=admin(env)).json()["id"]
+    wait_for(env, job_id)
+    review = env.client.get(f"/v1/directory/learn/{job_id}/review", headers=admin(env))
+    assert review.status_code == 200, review.text
+    return job_id, review.json()
+
+
+def directory(env: M365) -> list[dict[str, Any]]:
+    body: dict[str, Any] = env.client.get("/v1/organizations?limit=500", headers=admin(env)).json()
+    return list(body["items"])
+
+
+def test_the_review_shows_new_and_changed_organizations_and_nothing_changes_before_acceptance(m365: M365) -> None:
+    _job_id, review = learned(m365)
+    statuses = {i["status"] for i in review["items"]}
+    assert {"new", "changed"} <= statuses
+    changed = next(i for i in review["items"] if i["status"] == "changed")
+    assert changed["name"] and 0 < changed["confidence"] <= 1 and changed["changes"]
+    assert [o["name"] for o in directory(m365)] == ["Known Customer AG"]
+
+
+def test_accepting_some_items_creates_and_updates_only_those(m365: M365) -> None:
+    job_id, review = learned(m365)
+    new = [i for i in review["items"] if i["status"] == "new"][:3]
+    changed = next(i for i in review["items"] if i["status"] == "changed")
+    body = {"items": [{"key": i["key"], "kind": "prospect"} for i in new] + [{"key": changed["key"]}]}
+    result = m365.client.post(f"/v1/directory/learn/{job_id}/accept", json=body, headers=admin(m365)).json()
+    assert len(result["created"]) == 3 and len(result["updated"]) == 1 and result["skipped"] == []
+    orgs = {o["name"]: o for o in directory(m365)}
+    assert len(orgs) == 4 and all(orgs[i["name"]]["kind"] == "prospect" for i in new)
+    known = orgs["Known Customer AG"]
+    assert len(known["contacts"]) > 1 and known["language"]  # contacts and language added from the proposal
+    assert m365.client.get(f"/v1/directory/learn/{job_id}", headers=admin(m365)).json()["status"] == "accepted"
+    again = m365.client.get(f"/v1/directory/learn/{job_id}/review", headers=admin(m365)).json()
+    assert not {i["key"] for i in again["items"]} & {i["key"] for i in new}
+
+
+def test_accepting_all_takes_every_new_and_changed_organization(m365: M365) -> None:
+    job_id, review = learned(m365)
+    result = m365.client.post(f"/v1/directory/learn/{job_id}/accept", json={"all": True}, headers=admin(m365)).json()
+    takeable = [i for i in review["items"] if i["status"] != "merged"]
+    assert len(result["created"]) + len(result["updated"]) + len(result["skipped"]) == len(takeable)
+    assert len(result["created"]) + len(result["updated"]) >= 0.95 * len(takeable)
+    assert m365.client.post(f"/v1/directory/learn/{job_id}/accept", json={"items": [{"key": "x"}], "bogus": 1},
+                            headers=admin(m365)).status_code == 422  # fmt: skip

@@ -1,0 +1,58 @@
+from collections import Counter
+
+from app.analysis.domains import is_freemail, registrable_domain
+from tests.learning.mailbox_gen import generate, sizes
+
+
+def test_the_same_seed_gives_the_same_mailbox_and_another_seed_another() -> None:
+    first, again, other = generate(seed=3, messages=500), generate(seed=3, messages=500), generate(seed=4, messages=500)
+    assert first.messages == again.messages
+    assert first.messages != other.messages
+
+
+def test_the_mailbox_has_the_size_and_mix_the_evaluation_promises() -> None:
+    mailbox = generate(messages=20_000)
+    counts = sizes(mailbox)
+    assert counts["messages"] == 20_000 and counts["organizations"] == 300
+    assert {k for k in counts if k not in ("messages", "organizations")} == {
+        "customer", "prospect", "partner", "supplier", "forwarder", "competitor",
+    }  # fmt: skip
+    freemail = [o for o in mailbox.orgs.values() if o.freemail]
+    assert len(freemail) >= 50
+    assert {"qq.com", "163.com", "126.com"} & {o.domains[0] for o in freemail}
+    assert Counter(o.language for o in mailbox.orgs.values()).keys() == {"de", "fr", "es", "zh", "en"}
+    assert len(mailbox.salespeople) == 5
+
+
+def test_every_recipient_is_a_known_contact_or_internal_and_every_org_is_written_to() -> None:
+    mailbox = generate(messages=3_000)
+    owner_of = mailbox.contact_org()
+    written: set[str] = set()
+    for mail in mailbox.messages:
+        for address, _ in mail.to + mail.cc:
+            if address.endswith("@" + mailbox.internal_domain):
+                continue
+            assert address in owner_of
+            written.add(owner_of[address])
+    assert written == set(mailbox.orgs)
+
+
+def test_company_domains_are_never_free_mail_and_free_mail_buyers_are_alone() -> None:
+    mailbox = generate(messages=100)
+    for org in mailbox.orgs.values():
+        for contact in org.contacts:
+            domain = contact.email.rpartition("@")[2]
+            assert is_freemail(domain) == org.freemail
+            if not org.freemail:
+                assert registrable_domain(domain) in org.domains
+        assert not org.freemail or len(org.contacts) == 1
+
+
+def test_threads_forwards_and_forwarder_copies_are_in_the_mix() -> None:
+    mailbox = generate(messages=5_000)
+    subjects = Counter(m.subject[:4] for m in mailbox.messages)
+    assert subjects["RE: "] > 100 and subjects["FW: "] > 50
+    forwarders = {c.email for o in mailbox.orgs.values() if o.kind == "forwarder" for c in o.contacts}
+    assert any(address in forwarders for m in mailbox.messages for address, _ in m.cc)
+    hashes = {a.sha256 for m in mailbox.messages for a in m.attachments}
+    assert set(mailbox.document_owner) <= hashes and len(mailbox.document_owner) > 500
