@@ -8,6 +8,8 @@ loaded and held by the builder process, never twice in the worker.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import multiprocessing
 import pickle
@@ -70,7 +72,9 @@ class HostBuilder:
 
     def _read(self, path: Path) -> DirectoryIndex | None:
         try:
-            return read_index(path)
+            index = read_index(path)
+            _return_free_memory()
+            return index
         except FileNotFoundError:
             return None  # not built yet, or pruned after a newer build
         except (ValueError, EOFError, pickle.UnpicklingError):
@@ -87,3 +91,9 @@ class HostBuilder:
                     max_workers=1, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1
                 )
             return self._pool
+
+
+def _return_free_memory() -> None:
+    """Give the reader's freed buffers back to the system (glibc keeps them otherwise): worker RSS."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the process reuses the memory instead
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

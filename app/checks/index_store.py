@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.analysis.directory import ContactEntry, OrgEntry
 from app.analysis.domains import LookalikeIndex
 from app.analysis.index import DirectoryIndex, build_index
 from app.checks.snapshot import load_snapshot
@@ -85,7 +86,7 @@ def write_index(path: Path, index: DirectoryIndex) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     with open(temporary, "wb", buffering=1 << 20) as handle:
-        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.dump(FORMAT)
         _dump(pickler, index)
         pickler.dump(FORMAT)  # end marker: a truncated file fails to read rather than loading half an index
@@ -111,6 +112,10 @@ def read_index(path: Path, pause: Callable[[], None] = _pause) -> DirectoryIndex
                 raise ValueError(f"{path} is incomplete")
         return index
     finally:
+        # Everything read so far sits in the youngest generation; the first collection after re-enabling
+        # would walk millions of objects holding the GIL (seconds at 100k). The index lives until replaced:
+        # move it out of the collector's sight first.
+        gc.freeze()
         if gc_was_enabled:
             gc.enable()
 
@@ -183,7 +188,12 @@ def _dump_chunks(pickler: pickle.Pickler, kind: str, items: list[Any]) -> None:
         weight += _weight(item[1]) + 1 if kind == "dict" else 1
     pickler.dump((kind, len(chunks)))
     for chunk in chunks:
-        pickler.dump(chunk)
+        if kind == "dict":
+            # Keys, then values: no (key, value) tuple per item to build, and to keep in the memo.
+            pickler.dump([key for key, _value in chunk])
+            pickler.dump([value for _key, value in chunk])
+        else:
+            pickler.dump(chunk)
 
 
 def _load(unpickler: pickle.Unpickler, pause: Callable[[], None]) -> Any:
@@ -193,17 +203,27 @@ def _load(unpickler: pickle.Unpickler, pause: Callable[[], None]) -> Any:
     if kind == "object":
         cls, names = rest
         return cls(**{name: _load(unpickler, pause) for name in names})
-    parts: list[list[Any]] = []
-    for _ in range(rest[0]):
-        parts.append(unpickler.load())
-        pause()
     if kind == "dict":
         result: dict[Any, Any] = {}
-        for part in parts:
-            result.update(part)
+        for _ in range(rest[0]):
+            keys = unpickler.load()
+            result.update(zip(keys, unpickler.load(), strict=True))
+            pause()
         return result
-    flat = [item for part in parts for item in part]
+    flat: list[Any] = []
+    for _ in range(rest[0]):
+        flat.extend(unpickler.load())
+        pause()
     return tuple(flat) if kind == "tuple" else set(flat)
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        # Directory entries as one constructor call each: the default reduction of a slotted dataclass
+        # adds a state list and an argument tuple per object, which the reader keeps until the end.
+        if type(obj) in (OrgEntry, ContactEntry):
+            return type(obj), tuple(getattr(obj, f.name) for f in fields(obj))
+        return NotImplemented
 
 
 class _Unpickler(pickle.Unpickler):
