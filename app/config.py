@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     database_url: str = "sqlite:///./data/sendguard.db"
+    # Built directory indexes of large tenants, shared by the workers of one host (see app/checks/index_store.py).
+    index_dir: str = "./data/indexes"
     # PostgreSQL: how long to wait for a connection, for a statement (the server cancels it; the service
     # gives up on a silent connection half a second later) and for a free pooled connection. Together
     # they keep a database that stops answering to a 503 within 5 s (see app/db_timeouts.py).

@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import redis.asyncio as aredis
 from fastapi import FastAPI
@@ -120,7 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.metrics = metrics
-    index_cache = app.state.index_cache = IndexCache(engine)
+    index_cache = app.state.index_cache = IndexCache(engine, index_dir=Path(settings.index_dir))
     app.state.extractor = ExtractionPool(settings.extraction_workers, settings.extraction_memory_mb * 1024 * 1024)
     notices = app.state.notices = ChangeNotices(settings.redis_url, settings.redis_prefix)
     notices.subscribe(identities.forget_tenant)

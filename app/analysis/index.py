@@ -19,7 +19,7 @@ import ahocorasick
 
 from app.analysis.attachment_phrases import ATTACHMENT_PHRASES
 from app.analysis.directory import ContactEntry, DirectorySnapshot, OrgEntry, PolicyView
-from app.analysis.domains import LookalikeIndex, is_freemail, parent_domains, split_registrable_uncached
+from app.analysis.domains import FREEMAIL_DOMAINS, LookalikeIndex, parent_domains, split_registrable_uncached
 from app.analysis.names import (
     NOT_ALNUM,
     core_name,
@@ -149,8 +149,8 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
     )
     for org_index, org in enumerate(snapshot.organizations):
         index.org_index_by_id[org.id] = org_index
-        _add_org_patterns(index, patterns, org, org_index)
-        _add_org_domains(index, org, org_index)
+        full, core = _add_org_patterns(index, patterns, org, org_index)
+        _add_org_domains(index, org, org_index, (full, core))
     for domain in internal:
         index.lookalikes.add(*split_registrable_uncached(domain))
     for contact in snapshot.contacts:
@@ -189,14 +189,20 @@ def _add_term_patterns(patterns: dict[str, _Pending], policy: PolicyView) -> Non
             _add_pattern(patterns, normalize_text(word), ("term", "cue", cue))
 
 
-def _add_org_patterns(index: DirectoryIndex, patterns: dict[str, _Pending], org: OrgEntry, org_index: int) -> None:
+def _add_org_patterns(
+    index: DirectoryIndex, patterns: dict[str, _Pending], org: OrgEntry, org_index: int
+) -> tuple[str, str]:
+    """Adds the org's name, alias and code keys; returns its normalized name and core (for the domains)."""
     payload: Payload = ("org", org_index, "org")
-    for raw in (org.name, *org.aliases):
+    name_forms = ("", "")
+    for position, raw in enumerate((org.name, *org.aliases)):
         full = normalize_text(raw).strip()
         core = core_name(full)
         spaced = normalize_text(split_camel_case(raw)).strip()
         spaced_core = core_name(spaced) if spaced != full else ""
         short = short_name(core)
+        if position == 0:
+            name_forms = (full, core)
         for key in spellings(full, core, short, spaced_core):
             if usable_name(key):
                 _add_pattern(patterns, key, payload)
@@ -206,23 +212,27 @@ def _add_org_patterns(index: DirectoryIndex, patterns: dict[str, _Pending], org:
         code = normalize_text(org.customer_code).strip()
         if usable_code(code):
             _add_pattern(patterns, code, payload)
+    return name_forms
 
 
-def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int) -> None:
+def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int, name_forms: tuple[str, str]) -> None:
     first = ""
     for raw in org.domains:
         domain = raw.lower().strip().strip(".").removeprefix("@")
-        if not domain or is_freemail(domain):
+        if not domain:
+            continue
+        # Split once, uncached: 100,000 directory domains would only evict the checks' cached ones.
+        label, suffix = split_registrable_uncached(domain)
+        registrable = f"{label}.{suffix}" if suffix else label
+        if domain in FREEMAIL_DOMAINS or registrable in FREEMAIL_DOMAINS:
             # Everyone at gmail.com is their own organization: a customer's gmail address belongs to it as a
             # contact, never the whole provider.
             continue
         index.org_by_domain.setdefault(domain, org_index)
-        label, suffix = split_registrable_uncached(domain)
         index.lookalikes.add(label, suffix)
-        first = first or (f"{label}.{suffix}" if suffix else label)
+        first = first or registrable
     if first:
-        full = normalize_text(org.name).strip()
-        for name in {full, core_name(full)}:
+        for name in set(name_forms):
             index.lookalikes.add_name(NOT_ALNUM.sub("", strip_accents(name)), first)
 
 

@@ -4,31 +4,37 @@ At start-up every tenant's index is built before the service reports ready (`war
 tenant's version number moves, or a change notice arrives) queues a rebuild on one background thread,
 so a rebuild of a large directory uses at most one core and never runs twice at once in a process;
 checks keep using the previous index until the new one is swapped in. A directory small enough to
-rebuild in milliseconds (up to 1,000 organizations) is waited for, so an admin's edit shows in the very
-next check; a large one never makes a check wait.
+rebuild in milliseconds (up to 1,000 organizations) is waited for (at most a second), so an admin's edit
+shows in the very next check; a large one never makes a check wait.
+
+A large directory (above `PROCESS_BUILD_ORGS`) is not built in this process at all: the host's builder
+process builds it once and every worker of the host reads the file it writes (app/checks/index_builder.py).
+The previous index is then taken apart in small steps rather than freed in one go, which would hold the
+GIL for a third of a second at 100,000 organizations.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import queue
 import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
-import ahocorasick
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from app.analysis.index import DirectoryIndex, build_index, compile_automaton
+from app.analysis.index import DirectoryIndex, build_index
+from app.checks.index_builder import HostBuilder
+from app.checks.index_store import dismantle
 from app.checks.snapshot import load_snapshot
+from app.directory.models import Organization
 from app.learning.history import DocumentHistories
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
@@ -38,55 +44,14 @@ log = logging.getLogger(__name__)
 Builder = Callable[[Session, TenantIdentity], DirectoryIndex]
 # A directory this small rebuilds in milliseconds: a check waits for it (bounded) and sees the change.
 SMALL_DIRECTORY_ORGS = 1_000
-SMALL_DIRECTORY_WAIT_SECONDS = 5.0
+SMALL_DIRECTORY_WAIT_SECONDS = 1.0
 
 
 # The builder thread ends after this long without work (and starts again with the next change).
 IDLE_THREAD_SECONDS = 60.0
-# Above this many keys (about 10,000 organizations) the automaton is compiled in a helper process.
-PROCESS_COMPILE_KEYS = 40_000
-
-
-class AutomatonCompiler:
-    """Compiles large automatons in one helper process, so the GIL is not held for seconds.
-
-    Compiling 100,000 organizations' automaton holds the GIL for about 2 s, which would stall every
-    check of this worker; the helper compiles it and sends it back pickled (unpickling takes ~0.1 s).
-    The builder thread waits for it meanwhile, so a rebuild still uses at most one core.
-    """
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._lock = threading.Lock()
-        self.compiled_in_helper = 0
-
-    def __call__(self, keys: list[str]) -> ahocorasick.Automaton:
-        if len(keys) < PROCESS_COMPILE_KEYS:
-            return compile_automaton(keys)
-        try:
-            automaton = self._executor().submit(compile_automaton, keys).result()
-        except (BrokenProcessPool, OSError):
-            log.warning("automaton helper process failed; compiling in this process")
-            self.close()
-            return compile_automaton(keys)
-        self.compiled_in_helper += 1
-        return automaton
-
-    def _executor(self) -> ProcessPoolExecutor:
-        with self._lock:
-            if self._pool is None:
-                # spawn: a fresh interpreter, never a fork of this multi-threaded server process; one task
-                # per helper, so the memory of a compile is returned as soon as it is done.
-                self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1
-                )
-            return self._pool
-
-    def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+# Above this many organizations the index is built by the host's builder process and shared as a file;
+# below it a build takes a fraction of a second and runs on the builder thread.
+PROCESS_BUILD_ORGS = 5_000
 
 
 @dataclass
@@ -100,9 +65,11 @@ class _Entry:
 
 
 class IndexCache:
-    def __init__(self, engine: Engine | None = None, builder: Builder | None = None) -> None:
+    def __init__(
+        self, engine: Engine | None = None, builder: Builder | None = None, index_dir: Path | None = None
+    ) -> None:
         self._engine = engine
-        self._compiler = AutomatonCompiler()
+        self.host = HostBuilder(engine, index_dir) if engine is not None and index_dir is not None else None
         self._build = builder or self._build_from_database
         self._entries: dict[uuid.UUID, _Entry] = {}
         self._guard = threading.Lock()
@@ -114,7 +81,12 @@ class IndexCache:
         self.documents = DocumentHistories()
 
     def _build_from_database(self, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
-        return build_index(load_snapshot(session, tenant), self._compiler)
+        if self.host is not None and _organization_count(session, tenant.id) > PROCESS_BUILD_ORGS:
+            try:
+                return self.host.obtain(tenant.id)
+            except (BrokenProcessPool, OSError):
+                log.exception("the index builder process failed; building tenant %s here", tenant.id)
+        return build_index(load_snapshot(session, tenant))
 
     # --- the check path ----------------------------------------------------------------------------
 
@@ -180,7 +152,8 @@ class IndexCache:
         if thread is not None:
             self._queue.put(None)
             thread.join(timeout)
-        self._compiler.close()
+        if self.host is not None:
+            self.host.close()
 
     def _ensure_thread(self) -> None:
         with self._guard:
@@ -210,6 +183,7 @@ class IndexCache:
         with self._guard:
             entry.queued = False  # a change arriving from now on needs another build
             rebuilt = entry.rebuilt
+        previous = None
         try:
             if self._engine is None:
                 return
@@ -220,23 +194,27 @@ class IndexCache:
                 tenant = TenantIdentity.of(row)
                 with entry.lock:
                     if entry.index is None or entry.index.version < tenant.version:
-                        self._install(entry, session, tenant)
+                        previous = self._install(entry, session, tenant)
         except Exception:
             # The previous index keeps serving; the next change or stale check queues another try.
             log.exception("index rebuild failed for tenant %s", tenant_id)
         finally:
             rebuilt.set()
+        if previous is not None and len(previous.orgs) > PROCESS_BUILD_ORGS:
+            dismantle(previous)
 
-    def _install(self, entry: _Entry, session: Session, tenant: TenantIdentity) -> None:
+    def _install(self, entry: _Entry, session: Session, tenant: TenantIdentity) -> DirectoryIndex | None:
+        """Build and swap in the tenant's index; returns the one it replaced."""
         started = time.perf_counter()
         index = self._build(session, tenant)
         entry.build_seconds = time.perf_counter() - started
         log.info("index built: tenant %s, %d organizations, %.2f s", tenant.id, len(index.orgs), entry.build_seconds)
-        entry.index = index  # one reference swap: checks see the old index or the new one, never a mix
+        previous, entry.index = entry.index, index  # one swap: checks see the old index or the new one
         self.builds += 1
         # The index is millions of long-lived objects: keep the cyclic GC from walking them on every
         # full collection, which would show up as latency spikes on the check path.
         gc.freeze()
+        return previous
 
     def _entry(self, tenant_id: uuid.UUID) -> _Entry:
         entry = self._entries.get(tenant_id)
@@ -244,3 +222,8 @@ class IndexCache:
             with self._guard:
                 entry = self._entries.setdefault(tenant_id, _Entry())
         return entry
+
+
+def _organization_count(session: Session, tenant_id: uuid.UUID) -> int:
+    query = select(func.count()).select_from(Organization).where(col(Organization.tenant_id) == tenant_id)
+    return int(session.exec(query).one())

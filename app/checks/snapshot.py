@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import uuid
 from collections import defaultdict
 
 from sqlalchemy import select
@@ -20,24 +22,31 @@ def load_snapshot(session: Session, tenant: TenantIdentity) -> DirectorySnapshot
     # than the data it holds, so the next request rebuilds rather than keeping a stale index.
     version, internal_domains = current_version(session, tenant.id)
     # Column selects rather than ORM objects: a 100,000-organization directory loads in a few seconds.
+    # An organization's id is one string object wherever it appears (its entry, each of its contacts), and
+    # the few distinct languages are interned: at 330,000 contacts that is ~50 MB less per index.
+    ids: dict[uuid.UUID, str] = {}
+
+    def text_id(value: uuid.UUID) -> str:
+        return ids.get(value) or ids.setdefault(value, str(value))
+
     domains: dict[str, list[str]] = defaultdict(list)
     for org_id, domain in session.execute(
         select(col(OrganizationDomain.organization_id), col(OrganizationDomain.domain)).where(
             col(OrganizationDomain.tenant_id) == tenant.id
         )
     ):
-        domains[str(org_id)].append(domain)
+        domains[text_id(org_id)].append(domain)
     organizations = tuple(
         OrgEntry(
-            id=str(row.id),
+            id=text_id(row.id),
             name=row.name,
             kind=row.kind,
-            domains=tuple(domains.get(str(row.id), ())),
+            domains=tuple(domains.get(text_id(row.id), ())),
             aliases=tuple(row.aliases or ()),
             rival_group=row.rival_group,
             owner_email=row.owner_email,
             customer_code=row.customer_code,
-            language=row.language,
+            language=_interned(row.language),
         )
         for row in session.execute(
             select(
@@ -53,7 +62,7 @@ def load_snapshot(session: Session, tenant: TenantIdentity) -> DirectorySnapshot
         )
     )
     contacts = tuple(
-        ContactEntry(org_id=str(org_id), email=email, name=name, language=language)
+        ContactEntry(org_id=text_id(org_id), email=email, name=name, language=_interned(language))
         for org_id, email, name, language in session.execute(
             select(col(Contact.organization_id), col(Contact.email), col(Contact.name), col(Contact.language)).where(
                 col(Contact.tenant_id) == tenant.id
@@ -84,3 +93,7 @@ def load_snapshot(session: Session, tenant: TenantIdentity) -> DirectorySnapshot
             suppress_dismissed_days=policy.suppress_dismissed_days,
         ),
     )
+
+
+def _interned(value: str | None) -> str | None:
+    return sys.intern(value) if value else value

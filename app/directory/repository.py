@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import String, cast, func, or_
+from sqlalchemy import Row, String, cast, func, insert, or_, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app.directory.models import Contact, Organization, OrganizationDomain
+
+# Values per IN (...) list: well under SQLite's bound-parameter limit, few round trips on PostgreSQL.
+IN_CHUNK = 900
 
 
 def get(session: Session, tenant_id: uuid.UUID, org_id: uuid.UUID) -> Organization | None:
@@ -55,27 +60,66 @@ def _escape_like(text: str) -> str:
 
 
 def domain_owners(session: Session, tenant_id: uuid.UUID, domains: Iterable[str]) -> dict[str, uuid.UUID]:
-    wanted = list(set(domains))
-    if not wanted:
-        return {}
-    rows = session.exec(
-        select(OrganizationDomain.domain, OrganizationDomain.organization_id).where(
-            OrganizationDomain.tenant_id == tenant_id, col(OrganizationDomain.domain).in_(wanted)
+    owners: dict[str, uuid.UUID] = {}
+    for chunk in _chunks(domains):
+        owners.update(
+            session.exec(
+                select(OrganizationDomain.domain, OrganizationDomain.organization_id).where(
+                    OrganizationDomain.tenant_id == tenant_id, col(OrganizationDomain.domain).in_(chunk)
+                )
+            ).all()
         )
-    ).all()
-    return dict(rows)
+    return owners
 
 
 def contact_owners(session: Session, tenant_id: uuid.UUID, emails: Iterable[str]) -> dict[str, uuid.UUID]:
-    wanted = list(set(emails))
-    if not wanted:
-        return {}
-    rows = session.exec(
-        select(Contact.email, Contact.organization_id).where(
-            Contact.tenant_id == tenant_id, col(Contact.email).in_(wanted)
+    return {contact.email: contact.organization_id for contact in contacts_by_email(session, tenant_id, emails)}
+
+
+def organizations_by_key(session: Session, tenant_id: uuid.UUID, keys: Iterable[str]) -> list[Row[Any]]:
+    """The named organizations' own columns as plain rows (no ORM objects, no domains or contacts)."""
+    columns = [c for c in Organization.__table__.c if c.name not in ("tenant_id", "notes")]  # type: ignore[attr-defined]
+    found: list[Row[Any]] = []
+    for chunk in _chunks(keys):
+        query = sa_select(*columns).where(
+            col(Organization.tenant_id) == tenant_id, col(Organization.name_key).in_(chunk)
         )
-    ).all()
-    return dict(rows)
+        found.extend(session.execute(query).all())
+    return found
+
+
+def contacts_by_email(session: Session, tenant_id: uuid.UUID, emails: Iterable[str]) -> list[Row[Any]]:
+    """(id, organization_id, email, name, language) of the named contacts, as plain rows."""
+    found: list[Row[Any]] = []
+    for chunk in _chunks(emails):
+        query = sa_select(
+            col(Contact.id), col(Contact.organization_id), col(Contact.email), col(Contact.name), col(Contact.language)
+        ).where(col(Contact.tenant_id) == tenant_id, col(Contact.email).in_(chunk))
+        found.extend(session.execute(query).all())
+    return found
+
+
+def write_import(
+    session: Session,
+    new_orgs: list[dict[str, Any]],
+    changed_orgs: list[dict[str, Any]],
+    new_domains: list[dict[str, Any]],
+    new_contacts: list[dict[str, Any]],
+    changed_contacts: list[dict[str, Any]],
+) -> None:
+    """An import's difference as bulk statements (executemany), parents first, in the caller's transaction."""
+    for model, rows in ((Organization, new_orgs), (OrganizationDomain, new_domains), (Contact, new_contacts)):
+        if rows:
+            session.execute(insert(model.__table__), rows)  # type: ignore[union-attr]
+    for model, rows in ((Organization, changed_orgs), (Contact, changed_contacts)):
+        if rows:
+            session.execute(update(model), rows)  # ORM bulk UPDATE by primary key
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    wanted, size = sorted(set(values)), IN_CHUNK
+    for start in range(0, len(wanted), size):
+        yield wanted[start : start + size]
 
 
 def all_for_tenant(session: Session, tenant_id: uuid.UUID) -> Sequence[Organization]:

@@ -131,20 +131,6 @@ def test_a_failed_rebuild_keeps_the_previous_index(app: Any, db: Session, monkey
         cache.close()
 
 
-def test_large_automatons_are_compiled_in_a_helper_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    compiler = module.AutomatonCompiler()
-    try:
-        small = compiler(["solartech", "sunpeak", "price"])
-        assert compiler._pool is None  # small ones compile here, no helper started
-        monkeypatch.setattr(module, "PROCESS_COMPILE_KEYS", 2)
-        large = compiler(["solartech", "sunpeak", "price"])
-        assert compiler._pool is not None and compiler.compiled_in_helper == 1
-        for automaton in (small, large):
-            assert [value for _, value in automaton.iter("the sunpeak price")] == [1, 2]
-    finally:
-        compiler.close()
-
-
 def test_an_idle_builder_thread_ends_and_the_next_change_starts_another(
     app: Any, db: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
