@@ -97,6 +97,11 @@ def contains_cjk(text: str) -> bool:
     return _CJK_CHARS.search(text) is not None
 
 
+def count_cjk(text: str) -> int:
+    """How many characters of `text` are CJK (is_cjk), counted by one regex pass."""
+    return len(_CJK_CHARS.findall(text))
+
+
 def is_word_char(ch: str) -> bool:
     """A character that continues a Latin-script word; CJK never does, so CJK needs no boundaries."""
     return ch.isalnum() and not is_cjk(ch)
