@@ -20,7 +20,7 @@ from app.addons.gmail.router import router as gmail_addon_router
 from app.admin.router import router as admin_router
 from app.auth.dev import check_dev_auth_at_start
 from app.changes import ChangeNotices, register
-from app.checks.extraction import ExtractionPool
+from app.checks.extraction import INLINE_TEXT_BYTES, ExtractionPool
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
 from app.checks.recorder import CheckRecorder
@@ -122,7 +122,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.metrics = metrics
     index_cache = app.state.index_cache = IndexCache(engine, index_dir=Path(settings.index_dir))
-    app.state.extractor = ExtractionPool(settings.extraction_workers, settings.extraction_memory_mb * 1024 * 1024)
+    app.state.extractor = ExtractionPool(
+        settings.extraction_workers, settings.extraction_memory_mb * 1024 * 1024, inline_text_bytes=INLINE_TEXT_BYTES
+    )
     notices = app.state.notices = ChangeNotices(settings.redis_url, settings.redis_prefix)
     notices.subscribe(identities.forget_tenant)
     notices.subscribe(index_cache.refresh)

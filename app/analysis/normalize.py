@@ -14,30 +14,39 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-_PUNCTUATION_FOLD = str.maketrans(
-    {
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00a0": " ",
-        "\u200b": "",
-        "\ufeff": "",
-    }
-)
+# Dashes, quotes and odd spaces folded to one form; every replacement is ASCII (or nothing), so the order
+# in which they are applied does not matter.
+_PUNCTUATION_FOLD = {
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a0": " ",
+    "\u200b": "",
+    "\ufeff": "",
+}
 
 
 def normalize_text(text: str) -> str:
     """NFKC + casefold + punctuation folding; the single normal form for patterns and texts."""
     if text.isascii():
         return text.lower()  # NFKC is the identity on ASCII and casefold equals lower there
-    return unicodedata.normalize("NFKC", text).casefold().translate(_PUNCTUATION_FOLD)
+    return _fold_punctuation(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _fold_punctuation(text: str) -> str:
+    # str.translate looks every character up in a dict (40 ms per MB); a search per folded character runs
+    # at memory speed and most texts hold none or few of them.
+    for char, replacement in _PUNCTUATION_FOLD.items():
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 _NAME_SEPARATORS = re.compile(r"[-_.+~]+")
@@ -86,6 +95,11 @@ _CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 
 def contains_cjk(text: str) -> bool:
     return _CJK_CHARS.search(text) is not None
+
+
+def count_cjk(text: str) -> int:
+    """How many characters of `text` are CJK (is_cjk), counted by one regex pass."""
+    return len(_CJK_CHARS.findall(text))
 
 
 def is_word_char(ch: str) -> bool:

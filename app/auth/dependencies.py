@@ -12,22 +12,28 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
 from app.auth.dev import authenticate_dev
-from app.auth.entra import authenticate_entra
+from app.auth.entra import authenticate_entra, authenticate_entra_without_fetch
 from app.auth.exceptions import AdminRequired
 from app.auth.google import authenticate_google
 from app.auth.principal import Principal
 from app.config import Settings
 from app.deps import SessionDep, SettingsDep
 from app.tenants.identity import TenantIdentity, UserIdentity
-from app.tenants.service import resolve
+from app.tenants.service import known_identity, resolve
 
 Authenticator = Callable[[HTTPConnection, Settings], Principal]
+# Authenticators that answer without I/O, or return None when they would need it (a key fetch).
+QuickAuthenticator = Callable[[HTTPConnection, Settings], Principal | None]
 
 
 AUTHENTICATORS: dict[str, Authenticator] = {
     "dev": authenticate_dev,
     "entra": authenticate_entra,
     "google": authenticate_google,
+}
+QUICK_AUTHENTICATORS: dict[str, QuickAuthenticator] = {
+    "dev": authenticate_dev,
+    "entra": authenticate_entra_without_fetch,
 }
 
 
@@ -53,8 +59,22 @@ def _authenticate(request: Request, settings: Settings, session: Session) -> Aut
     return AuthContext(user=user, tenant=tenant, principal=principal)
 
 
+def _known_on_loop(request: Request, settings: Settings) -> AuthContext | None:
+    """The caller's identity when neither the credential nor the identity needs I/O, else None."""
+    quick = QUICK_AUTHENTICATORS.get(settings.auth_mode)
+    principal = quick(request, settings) if quick is not None else None
+    identity = known_identity(principal) if principal is not None else None
+    if principal is None or identity is None:
+        return None
+    return AuthContext(user=identity[1], tenant=identity[0], principal=principal)
+
+
 async def get_current_user(request: Request, session: SessionDep, settings: SettingsDep) -> AuthContext:
-    # Token validation (key fetches) and the user lookup both block: one threadpool hop for the two.
+    # Usually the credential is checked with keys at hand and the identity is cached: no thread needed.
+    # A key fetch or a user lookup blocks: then one threadpool hop for the two.
+    known = _known_on_loop(request, settings)
+    if known is not None:
+        return known
     return await run_in_threadpool(_authenticate, request, settings, session)
 
 

@@ -73,6 +73,13 @@ class JwksCache:
                 self._refresh(now, must_succeed=False)
             return self._keys.get(kid)
 
+    def cached(self, kid: str) -> jwt.PyJWK | None:
+        """The key if it is here and fresh, without fetching (None: ask `get`, which may fetch)."""
+        fetched_at = self._fetched_at
+        if fetched_at is None or self._clock() - fetched_at >= self._max_age:
+            return None
+        return self._keys.get(kid)
+
     def _refresh(self, now: float, *, must_succeed: bool) -> None:
         self.fetches += 1
         try:
@@ -136,6 +143,17 @@ class EntraValidator:
             self._http.close()
 
     def validate(self, token: str) -> Principal:
+        principal = self._validate(token, self.keys.get)
+        assert principal is not None  # `get` fetches unknown keys: a missing one is rejected, not deferred
+        return principal
+
+    def validate_without_fetch(self, token: str) -> Principal | None:
+        """Validation when the signing key is at hand; None when it would take a fetch (use `validate`)."""
+        return self._validate(token, self.keys.cached, defer_unknown_key=True)
+
+    def _validate(
+        self, token: str, key_for: Callable[[str], jwt.PyJWK | None], *, defer_unknown_key: bool = False
+    ) -> Principal | None:
         if not token or len(token) > _MAX_TOKEN_CHARS:
             raise InvalidCredentials()
         try:
@@ -152,8 +170,10 @@ class EntraValidator:
         tid = tid.lower()
         if self._allowed_tenants and tid not in self._allowed_tenants:
             raise _rejected("tenant", "This Microsoft 365 organization may not use this SendGuard server.")
-        key = self.keys.get(kid)
+        key = key_for(kid)
         if key is None:
+            if defer_unknown_key:
+                return None
             raise _rejected("unknown_key")
         try:
             claims = jwt.decode(
@@ -235,6 +255,15 @@ def bearer_token(conn: HTTPConnection) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise InvalidCredentials("Send the Microsoft 365 access token as 'Authorization: Bearer <token>'.")
     return token.strip()
+
+
+def authenticate_entra_without_fetch(conn: HTTPConnection, settings: Settings) -> Principal | None:
+    """As `authenticate_entra` when no key fetch is needed (it runs on the event loop); else None."""
+    token = bearer_token(conn)
+    validator: EntraValidator | None = getattr(conn.app.state, "entra_validator", None)
+    if validator is None or not settings.entra_client_id:
+        return None
+    return validator.validate_without_fetch(token)
 
 
 def authenticate_entra(conn: HTTPConnection, settings: Settings) -> Principal:

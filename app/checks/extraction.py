@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from app.analysis.attachments import Extraction, ExtractionLimits, extract_text
+from app.analysis.attachments import Extraction, ExtractionLimits, detect_type, extract_text
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,11 @@ Extract = Callable[[str, str, bytes, ExtractionLimits], Extraction]
 _COOPERATIVE_MARGIN = 0.25
 _NICE = 10
 _MIN_MEMORY = 64 * 1024 * 1024
+# Plain text and CSV up to this size are read in the calling thread (the app's setting): decoding them is
+# linear and short, with no parser to get stuck, while the round trip to a worker (pickling, a wait for a
+# free worker that runs at low priority) cost more than the reading itself on a busy machine.
+INLINE_TEXT_BYTES = 256 * 1024
+_INLINE_TYPES = frozenset(("txt", "csv"))
 
 
 def _serve(conn: Connection, memory_bytes: int, extract: Extract) -> None:
@@ -91,8 +96,11 @@ class _Worker:
 class ExtractionPool:
     """A few extraction workers, started on first use; `extract` blocks the calling thread, never the loop."""
 
-    def __init__(self, workers: int, memory_bytes: int, extract: Extract = extract_text) -> None:
+    def __init__(
+        self, workers: int, memory_bytes: int, extract: Extract = extract_text, inline_text_bytes: int = 0
+    ) -> None:
         self.size = workers
+        self.inline_text_bytes = inline_text_bytes
         self.memory_bytes = max(memory_bytes, _MIN_MEMORY)
         self._extract = extract
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
@@ -111,7 +119,10 @@ class ExtractionPool:
     ) -> Extraction:
         """Text of one file, given up at `deadline` (time.monotonic()): then the worker is killed and replaced.
 
-        `owner` (the tenant) gets at most `share` workers at once."""
+        `owner` (the tenant) gets at most `share` workers at once; small plain text is read in this thread."""
+        if self._reads_inline(data):
+            remaining = max(min(limits.max_seconds, deadline - time.monotonic()), 0.0)
+            return extract_text(name, content_type, data, replace(limits, max_seconds=remaining))
         if not self._take_share(owner, deadline):
             return Extraction("", True, "unknown", "timeout")
         try:
@@ -122,6 +133,9 @@ class ExtractionPool:
                 if not self._held[owner]:
                     del self._held[owner]
                 self._shares.notify_all()
+
+    def _reads_inline(self, data: bytes) -> bool:
+        return len(data) <= self.inline_text_bytes and detect_type(data) in _INLINE_TYPES
 
     def _take_share(self, owner: str, deadline: float) -> bool:
         with self._shares:

@@ -4,10 +4,12 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Insert, Table, UniqueConstraint
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismissal
+from app.common import new_id, utcnow
 
 
 def get_check(session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, check_id: uuid.UUID) -> CheckRecord | None:
@@ -40,28 +42,40 @@ def scans_by_hash(session: Session, tenant_id: uuid.UUID, hashes: Iterable[str])
 
 
 def save_scan(session: Session, scan: AttachmentScan) -> AttachmentScan:
-    """Insert, or keep the row a concurrent scan of the same bytes saved first."""
-    existing = scans_by_hash(session, scan.tenant_id, [scan.sha256]).get(scan.sha256)
-    if existing is not None:
-        for name in ("doc_class", "organization_ids", "language", "truncated", "index_version"):
-            setattr(existing, name, getattr(scan, name))
-        session.add(existing)
-        return existing
-    try:
-        with session.begin_nested():
-            session.add(scan)
-    except IntegrityError:
-        return scans_by_hash(session, scan.tenant_id, [scan.sha256])[scan.sha256]
+    """Insert, or update the row an earlier (or concurrent) scan of the same bytes saved: one statement."""
+    table: Table = AttachmentScan.__table__  # type: ignore[attr-defined]
+    row = {column.name: getattr(scan, column.name) for column in table.columns}
+    session.execute(_insert_skipping_duplicates(session, table, update=_RESCANNED), [row])
     return scan
 
 
+# What a new scan of known bytes changes (the index may have changed since).
+_RESCANNED = ("doc_class", "organization_ids", "language", "truncated", "index_version")
+
+
 def remember_correspondents(session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, hashes: set[str]) -> None:
-    for address_hash in hashes:
-        try:
-            with session.begin_nested():
-                session.add(Correspondent(tenant_id=tenant_id, user_id=user_id, address_hash=address_hash))
-        except IntegrityError:
-            continue  # a concurrent send remembered it first
+    """One statement for all of them; an address a concurrent send remembered first is skipped."""
+    if not hashes:
+        return
+    now = utcnow()
+    rows = [
+        {"id": new_id(), "tenant_id": tenant_id, "user_id": user_id, "address_hash": h, "first_seen": now}
+        for h in sorted(hashes)
+    ]
+    table: Table = Correspondent.__table__  # type: ignore[attr-defined]
+    session.execute(_insert_skipping_duplicates(session, table), rows)
+
+
+def _insert_skipping_duplicates(session: Session, table: Table, update: tuple[str, ...] = ()) -> Insert:
+    """INSERT ... ON CONFLICT (the table's unique constraint) DO NOTHING, or DO UPDATE of `update`."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    if not update:
+        return statement.on_conflict_do_nothing()
+    keys = next(c for c in table.constraints if isinstance(c, UniqueConstraint)).columns.keys()
+    return statement.on_conflict_do_update(
+        index_elements=keys, set_={name: statement.excluded[name] for name in update}
+    )
 
 
 def dismissals_since(

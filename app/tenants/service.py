@@ -22,8 +22,8 @@ def resolve(session: Session, principal: Principal, *, signup_open: bool) -> Ide
     """The principal's tenant and user as immutable values (cached for a few seconds).
 
     An unknown tenant is created on first sign-in only while sign-up is open (TENANT_SIGNUP)."""
-    cached = identities.get(principal.tenant_key, principal.subject)
-    if cached is not None and _matches(cached[1], principal):
+    cached = known_identity(principal)
+    if cached is not None:
         return cached
     known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
     if known is not None and _matches(known[1], principal):
@@ -42,6 +42,14 @@ def resolve(session: Session, principal: Principal, *, signup_open: bool) -> Ide
         session.add(user)
         session.commit()
     return TenantIdentity.of(tenant), UserIdentity.of(user)
+
+
+def known_identity(principal: Principal) -> Identity | None:
+    """The principal's identity if this process knows it still (no database read)."""
+    cached = identities.get(principal.tenant_key, principal.subject)
+    if cached is not None and _matches(cached[1], principal):
+        return cached
+    return None
 
 
 def register_tenant(session: Session, key: str, name: str, internal_domains: list[str]) -> Tenant | None:

@@ -189,6 +189,22 @@ def test_key_rotation_refetches_rate_limited(fake: FakeGraph) -> None:
     assert v.keys.fetches == 4
 
 
+def test_validation_without_fetch_defers_only_when_a_key_is_missing_or_stale(fake: FakeGraph) -> None:
+    clock = Clock()
+    v = validator(fake, clock)
+    assert v.validate_without_fetch(fake.issue_token(ALEX)) is None  # no keys yet: the caller fetches
+    assert v.keys.fetches == 0
+    v.validate(fake.issue_token(ALEX))
+    principal = v.validate_without_fetch(fake.issue_token(ALEX))
+    assert principal is not None and principal.email == ALEX and v.keys.fetches == 1
+    with pytest.raises(InvalidCredentials):  # a bad token is refused as it would be with a fetch
+        v.validate_without_fetch(fake.issue_token(ALEX, aud="00000003-0000-0000-c000-000000000000"))
+    assert v.validate_without_fetch(fake.issue_token(ALEX, kid=fake.rotate_key())) is None  # unknown key
+    clock.now += 24 * 3600
+    assert v.validate_without_fetch(fake.issue_token(ALEX)) is None  # keys due for their daily refresh
+    assert v.keys.fetches == 1
+
+
 def test_rotation_inside_the_interval_waits_for_it(fake: FakeGraph) -> None:
     clock = Clock()
     v = validator(fake, clock)

@@ -192,3 +192,24 @@ def test_whoever_waits_gets_the_worker_that_replaces_a_killed_one() -> None:
             assert pool.kills == 2
     finally:
         pool.close()
+
+
+def test_small_plain_text_is_read_in_the_calling_thread_while_every_worker_is_busy() -> None:
+    pool = ExtractionPool(workers=1, memory_bytes=256 * MB, extract=misbehaving, inline_text_bytes=1024)
+    pool.start()
+    try:
+        with ThreadPoolExecutor(2) as threads:
+            busy = threads.submit(
+                pool.extract, "hang", "", b"\x00\x01\x02binary", ExtractionLimits(), time.monotonic() + 2
+            )
+            time.sleep(0.3)
+            price_list = b"Pos;Product;Qty\n1;SolarTech modules;40\n2;Inverters;3\n"
+            inline = pool.extract("prices.csv", "text/csv", price_list, ExtractionLimits(), time.monotonic() + 0.3)
+            large = pool.extract(
+                "notes.txt", "text/plain", b"SolarTech " * 200, ExtractionLimits(), time.monotonic() + 0.3
+            )
+            assert busy.result().error == "timeout"  # binary data went to the (hanging) worker
+        assert "SolarTech modules" in inline.text and inline.error is None
+        assert large.error == "timeout"  # over the inline size: it waited for the busy worker
+    finally:
+        pool.close()
