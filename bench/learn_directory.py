@@ -12,18 +12,17 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlmodel import Session
 
-from app.analysis.directory import DirectorySnapshot, OrgKind
+from app.analysis.directory import DirectorySnapshot
 from app.analysis.learning import Proposal
 from app.checks.snapshot import load_snapshot
 from app.db import create_db_engine, migrate
 from app.learning.review import accept, diff
+from app.learning.rivals import accept_rivals
 from app.learning.service import proposal_data
 from app.tenants.identity import TenantIdentity
 from app.tenants.service import register_tenant
@@ -31,11 +30,10 @@ from bench.eval import Report, evaluate
 from tests.eval.directory import snapshot as curated_snapshot
 from tests.learning.eval_mailbox import INTERNAL, generate_eval_mailbox
 
-KindChooser = Callable[[dict[str, Any]], OrgKind]
 
-
-def accept_everything(proposal: Proposal, kind_of: KindChooser) -> DirectorySnapshot:
-    """The directory an administrator gets by accepting every new and changed organization of the review."""
+def accept_everything(proposal: Proposal) -> DirectorySnapshot:
+    """The directory an administrator gets by accepting the whole review: every new and changed organization
+    (new ones as their suggested kind) and every rival suggestion."""
     data = proposal_data(proposal)
     with tempfile.TemporaryDirectory() as folder:
         engine = create_db_engine(f"sqlite:///{Path(folder) / 'learned.db'}")
@@ -45,9 +43,9 @@ def accept_everything(proposal: Proposal, kind_of: KindChooser) -> DirectorySnap
                 row = register_tenant(session, "learned", "ACME Trade", [INTERNAL])
                 assert row is not None
                 tenant = TenantIdentity.of(row)
-                by_key = {o["key"]: o for o in data["organizations"]}
-                selected = {i["key"]: kind_of(by_key[i["key"]]) for i in diff(session, tenant, data)}
-                accept(session, tenant, data, {k: v for k, v in selected.items()})
+                selected = {i["key"]: None for i in diff(session, tenant, data) if i["status"] != "merged"}
+                accept(session, tenant, data, selected)
+                accept_rivals(session, tenant, data, list(range(len(data["rival_suggestions"]))))
                 session.commit()
                 learned = load_snapshot(session, tenant)
         finally:
@@ -64,21 +62,21 @@ class Comparison:
     messages: int
 
 
-def compare(kind_of: KindChooser, seed: int = 17, messages: int = 4_000) -> Comparison:
-    from bench.learn_eval import learn_through_graph
+def compare(seed: int = 17, messages: int = 4_000) -> Comparison:
+    from bench.learn_eval import learn_through_graph  # learn_eval reports this comparison: imported when run
 
     mailbox = generate_eval_mailbox(seed=seed, messages=messages)
     learner, _seconds, _pages = asyncio.run(learn_through_graph(mailbox))
-    learned = accept_everything(learner.proposal(), kind_of)
+    learned = accept_everything(learner.proposal())
     return Comparison(evaluate(), evaluate(directory=learned), len(learned.organizations), learner.messages_read)
 
 
-def render(comparison: Comparison, how: str) -> str:
+def render(comparison: Comparison) -> str:
     curated, learned = comparison.curated, comparison.learned
     lines = [
         f"The drafts of `make eval` with a learned directory: a sent mailbox built from the curated directory only "
         f"(tests/learning/eval_mailbox.py, {comparison.messages} messages to its 42 organizations), learned "
-        f"through the fake Graph and accepted whole ({how}): {comparison.organizations} organizations. Confusion "
+        f"through the fake Graph and accepted whole (new organizations as their suggested kind, every rival suggestion): {comparison.organizations} organizations. Confusion "
         f"pairs and policy as curated.",
         "",
         "| code | expected | recall curated | recall learned | false warnings curated | false warnings learned |",

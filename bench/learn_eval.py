@@ -17,11 +17,13 @@ import asyncio
 import os
 import sys
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from app.analysis.learning import Learner
+from app.analysis.learning import Learner, Proposal
 from app.learning.convert import learn_message
 from app.mailbox.graph_sent_pages import GraphSentReader
+from bench.learn_directory import compare, render
 from bench.learn_scores import Scores, score
 from bench.results import replace_section
 from tests.learning.mailbox_gen import Mailbox, generate
@@ -81,6 +83,25 @@ def report(scores: Scores, seconds: float, pages: int, messages: int) -> str:
     return "\n".join(lines)
 
 
+def kind_table(mailbox: Mailbox, proposal: Proposal) -> str:
+    """Suggested kind against the generator's truth, per true kind (organizations whose addresses are one org)."""
+    truth_of = mailbox.contact_org()
+    rows: dict[str, Counter[str]] = {}
+    for org in proposal.organizations:
+        owners = {truth_of.get(a) for a in org.addresses}
+        if len(owners) == 1 and (key := owners.pop()) is not None:
+            rows.setdefault(mailbox.orgs[key].kind, Counter())[org.kind or "-"] += 1
+    lines = ["Suggested organization kind against the truth (rows: true kind; columns: suggested):", ""]
+    kinds = ("customer", "prospect", "partner", "supplier", "forwarder", "competitor")
+    lines += ["| true \\ suggested | " + " | ".join(kinds) + " | right |", "|---|" + "---:|" * (len(kinds) + 1)]
+    for kind in kinds:
+        counts = rows.get(kind, Counter())
+        total = sum(counts.values())
+        right = f"{counts[kind] / total:.0%}" if total else "-"
+        lines.append(f"| {kind} | " + " | ".join(str(counts[k]) for k in kinds) + f" | {right} |")
+    return "\n".join(lines)
+
+
 def failures(scores: Scores, seconds: float) -> list[str]:
     summary = scores.summary()
     failed = [
@@ -103,6 +124,9 @@ def main() -> int:
     learner, seconds, pages = asyncio.run(learn_through_graph(mailbox))
     scores = score(mailbox, learner.proposal())
     text = report(scores, seconds, pages, learner.messages_read)
+    text += "\n\n" + kind_table(mailbox, learner.proposal())
+    comparison = compare(seed=args.seed)
+    text += "\n\n" + render(comparison)
     print(text)
     if args.write:
         replace_section("learning", "## Learning the directory from sent mail (`make learn-eval`)\n\n" + text)
