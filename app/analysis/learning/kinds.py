@@ -19,32 +19,35 @@ _ORDERS = frozenset({"pi", "contract"})
 
 
 def infer_kinds(documents: tuple[DocumentOwnership, ...], org_keys: list[str]) -> dict[str, KindGuess]:
-    own: dict[str, Counter[str]] = {k: Counter() for k in org_keys}  # org -> classes of its own documents
+    binding = [d for d in documents if classify_name(d.name) in BINDING_CLASSES]
+    forwarders = _forwarders(binding)
+    own: dict[str, Counter[str]] = {}  # org -> classes of its own documents
     others = Counter[str]()  # org -> binding documents of another organization it received
-    sharing: dict[str, set[str]] = {}  # org -> the other organizations its binding documents also went to
-    product = Counter[str]()
-    for document in documents:
-        kind = classify_name(document.name)
-        if kind in BINDING_CLASSES:
-            first, *rest = document.org_keys
-            own.setdefault(first, Counter())[kind] += 1
-            for org in rest:
+    for document in binding:
+        # the owner is the first receiver that is not a forwarder (a forwarder may get it more often)
+        receivers = [k for k in document.org_keys if k not in forwarders]
+        if receivers:
+            own.setdefault(receivers[0], Counter())[classify_name(document.name)] += 1
+            for org in receivers[1:]:
                 others[org] += 1
-            for org in document.org_keys:
-                sharing.setdefault(org, set()).update(k for k in document.org_keys if k != org)
-        else:
-            for org in document.org_keys:
-                product[org] += 1
-    return {
-        key: _guess(own.get(key, Counter()), others[key], product[key], len(sharing.get(key, ()))) for key in org_keys
-    }
+    product = Counter(org for d in documents if classify_name(d.name) not in BINDING_CLASSES for org in d.org_keys)
+    guesses = {key: _guess(own.get(key, Counter()), others[key], product[key]) for key in org_keys}
+    guesses.update((key, ("forwarder", confidence)) for key, confidence in forwarders.items() if key in guesses)
+    return guesses
 
 
-def _guess(own: Counter[str], others: int, product: int, sharing: int) -> KindGuess:
+def _forwarders(binding: list[DocumentOwnership]) -> dict[str, float]:
+    """Organizations whose proformas and contracts also went to two or more other organizations."""
+    sharing: dict[str, set[str]] = {}
+    for document in binding:
+        for org in document.org_keys:
+            sharing.setdefault(org, set()).update(k for k in document.org_keys if k != org)
+    return {org: round(min(0.9, 0.5 + 0.1 * len(peers)), 2) for org, peers in sharing.items() if len(peers) >= 2}
+
+
+def _guess(own: Counter[str], others: int, product: int) -> KindGuess:
     orders = sum(own[k] for k in _ORDERS)
     quotes = sum(own.values()) - orders
-    if sharing >= 2:
-        return "forwarder", round(min(0.9, 0.5 + 0.1 * sharing), 2)
     if others > orders + quotes:
         return "forwarder", _share(others, others + orders + quotes)
     if orders:
