@@ -54,12 +54,27 @@ def accept_everything(proposal: Proposal) -> DirectorySnapshot:
     return dataclasses.replace(learned, confusions=curated.confusions, policy=curated.policy)
 
 
+_MISSING = (
+    "What the learned directory lacks (read from the failing drafts' findings, not used to build the mailbox): "
+    "competitors (sent mail carries no sign of one; they are suggested as suppliers, so competitor_recipient "
+    'needs the administrator to mark them); short trade names as aliases ("Shanghai Sunshine", "上海阳光", '
+    '"FotoLevante", "Helio Handel"): the learner proposes one-word tokens of subjects and file names only, '
+    "and this mailbox's documents carry customer codes rather than names; a company at two unrelated domains "
+    "(sunpeak.de, sunpeak-energy.com) stays two organizations, each in the rival group."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     curated: Report
     learned: Report
     organizations: int
     messages: int
+
+    @property
+    def gap(self) -> float:
+        """Points of recall lost with the learned directory."""
+        return 100 * (self.curated.total.recall - self.learned.total.recall)
 
 
 def compare(seed: int = 17, messages: int = 4_000) -> Comparison:
@@ -92,6 +107,5 @@ def render(comparison: Comparison) -> str:
     c, lt = curated.total, learned.total
     lines.append(f"| **all expectations** | {c.expected} | {c.recall:.1%} | {lt.recall:.1%} | "
                  f"{c.false_warnings} of {c.normal} | {lt.false_warnings} of {lt.normal} |")  # fmt: skip
-    gap = 100 * (c.recall - lt.recall)
-    lines += ["", f"Recall gap: {gap:.1f} points (bound: within 5)."]
+    lines += ["", f"Recall gap: {comparison.gap:.1f} points (bound: within 5).", "", _MISSING]
     return "\n".join(lines)

@@ -7,7 +7,8 @@ it goes. Measured: organizations and contacts recovered, wrong merges, owners, l
 suggestions, document ownership, and the wall time of reading + learning.
 
 Exit status 1 when organizations or contacts recovered < 95 %, wrong merges > 2 %, owners right < 90 % or the
-run takes more than 2 minutes.
+run takes more than 2 minutes, or when `make eval`'s recall with the learned directory is more than 5 points
+below the curated one.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ LIMITS = {
     "owners right": (">=", 0.90),
 }
 MAX_SECONDS = 120.0
+MAX_RECALL_GAP = 5.0  # points of `make eval` recall lost with the learned directory
 
 
 async def learn_through_graph(mailbox: Mailbox, page_size: int = 50) -> tuple[Learner, float, int]:
@@ -131,6 +133,9 @@ def main() -> int:
     if args.write:
         replace_section("learning", "## Learning the directory from sent mail (`make learn-eval`)\n\n" + text)
     failed = failures(scores, seconds)
+    if comparison.gap > MAX_RECALL_GAP:
+        failed.append(f"eval recall with the learned directory {comparison.gap:.1f} points below the curated one "
+                      f"(bound {MAX_RECALL_GAP:.0f})")  # fmt: skip
     for line in failed:
         print("FAILED:", line, file=sys.stderr)
     return 1 if failed else 0

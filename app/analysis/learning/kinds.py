@@ -1,8 +1,8 @@
 """A likely kind for each organization, from which documents went to it.
 
 Customers are the first receivers of their own proformas and contracts; prospects get quotations but no
-proforma yet; forwarders receive the proformas of several customers (bookings, shipping documents), so the
-same documents also went to two or more other organizations; partners
+proforma yet; forwarders receive the proformas of several customers (bookings, shipping documents), each of
+which also went to its customer; partners
 receive product documents only. An organization that never received a document is most often a supplier or a
 partner the team writes to; that guess is weak. A competitor leaves no signal in sent mail: never proposed.
 """
@@ -37,12 +37,23 @@ def infer_kinds(documents: tuple[DocumentOwnership, ...], org_keys: list[str]) -
 
 
 def _forwarders(binding: list[DocumentOwnership]) -> dict[str, float]:
-    """Organizations whose proformas and contracts also went to two or more other organizations."""
+    """Organizations that got the proformas and contracts of two or more others, and never one of their own.
+
+    A customer also shares its documents (with its forwarder, with a sister company at another domain), but
+    some of them went to it alone; every document a forwarder gets was sent to its customer first.
+    """
     sharing: dict[str, set[str]] = {}
+    alone: set[str] = set()
     for document in binding:
+        if len(document.org_keys) == 1:
+            alone.add(document.org_keys[0])
         for org in document.org_keys:
             sharing.setdefault(org, set()).update(k for k in document.org_keys if k != org)
-    return {org: round(min(0.9, 0.5 + 0.1 * len(peers)), 2) for org, peers in sharing.items() if len(peers) >= 2}
+    return {
+        org: round(min(0.9, 0.5 + 0.1 * len(peers)), 2)
+        for org, peers in sharing.items()
+        if len(peers) >= 2 and org not in alone
+    }
 
 
 def _guess(own: Counter[str], others: int, product: int) -> KindGuess:
