@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.analysis.context import CheckContext
-from app.analysis.directory import SEVERITIES
+from app.analysis.directory import SEVERITIES, DirectorySnapshot
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.engine import check
 from app.analysis.findings import FINDING_CODES, CheckResult
@@ -180,11 +180,12 @@ class Report:
         return [o for o in self.outcomes if o.failed]
 
 
-def evaluate(cases: list[dict[str, Any]] | None = None) -> Report:
+def evaluate(cases: list[dict[str, Any]] | None = None, directory: DirectorySnapshot | None = None) -> Report:
+    """Score the drafts against `directory` (default: the curated directory of tests/eval)."""
     from tests.eval.directory import snapshot
 
     cases = cases if cases is not None else load_cases()
-    index = build_index(snapshot())
+    index = build_index(directory or snapshot())
     outcomes = [run_case(case, index) for case in cases]
     normal_total = sum(1 for o in outcomes if o.kind == "normal")
     by_code = {code: Row(code, normal=normal_total) for code in CODES}

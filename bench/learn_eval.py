@@ -7,7 +7,8 @@ it goes. Measured: organizations and contacts recovered, wrong merges, owners, l
 suggestions, document ownership, and the wall time of reading + learning.
 
 Exit status 1 when organizations or contacts recovered < 95 %, wrong merges > 2 %, owners right < 90 % or the
-run takes more than 2 minutes.
+run takes more than 2 minutes, or when `make eval`'s recall with the learned directory is more than 5 points
+below the curated one.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ import asyncio
 import os
 import sys
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from app.analysis.learning import Learner
+from app.analysis.learning import Learner, Proposal
 from app.learning.convert import learn_message
 from app.mailbox.graph_sent_pages import GraphSentReader
+from bench.learn_directory import compare, render
 from bench.learn_scores import Scores, score
 from bench.results import replace_section
 from tests.learning.mailbox_gen import Mailbox, generate
@@ -35,6 +38,7 @@ LIMITS = {
     "owners right": (">=", 0.90),
 }
 MAX_SECONDS = 120.0
+MAX_RECALL_GAP = 5.0  # points of `make eval` recall lost with the learned directory
 
 
 async def learn_through_graph(mailbox: Mailbox, page_size: int = 50) -> tuple[Learner, float, int]:
@@ -81,6 +85,25 @@ def report(scores: Scores, seconds: float, pages: int, messages: int) -> str:
     return "\n".join(lines)
 
 
+def kind_table(mailbox: Mailbox, proposal: Proposal) -> str:
+    """Suggested kind against the generator's truth, per true kind (organizations whose addresses are one org)."""
+    truth_of = mailbox.contact_org()
+    rows: dict[str, Counter[str]] = {}
+    for org in proposal.organizations:
+        owners = {truth_of.get(a) for a in org.addresses}
+        if len(owners) == 1 and (key := owners.pop()) is not None:
+            rows.setdefault(mailbox.orgs[key].kind, Counter())[org.kind or "-"] += 1
+    lines = ["Suggested organization kind against the truth (rows: true kind; columns: suggested):", ""]
+    kinds = ("customer", "prospect", "partner", "supplier", "forwarder", "competitor")
+    lines += ["| true \\ suggested | " + " | ".join(kinds) + " | right |", "|---|" + "---:|" * (len(kinds) + 1)]
+    for kind in kinds:
+        counts = rows.get(kind, Counter())
+        total = sum(counts.values())
+        right = f"{counts[kind] / total:.0%}" if total else "-"
+        lines.append(f"| {kind} | " + " | ".join(str(counts[k]) for k in kinds) + f" | {right} |")
+    return "\n".join(lines)
+
+
 def failures(scores: Scores, seconds: float) -> list[str]:
     summary = scores.summary()
     failed = [
@@ -103,10 +126,16 @@ def main() -> int:
     learner, seconds, pages = asyncio.run(learn_through_graph(mailbox))
     scores = score(mailbox, learner.proposal())
     text = report(scores, seconds, pages, learner.messages_read)
+    text += "\n\n" + kind_table(mailbox, learner.proposal())
+    comparison = compare(seed=args.seed)
+    text += "\n\n" + render(comparison)
     print(text)
     if args.write:
         replace_section("learning", "## Learning the directory from sent mail (`make learn-eval`)\n\n" + text)
     failed = failures(scores, seconds)
+    if comparison.gap > MAX_RECALL_GAP:
+        failed.append(f"eval recall with the learned directory {comparison.gap:.1f} points below the curated one "
+                      f"(bound {MAX_RECALL_GAP:.0f})")  # fmt: skip
     for line in failed:
         print("FAILED:", line, file=sys.stderr)
     return 1 if failed else 0

@@ -29,6 +29,8 @@ class Scores:
     rival_pairs_right: int
     documents_truth: int
     documents_right: int
+    kinds_right: int = 0
+    kinds_suggested: int = 0
 
     def rate(self, part: int, whole: int) -> float:
         return part / whole if whole else 1.0
@@ -46,6 +48,7 @@ class Scores:
             "rival pairs found": self.rate(self.rival_pairs_right, self.rival_pairs_truth),
             "rival pairs precision": self.rate(self.rival_pairs_right, self.rival_pairs_suggested),
             "documents attributed to their owner": self.rate(self.documents_right, self.documents_truth),
+            "kinds right (of recovered)": self.rate(self.kinds_right, self.orgs_recovered),
         }
 
 
@@ -72,6 +75,7 @@ def score(mailbox: Mailbox, proposal: Proposal) -> Scores:
     by_key = {o.key: o for o in proposal.organizations}
     owners_right = sum(by_key[holders[t][0]].owner_email == mailbox.orgs[t].owner for t in recovered)
     languages_right = sum(by_key[holders[t][0]].language == mailbox.orgs[t].language for t in recovered)
+    kinds_right = sum(by_key[holders[t][0]].kind == mailbox.orgs[t].kind for t in recovered)
     contacts = {c.email: (o.key, c.name) for o in proposal.organizations for c in o.contacts}
     contacts_recovered = [a for a in written if a in contacts and majority[contacts[a][0]] == truth_of[a]]
     truth_contacts = {c.email: c for o in mailbox.orgs.values() for c in o.contacts}
@@ -113,4 +117,6 @@ def score(mailbox: Mailbox, proposal: Proposal) -> Scores:
         rival_pairs_right=len(truth_pairs & suggested),
         documents_truth=len(mailbox.document_owner),
         documents_right=documents_right,
+        kinds_right=kinds_right,
+        kinds_suggested=sum(o.kind is not None for o in proposal.organizations),
     )

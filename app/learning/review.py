@@ -23,7 +23,7 @@ from app.errors import AppError
 from app.tenants.identity import TenantIdentity
 
 
-class _Directory:
+class Directory:
     def __init__(self, orgs: Iterable[Organization]) -> None:
         self.by_domain: dict[str, Organization] = {}
         self.by_email: dict[str, Organization] = {}
@@ -42,7 +42,7 @@ class _Directory:
 
 
 def diff(session: Session, tenant: TenantIdentity, proposal: dict[str, Any]) -> list[dict[str, Any]]:
-    directory = _Directory(directory_repository.all_for_tenant(session, tenant.id))
+    directory = Directory(directory_repository.all_for_tenant(session, tenant.id))
     items = []
     for proposed in proposal.get("organizations", []):
         item = _item(proposed, directory.matches(proposed))
@@ -57,6 +57,8 @@ def _item(proposed: dict[str, Any], matches: list[Organization]) -> dict[str, An
         "name": proposed["name"],
         "confidence": proposed.get("confidence", 0.0),
         "messages": proposed.get("messages", 0),
+        "kind": proposed.get("kind"),
+        "kind_confidence": proposed.get("kind_confidence", 0.0),
     }
     if not matches:
         return {**base, "status": "new", "existing": None, "changes": _new_fields(proposed)}
@@ -102,9 +104,10 @@ def _changes(proposed: dict[str, Any], org: Organization) -> dict[str, Any]:
 
 
 def accept(
-    session: Session, tenant: TenantIdentity, proposal: dict[str, Any], selected: dict[str, OrgKind]
+    session: Session, tenant: TenantIdentity, proposal: dict[str, Any], selected: dict[str, OrgKind | None]
 ) -> dict[str, Any]:
-    """Apply the selected items (key -> kind for new organizations); returns what was created, updated, skipped."""
+    """Apply the selected items (key -> kind for new organizations, None for the suggested kind, else customer);
+    returns what was created, updated, skipped."""
     by_key = {o["key"]: o for o in proposal.get("organizations", [])}
     items = {i["key"]: i for i in diff(session, tenant, proposal)}
     created, updated, skipped = [], [], []
@@ -125,11 +128,11 @@ def accept(
     return {"created": created, "updated": updated, "skipped": skipped}
 
 
-def _create(session: Session, tenant: TenantIdentity, proposed: dict[str, Any], kind: OrgKind) -> Organization:
+def _create(session: Session, tenant: TenantIdentity, proposed: dict[str, Any], kind: OrgKind | None) -> Organization:
     fields = _new_fields(proposed)
     data = OrganizationCreate(
         name=proposed["name"],
-        kind=kind,
+        kind=kind or proposed.get("kind") or "customer",
         domains=fields["domains"],
         aliases=proposed.get("aliases", []),
         owner_email=fields["owner_email"],

@@ -44,15 +44,20 @@ class AcceptItem(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     key: str = Field(max_length=400)
-    kind: OrgKind = "customer"
+    kind: OrgKind | None = Field(default=None, description="For a new organization; default: the suggested kind.")
 
 
 class AcceptRequest(NulFree, BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     items: list[AcceptItem] = Field(default_factory=list, max_length=10_000)
-    all: bool = Field(default=False, description="Accept every new and changed organization (new ones as `kind`).")
-    kind: OrgKind = "customer"
+    all: bool = Field(
+        default=False, description="Accept every new and changed organization and every rival suggestion."
+    )
+    kind: OrgKind | None = Field(default=None, description="With `all`: new ones as this kind, else as suggested.")
+    rivals: list[int] = Field(
+        default_factory=list, max_length=10_000, description="Rival suggestions to accept (their index)."
+    )
 
 
 class ReviewPublic(BaseModel):
@@ -65,3 +70,4 @@ class AcceptResult(BaseModel):
     created: list[str]
     updated: list[str]
     skipped: list[dict[str, str]]
+    rival_groups: list[str] = Field(default_factory=list, description="Rival groups set from accepted suggestions.")

@@ -23,6 +23,7 @@ from app.learning.exceptions import (
 from app.learning.models import LearningJob
 from app.learning.review import accept as review_accept
 from app.learning.review import diff as review_diff
+from app.learning.rivals import accept_rivals
 from app.learning.schemas import AcceptRequest, AcceptResult, LearningJobPublic, ProposalPublic, ReviewPublic
 from app.tenants.identity import TenantIdentity, UserIdentity
 
@@ -131,14 +132,18 @@ def accept(session: Session, tenant: TenantIdentity, job_id: uuid.UUID, body: Ac
     """Nothing reaches the directory but what the administrator selects here."""
     job = _finished(session, tenant, job_id)
     assert job.proposal is not None
+    rivals = body.rivals
     if body.all:
-        selected: dict[str, OrgKind] = {
+        selected: dict[str, OrgKind | None] = {
             i["key"]: body.kind for i in review_diff(session, tenant, job.proposal) if i["status"] != "merged"
         }
+        rivals = list(range(len(job.proposal.get("rival_suggestions", []))))
     else:
         selected = {item.key: item.kind for item in body.items}
     result = review_accept(session, tenant, job.proposal, selected)
-    if result["created"] or result["updated"]:
+    result["rival_groups"], skipped_rivals = accept_rivals(session, tenant, job.proposal, rivals)
+    result["skipped"] += [{**s, "key": f"rival:{s['key']}"} for s in skipped_rivals]
+    if result["created"] or result["updated"] or result["rival_groups"]:
         job.status = "accepted"
         job.updated_at = utcnow()
         session.add(job)

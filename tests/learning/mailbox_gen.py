@@ -130,13 +130,29 @@ def generate(seed: int = 17, messages: int = 20_000) -> Mailbox:
     return _Generator(random.Random(seed)).build(messages)
 
 
+def mail_to(
+    orgs: dict[str, TruthOrg], messages: int, rng: random.Random, internal_domain: str,
+    team: tuple[tuple[str, str], ...], company: str,
+) -> Mailbox:  # fmt: skip
+    """A year of mail from `team` ((name, local part) pairs) to organizations someone else described."""
+    return _Generator(rng, internal_domain, team, company).mailbox(orgs, messages)
+
+
 class _Generator:
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        internal_domain: str = INTERNAL_DOMAIN,
+        team: tuple[tuple[str, str], ...] = SALES_TEAM,
+        company: str = "BrightSun Export",
+    ) -> None:
         self.rng = rng
+        self.internal_domain = internal_domain
+        self.company = company
         self.stems: set[str] = set()
         self.codes: set[str] = set()
         self.addresses: set[str] = set()
-        self.salespeople = tuple((f"{local}@{INTERNAL_DOMAIN}", name) for name, local in SALES_TEAM)
+        self.salespeople = tuple((f"{local}@{internal_domain}", name) for name, local in team)
         self.documents: dict[str, str] = {}
         self.sequence = Counter[str]()
         self.proformas: dict[str, list[SentAttachment]] = {}
@@ -149,9 +165,13 @@ class _Generator:
             if org.kind == "customer":
                 org.forwarder = self.rng.choice(forwarders).key
         by_key = {o.key: o for o in orgs}
-        mails = self._messages(by_key, count)
+        return self.mailbox(by_key, count)
+
+    def mailbox(self, orgs: dict[str, TruthOrg], count: int) -> Mailbox:
+        """A year of mail to these organizations (their contacts, owners, products and forwarders set)."""
+        mails = self._messages(orgs, count)
         mails.sort(key=lambda m: m.sent_at)
-        return Mailbox(INTERNAL_DOMAIN, self.salespeople, by_key, mails, self.documents)
+        return Mailbox(self.internal_domain, self.salespeople, orgs, mails, self.documents)
 
     # --- organizations ---------------------------------------------------------------------------
 
@@ -271,7 +291,7 @@ class _Generator:
         to = rng.sample(org.contacts, min(len(org.contacts), rng.choice((1, 1, 1, 2))))
         cc: list[tuple[str, str]] = []
         if rng.random() < 0.25:
-            cc.append((f"{rng.choice(INTERNAL_HELPERS)}@{INTERNAL_DOMAIN}", ""))
+            cc.append((f"{rng.choice(INTERNAL_HELPERS)}@{self.internal_domain}", ""))
         product = rng.choice(org.products or PRODUCTS)
         attachments: list[SentAttachment] = []
         quoted = ""
@@ -342,7 +362,7 @@ class _Generator:
         first = contact.name if language == "zh" else contact.name.split()[0]
         sentences = self.rng.sample(texts.BODY[language], self.rng.choice((1, 2, 2, 3)))
         text = " ".join(s.format(product=PRODUCT_LINES[product]) for s in sentences)
-        signature = f"{texts.CLOSING[language]}\n{dict(self.salespeople)[sender]}\nBrightSun Export"
+        signature = f"{texts.CLOSING[language]}\n{dict(self.salespeople)[sender]}\n{self.company}"
         parts = [texts.GREETING[language].format(name=first), text, signature]
         return "\n\n".join(parts) + (f"\n\n{quoted}" if quoted else "")
 

@@ -18,8 +18,8 @@ def m365(settings: Settings) -> Iterator[M365]:
         yield env
 
 
-def learned(env: M365) -> tuple[str, dict[str, Any]]:
-    mailbox = fill(env, 200)
+def learned(env: M365, messages: int = 200) -> tuple[str, dict[str, Any]]:
+    mailbox = fill(env, messages)
     written = {a for m in mailbox.messages for a, _ in m.to}
     some = next(
         o
@@ -74,3 +74,46 @@ def test_accepting_all_takes_every_new_and_changed_organization(m365: M365) -> N
     assert len(result["created"]) + len(result["updated"]) >= 0.95 * len(takeable)
     assert m365.client.post(f"/v1/directory/learn/{job_id}/accept", json={"items": [{"key": "x"}], "bogus": 1},
                             headers=admin(m365)).status_code == 422  # fmt: skip
+
+
+def test_new_organizations_take_their_suggested_kind_unless_the_administrator_chooses_one(m365: M365) -> None:
+    job_id, review = learned(m365)
+    new = [i for i in review["items"] if i["status"] == "new"]
+    assert all(0 < i["kind_confidence"] <= 1 for i in new)
+    suggested = {i["kind"] for i in new}
+    assert {"customer", "forwarder"} <= suggested
+    chosen, as_suggested = new[0], new[1:6]
+    other = next(k for k in ("partner", "competitor") if k != chosen["kind"])
+    body = {"items": [{"key": chosen["key"], "kind": other}] + [{"key": i["key"]} for i in as_suggested]}
+    result = m365.client.post(f"/v1/directory/learn/{job_id}/accept", json=body, headers=admin(m365))
+    assert result.status_code == 200 and len(result.json()["created"]) == 6, result.text
+    kinds = {o["name"]: o["kind"] for o in directory(m365)}
+    assert kinds[chosen["name"]] == other
+    assert all(kinds[i["name"]] == i["kind"] for i in as_suggested)
+
+
+def test_an_accepted_rival_suggestion_tags_its_organizations_with_one_rival_group(m365: M365) -> None:
+    job_id, review = learned(m365, 1200)
+    suggestions = review["rival_suggestions"]
+    assert suggestions and all(len(s["org_keys"]) >= 2 for s in suggestions)
+    url = f"/v1/directory/learn/{job_id}/accept"
+    early = m365.client.post(url, json={"rivals": [0]}, headers=admin(m365)).json()
+    assert early["rival_groups"] == [] and early["skipped"] == [
+        {"key": "rival:0", "reason": "organizations_not_in_directory"}
+    ]  # its organizations are not in the directory yet
+    items = [{"key": k} for k in suggestions[0]["org_keys"]]
+    result = m365.client.post(url, json={"items": items, "rivals": [0, 99]}, headers=admin(m365)).json()
+    assert len(result["rival_groups"]) == 1 and {"key": "rival:99", "reason": "no_such_suggestion"} in result["skipped"]
+    names = {i["name"] for i in review["items"] if i["key"] in suggestions[0]["org_keys"]}
+    groups = {o["rival_group"] for o in directory(m365) if o["name"] in names}
+    assert groups == {result["rival_groups"][0]}
+
+
+def test_accepting_all_takes_the_rival_suggestions_too(m365: M365) -> None:
+    job_id, review = learned(m365, 1200)
+    result = m365.client.post(f"/v1/directory/learn/{job_id}/accept", json={"all": True}, headers=admin(m365)).json()
+    assert len(result["rival_groups"]) == len(review["rival_suggestions"]) > 0
+    in_suggestions = {k for s in review["rival_suggestions"] for k in s["org_keys"]}
+    names = {i["name"] for i in review["items"] if i["key"] in in_suggestions}
+    tagged = {o["name"] for o in directory(m365) if o["rival_group"]}
+    assert len(tagged) >= 2 and tagged == names

@@ -56,3 +56,26 @@ def test_threads_forwards_and_forwarder_copies_are_in_the_mix() -> None:
     assert any(address in forwarders for m in mailbox.messages for address, _ in m.cc)
     hashes = {a.sha256 for m in mailbox.messages for a in m.attachments}
     assert set(mailbox.document_owner) <= hashes and len(mailbox.document_owner) > 500
+
+
+def test_the_eval_tenants_mailbox_writes_to_its_directory_only_and_rivals_share_product_documents() -> None:
+    from tests.eval.directory import ORGS, PEOPLE
+    from tests.learning.eval_mailbox import INTERNAL, generate_eval_mailbox
+
+    mailbox = generate_eval_mailbox(messages=1_500)
+    external = {a for m in mailbox.messages for a, _ in m.to + m.cc if not a.endswith("@" + INTERNAL)}
+    assert external == {email for _, email, _, _ in PEOPLE.values()}  # every contact, nobody else
+    assert {m.sender for m in mailbox.messages} <= {a for a, _ in mailbox.salespeople}
+    groups: dict[str, set[tuple[str, ...]]] = {}
+    for entry in ORGS:
+        if entry.rival_group:
+            groups.setdefault(entry.rival_group, set()).add(mailbox.orgs[entry.id].products)
+    assert groups and all(len(products) == 1 for products in groups.values())
+    datasheets: dict[str, set[str]] = {}
+    for m in mailbox.messages:
+        for attachment in m.attachments:
+            if attachment.name.startswith("Datasheet_"):
+                datasheets.setdefault(attachment.name, set()).update(a for a, _ in m.to)
+    solartech, helio = (mailbox.orgs[k].contacts[0].email for k in ("solartech", "helio"))
+    assert any({solartech, helio} <= to for to in datasheets.values())
+    assert mailbox.orgs["karim"].freemail and mailbox.orgs["karim"].domains == ("gmail.com",)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 
 from app.analysis.domains import email_domain, split_registrable_uncached
 from app.analysis.learning.groups import code_votes, document_ownership, rival_suggestions
+from app.analysis.learning.kinds import infer_kinds
 from app.analysis.learning.proposal import Proposal, ProposedContact, ProposedOrg
 from app.analysis.learning.signatures import name_from_address, preferred_name
 from app.analysis.learning.stats import DocumentStats, UnitStats
@@ -35,13 +37,16 @@ def build_proposal(
     members: dict[str, list[str]] = {}
     for unit, org in org_of_unit.items():
         members.setdefault(org, []).append(unit)
-    codes = code_votes(tokens, org_of_unit)
+    ownership = document_ownership(documents, org_of_unit)
+    kinds = infer_kinds(ownership, list(members))
+    forwarders = {k for k, (kind, _) in kinds.items() if kind == "forwarder"}
+    codes = code_votes(tokens, org_of_unit, forwarders)
     orgs = [
         _organization(key, [units[u] for u in sorted(unit_list)], unit_list, quoted_names, codes.get(key, ((), ())))
         for key, unit_list in members.items()
     ]
     orgs.sort(key=lambda o: (-o.messages, o.key))
-    ownership = document_ownership(documents, org_of_unit)
+    orgs = [replace(o, kind=kinds[o.key][0], kind_confidence=kinds[o.key][1]) for o in orgs]
     countries = {o.key: o.country for o in orgs}
     return Proposal(
         organizations=tuple(orgs),

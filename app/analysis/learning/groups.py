@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 from app.analysis.doc_classes import BINDING_CLASSES, classify_name
 from app.analysis.learning.proposal import DocumentOwnership, RivalSuggestion
@@ -18,15 +18,21 @@ _DIGITS = re.compile(r"\d+")
 
 
 def code_votes(
-    tokens: Mapping[str, Counter[str]], org_of_unit: Mapping[str, str]
+    tokens: Mapping[str, Counter[str]], org_of_unit: Mapping[str, str], forwarders: Set[str] = frozenset()
 ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """org -> (customer codes, aliases): tokens of subjects and attachment names that go to that org only."""
+    """org -> (customer codes, aliases): tokens of subjects and attachment names that go to that org only.
+
+    Forwarders see their customers' codes on every booking: their counts do not dilute a customer's share.
+    """
     codes: dict[str, list[str]] = {}
     aliases: dict[str, list[str]] = {}
     for token, units in tokens.items():
         per_org: Counter[str] = Counter()
         for unit, count in units.items():
-            per_org[org_of_unit[unit]] += count
+            if org_of_unit[unit] not in forwarders:
+                per_org[org_of_unit[unit]] += count
+        if not per_org:
+            continue
         total = sum(per_org.values())
         org, count = per_org.most_common(1)[0]
         if total < _MIN_TOKEN_MESSAGES or count / total < _MIN_TOKEN_SHARE:

@@ -30,6 +30,8 @@ class ProposedOrg:
     aliases: tuple[str, ...] = ()
     freemail: bool = False
     confidence: float = 0.0
+    kind: str | None = None  # customer / prospect / supplier / forwarder / partner (a suggestion)
+    kind_confidence: float = 0.0
 
     @property
     def addresses(self) -> tuple[str, ...]:

@@ -219,6 +219,14 @@ const en = {
   "learn.acceptSelected": "Accept selected",
   "learn.acceptAll": "Accept all",
   "learn.accepted": "{created} organizations created, {updated} updated, {skipped} skipped.",
+  "learn.acceptedRivals": "{n} rival groups set.",
+  "learn.col.kind": "Kind",
+  "learn.suggested": "suggested: {kind}, {p} %",
+  "learn.rivalsTitle": "Suggested rival groups ({n})",
+  "learn.rivalsIntro": "Customers in one country that received the same product documents. Accepting a group tags them with one rival group, so mail naming one of them to another is checked.",
+  "learn.col.rivals": "Organizations",
+  "learn.col.country": "Country",
+  "learn.col.documents": "Shared documents",
 };
 
 const zh = {
@@ -440,6 +448,14 @@ const zh = {
   "learn.acceptSelected": "接受所选",
   "learn.acceptAll": "全部接受",
   "learn.accepted": "已创建 {created} 个组织，更新 {updated} 个，跳过 {skipped} 个。",
+  "learn.acceptedRivals": "已设置 {n} 个竞争组。",
+  "learn.col.kind": "类型",
+  "learn.suggested": "建议：{kind}，{p} %",
+  "learn.rivalsTitle": "建议的竞争组（{n}）",
+  "learn.rivalsIntro": "同一国家、收到相同产品资料的客户。接受后它们会被标记为同一竞争组，发给其中一家的邮件若提到另一家会被检查。",
+  "learn.col.rivals": "组织",
+  "learn.col.country": "国家",
+  "learn.col.documents": "共同的文件",
 };
 
 export const LOCALES = { en, "zh-CN": zh };

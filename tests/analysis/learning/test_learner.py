@@ -170,3 +170,34 @@ def test_a_checkpoint_keeps_no_word_seen_once() -> None:
     state = repr(learner_state(learner))
     assert "Kaltwasser" not in state and "Angebot" not in state
     assert "SOL-101" in state and "Projekt" in state
+
+
+def test_a_kind_is_suggested_from_who_receives_which_documents() -> None:
+    messages = [
+        *(mail(ANNA, "jonas@solartech.de", files=((f"PI_ST-1001_{n}.pdf", f"st{n}"),)) for n in range(3)),
+        *(mail(ANNA, "eva@helio.de", files=((f"Contract_HH-2_{n}.pdf", f"hh{n}"),)) for n in range(2)),
+        mail(ANNA, "ops@kuehne.de", files=(("PI_ST-1001_1.pdf", "st1"),)),
+        mail(ANNA, "ops@kuehne.de", files=(("Contract_HH-2_0.pdf", "hh0"),)),
+        mail(ANNA, "lea@nordsonne.de", files=(("Quotation_Nordsonne_1.xlsx", "q1"),)),
+        mail(ANNA, "max@keller.de", files=(("Datasheet_SP450.pdf", "ds"),)),
+        mail(ANNA, "zhou@henghui.cn"),
+    ]
+    kinds = {o.key: (o.kind, o.kind_confidence) for o in learn(messages).organizations}
+    assert kinds["domain:solartech.de"][0] == "customer" and kinds["domain:helio.de"][0] == "customer"
+    assert kinds["domain:kuehne.de"][0] == "forwarder"  # two customers' documents went to it too
+    assert kinds["domain:nordsonne.de"][0] == "prospect"
+    assert kinds["domain:keller.de"][0] == "partner"
+    assert kinds["domain:henghui.cn"] == ("supplier", 0.3)  # no document: the weakest guess
+    assert kinds["domain:solartech.de"][1] > kinds["domain:keller.de"][1]
+
+
+def test_a_forwarder_seeing_a_code_on_bookings_does_not_hide_it_from_its_customer() -> None:
+    own = [mail(ANNA, "jonas@solartech.de", subject="PI ST-1001", files=((f"PI_ST-1001_{n}.pdf", f"s{n}"),))
+           for n in range(3)]  # fmt: skip
+    other = [mail(ANNA, "eva@helio.de", files=((f"PI_HH-2_{n}.pdf", f"h{n}"),)) for n in range(3)]
+    bookings = [mail(ANNA, "ops@kuehne.de", subject="Booking ST-1001", files=((f"PI_ST-1001_{n}.pdf", f"s{n}"),))
+                for n in range(3)]  # fmt: skip
+    bookings.append(mail(ANNA, "ops@kuehne.de", files=(("PI_HH-2_0.pdf", "h0"),)))
+    proposal = learn([*own, *other, *bookings])
+    assert proposal.org("domain:kuehne.de").kind == "forwarder"  # type: ignore[union-attr]
+    assert proposal.org("domain:solartech.de").customer_codes == ("ST-1001",)  # type: ignore[union-attr]

@@ -1,5 +1,6 @@
 // Learn the directory from sent mail: start a job, follow it, then review the proposal against the directory
-// (new / changed / merged, with confidence) and accept all of it or the selected organizations only.
+// (new / changed / merged, with confidence; a suggested kind for new ones) and the suggested rival groups, and
+// accept all of it or the selected organizations, kinds and rival groups only.
 
 import { api } from "../api.js";
 import { clear, h } from "../dom.js";
@@ -8,6 +9,7 @@ import { errorText } from "./directory.js";
 
 const POLL_MS = 1500;
 const STATUS_COLOR = { new: "success", changed: "brand", merged: "warning" };
+const KINDS = ["customer", "prospect", "partner", "supplier", "forwarder", "competitor"];
 
 export async function learnPanel(panel) {
   render(panel, await api("GET", "/v1/directory/learn/latest"));
@@ -77,9 +79,12 @@ async function showReview(node, id) {
       h("td", {}, h("fluent-badge", { appearance: "filled", color: STATUS_COLOR[item.status] }, t(`learn.item.${item.status}`))),
       h("td", {}, `${Math.round(item.confidence * 100)} %`),
       h("td", {}, formatNumber(item.messages)),
+      h("td", {}, item.status === "new" ? kindChoice(item) : ""),
       h("td", { class: "muted" }, changeText(item)),
     );
   });
+  const rivalBoxes = review.rival_suggestions.map((_, index) => h("input", { type: "checkbox", checked: true, dataset: { index: String(index) } }));
+  const names = Object.fromEntries(review.items.map((i) => [i.key, i.name]));
   const selected = h("fluent-button", { appearance: "primary", id: "learn-accept-selected" }, t("learn.acceptSelected"));
   const all = h("fluent-button", { id: "learn-accept-all" }, t("learn.acceptAll"));
   const result = h("div", { id: "learn-result", "aria-live": "polite" });
@@ -87,13 +92,20 @@ async function showReview(node, id) {
     selected.disabled = all.disabled = true;
     try {
       const done = await api("POST", `/v1/directory/learn/${id}/accept`, { json: body });
-      clear(result, h("fluent-message-bar", { intent: done.skipped.length ? "warning" : "success", id: "learn-accepted" },
-        t("learn.accepted", { created: formatNumber(done.created.length), updated: formatNumber(done.updated.length), skipped: formatNumber(done.skipped.length) })));
+      const text = t("learn.accepted", { created: formatNumber(done.created.length), updated: formatNumber(done.updated.length), skipped: formatNumber(done.skipped.length) });
+      const rivals = done.rival_groups.length ? ` ${t("learn.acceptedRivals", { n: formatNumber(done.rival_groups.length) })}` : "";
+      clear(result, h("fluent-message-bar", { intent: done.skipped.length ? "warning" : "success", id: "learn-accepted" }, text + rivals));
     } catch (error) {
       clear(result, h("fluent-message-bar", { intent: "error", id: "learn-error" }, errorText(error)));
     }
   };
-  selected.addEventListener("click", () => accept({ items: boxes.filter((b) => b.checked).map((b) => ({ key: b.dataset.key })) }));
+  const kindOf = (box) => box.closest("tr").querySelector("select.learn-kind")?.value;
+  selected.addEventListener("click", () =>
+    accept({
+      items: boxes.filter((b) => b.checked).map((b) => (kindOf(b) ? { key: b.dataset.key, kind: kindOf(b) } : { key: b.dataset.key })),
+      rivals: rivalBoxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)),
+    }),
+  );
   all.addEventListener("click", () => accept({ all: true }));
   clear(
     node,
@@ -101,11 +113,55 @@ async function showReview(node, id) {
     h(
       "table",
       { class: "grid", id: "learn-review" },
-      h("thead", {}, h("tr", {}, ["", t("learn.col.name"), t("learn.col.status"), t("learn.col.confidence"), t("learn.col.messages"), t("learn.col.changes")].map((c) => h("th", {}, c)))),
+      h("thead", {}, h("tr", {}, ["", t("learn.col.name"), t("learn.col.status"), t("learn.col.confidence"), t("learn.col.messages"), t("learn.col.kind"), t("learn.col.changes")].map((c) => h("th", {}, c)))),
       h("tbody", {}, rows),
     ),
+    rivalTable(review.rival_suggestions, rivalBoxes, names),
     h("div", { class: "actions" }, selected, all),
     result,
+  );
+}
+
+function kindChoice(item) {
+  const select = h(
+    "select",
+    { class: "learn-kind", "aria-label": t("learn.col.kind") },
+    KINDS.map((kind) => h("option", { value: kind, selected: kind === (item.kind || "customer") }, t(`kind.${kind}`))),
+  );
+  const hint = item.kind ? t("learn.suggested", { kind: t(`kind.${item.kind}`), p: formatNumber(Math.round(item.kind_confidence * 100)) }) : "";
+  return h("span", {}, select, " ", h("span", { class: "muted" }, hint));
+}
+
+// Rival suggestions: customers in one country that received the same product documents; accepting one gives
+// them a shared rival group (their organizations must be in the directory, or accepted with it).
+function rivalTable(suggestions, boxes, names) {
+  if (!suggestions.length) return null;
+  const label = (key) => names[key] || key.replace(/^(domain|address):/, "");
+  return h(
+    "div",
+    { id: "learn-rivals-area" },
+    h("h2", {}, t("learn.rivalsTitle", { n: formatNumber(suggestions.length) })),
+    h("p", { class: "muted" }, t("learn.rivalsIntro")),
+    h(
+      "table",
+      { class: "grid", id: "learn-rivals" },
+      h("thead", {}, h("tr", {}, ["", t("learn.col.rivals"), t("learn.col.country"), t("learn.col.documents"), t("learn.col.confidence")].map((c) => h("th", {}, c)))),
+      h(
+        "tbody",
+        {},
+        suggestions.map((s, index) =>
+          h(
+            "tr",
+            { dataset: { index: String(index), keys: s.org_keys.join(" ") } },
+            h("td", {}, boxes[index]),
+            h("td", {}, s.org_keys.map(label).join(" · ")),
+            h("td", {}, s.country),
+            h("td", { class: "muted" }, s.documents.join(", ")),
+            h("td", {}, `${Math.round(s.confidence * 100)} %`),
+          ),
+        ),
+      ),
+    ),
   );
 }
 
