@@ -36,7 +36,7 @@ def test_registrable_domain(domain, registrable):
     assert registrable_domain(domain) == registrable
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def known() -> LookalikeIndex:
     index = LookalikeIndex()
     for domain in ("solartech.de", "energiasolar.es", "nordlicht-energie.de", "brightline.co.uk", "acme.io", "abc.io"):

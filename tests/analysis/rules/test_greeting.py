@@ -149,7 +149,7 @@ NAMESAKES = (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def namesakes():
     return build_index(make_snapshot(contacts=NAMESAKES))
 
