@@ -72,7 +72,7 @@ def test_lookalikes_name_the_known_domain_and_why(known, domain, match, reason):
 
 @pytest.mark.parametrize(
     "domain",
-    ["solartech.de", "mail.solartech.de", "abc.de", "abd.io", "weather.com", "solar.de"],
+    ["solartech.de", "mail.solartech.de", "abc.de", "abd.io", "weather.com", "solar.de", "solarteks.de"],
 )
 def test_known_short_and_unrelated_domains_are_not_lookalikes(known, domain):
     assert known.find(domain) is None

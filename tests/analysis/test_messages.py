@@ -157,3 +157,12 @@ def test_one_sentence_longer_than_the_prompt_is_cut_with_an_ellipsis():
     long = _finding("invalid_address", "high", "x" * 600)
     text = summary(CheckResult("warn", (long, _finding("invalid_address", "high", "b")), 0), "en")
     assert len(text) == SUMMARY_MAX and text.endswith("…") and text.startswith("xxx")
+
+
+def test_the_more_note_itself_must_fit():
+    # The fifth sentence would fit alone (500 characters), but not with " (+1 more)" after it.
+    findings = tuple(_finding("invalid_address", "high", f"{i}" * 69) for i in range(1, 5))
+    findings += (_finding("invalid_address", "high", "5" * 65), _finding("invalid_address", "high", "6"))
+    text = summary(CheckResult("warn", findings, 0), "en")
+    assert text.endswith("is not a valid address (no @). (+2 more)")
+    assert len(text) <= SUMMARY_MAX
