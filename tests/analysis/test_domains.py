@@ -4,6 +4,7 @@ import pytest
 
 from app.analysis.context import address_problem
 from app.analysis.domains import (
+    Lookalike,
     LookalikeIndex,
     email_domain,
     is_freemail,
@@ -113,3 +114,13 @@ def test_address_problems(address, problem):
 )
 def test_repairs_offered_for_typing_slips(typed, repaired):
     assert repaired_address(typed) == repaired
+
+
+def test_a_hyphen_added_to_a_one_letter_slip_is_still_a_slip():
+    index = LookalikeIndex()
+    for domain in ("solartech.de", "nordlichtenergie.de", "brightline.co.uk"):
+        index.add(*split_registrable_uncached(domain))
+    assert index.find("solar-tec.de") == Lookalike("solartech.de", "edit")
+    assert index.find("nordlicht-energi.de") == Lookalike("nordlichtenergie.de", "edit")
+    assert index.find("brightlines.co.uk") == Lookalike("brightline.co.uk", "edit")
+    assert index.find("brightline.co") == Lookalike("brightline.co.uk", "tld")
