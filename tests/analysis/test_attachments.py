@@ -18,6 +18,7 @@ from app.analysis.attachments import (
     detect_type,
     extract_text,
     scan_attachment,
+    zip_bomb_reason,
 )
 
 LIMITS = ExtractionLimits()
@@ -249,3 +250,25 @@ def test_utf16_text_with_a_byte_order_mark_is_read(bom):
 )
 def test_csv_needs_two_lines_with_the_same_delimiters(data, kind):
     assert extract_text("data", "", data, LIMITS).detected_type == kind
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def test_zip_bomb_reasons_name_what_is_wrong():
+    assert zip_bomb_reason(b"PK\x03\x04 not really a zip", LIMITS) == "not a readable zip"
+    three = _zip({"a.xml": b"a", "b.xml": b"b", "c.xml": b"c"})
+    assert zip_bomb_reason(three, ExtractionLimits(max_zip_entries=3)) is None
+    assert zip_bomb_reason(three, ExtractionLimits(max_zip_entries=2)) == "too many entries"
+    assert zip_bomb_reason(three, ExtractionLimits(max_uncompressed_bytes=3)) is None
+    assert zip_bomb_reason(three, ExtractionLimits(max_uncompressed_bytes=2)) == "uncompressed size too large"
+    zeros = _zip({"word/document.xml": b"\0" * (2 * 1024 * 1024)})
+    reason = zip_bomb_reason(zeros, LIMITS)
+    assert reason is not None and reason.startswith("compression ratio") and reason.endswith("in word/document.xml")
+    # A small, very compressible part (an empty sheet, a style table) is normal.
+    assert zip_bomb_reason(_zip({"xl/styles.xml": b"\0" * (1024 * 1024)}), LIMITS) is None
