@@ -212,14 +212,18 @@ def _detach_quote(element: etree._Element) -> list[etree._Element]:
 
 def _element_text(element: etree._Element) -> str:
     chunks: list[str] = []
-    for node in element.iter():
+    # An element's tail follows its children: "<div>the offer <b>is</b> attached.</div>\n<div>..." keeps
+    # "is attached." on its line.
+    for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "end":
+            if node.tail and node is not element:
+                chunks.append(node.tail)
+            continue
         if tag.lower() in _BLOCK_TAGS:
             chunks.append("\n")
         if node.text and tag:
             chunks.append(node.text)
-        if node.tail and node is not element:
-            chunks.append(node.tail)
     text = "".join(chunks)
     return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
 

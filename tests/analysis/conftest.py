@@ -88,7 +88,9 @@ def make_snapshot(policy: PolicyView | None = None, **overrides: object) -> Dire
     return DirectorySnapshot(**fields)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="session")
+# Built per test (about 10 ms): a session-wide index would be built during one test only, and mutation testing
+# would then credit that one test alone with everything the index build does.
+@pytest.fixture
 def index() -> DirectoryIndex:
     return build_index(make_snapshot())
 

@@ -18,6 +18,7 @@ from app.analysis.attachments import (
     detect_type,
     extract_text,
     scan_attachment,
+    zip_bomb_reason,
 )
 
 LIMITS = ExtractionLimits()
@@ -200,3 +201,74 @@ def test_pdf_pages_too_heavy_to_parse_are_skipped_and_the_rest_read():
     small_total = ExtractionLimits(max_seconds=30, max_pdf_content_bytes=10)
     light = pdf_pages([b"BT /F1 12 Tf 50 800 Td (page one) Tj ET", b"BT /F1 12 Tf 50 800 Td (page two) Tj ET"])
     assert extract_text("x.pdf", "", light, small_total).truncated
+
+
+def test_refusals_say_why_and_carry_no_text():
+    big = b"price list " * 100
+    assert extract_text("a.txt", "", big, ExtractionLimits(max_input_bytes=len(big) - 1)) == Extraction(
+        "", True, "unknown", "too_large"
+    )
+    assert extract_text("a.txt", "", big, ExtractionLimits(max_input_bytes=len(big))).error is None
+    assert extract_text("PI.pdf", "", b"%PDF-1.7\n garbage garbage", LIMITS) == Extraction("", False, "pdf", "corrupt")
+    locked = make_pdf(["secret prices"], password="s3cret")
+    assert extract_text("locked.pdf", "", locked, LIMITS) == Extraction("", False, "pdf", "encrypted")
+
+
+def test_a_pdf_locked_with_an_empty_password_is_read():
+    data = make_pdf(["PROFORMA INVOICE SolarTech"], password="")
+    result = extract_text("PI.pdf", "application/pdf", data, LIMITS)
+    assert (result.error, "PROFORMA INVOICE SolarTech" in result.text) == (None, True)
+
+
+def test_document_parts_are_read_in_order_one_per_line():
+    data = make_docx(["Angebot Nr. 4711", "Sehr geehrter Herr Schmidt"])
+    result = extract_text("Angebot.docx", "", data, LIMITS)
+    assert result == Extraction("Angebot Nr. 4711\nSehr geehrter Herr Schmidt", False, "docx")
+
+
+def test_text_under_the_character_limit_is_complete():
+    data = b"x" * 50
+    assert extract_text("a.txt", "", data, ExtractionLimits(max_chars=51)) == Extraction("x" * 50, False, "txt")
+    assert extract_text("a.txt", "", data, ExtractionLimits(max_chars=49)) == Extraction("x" * 49, True, "txt")
+
+
+@pytest.mark.parametrize("bom", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_with_a_byte_order_mark_is_read(bom):
+    data = ("\ufeff" + "Preisliste SolarTech 0,21 EUR").encode(bom)
+    result = extract_text("notes.txt", "text/plain", data, LIMITS)
+    assert result.text.strip("\ufeff") == "Preisliste SolarTech 0,21 EUR"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"model\tprice\nM-400\t0.21\n", "csv"),
+        (b"model,price\nM-400,0.21\n", "csv"),
+        (b"model,price\n", "txt"),
+        (b"Dear Michael, hello\nsee you Monday.\n", "txt"),
+    ],
+)
+def test_csv_needs_two_lines_with_the_same_delimiters(data, kind):
+    assert extract_text("data", "", data, LIMITS).detected_type == kind
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def test_zip_bomb_reasons_name_what_is_wrong():
+    assert zip_bomb_reason(b"PK\x03\x04 not really a zip", LIMITS) == "not a readable zip"
+    three = _zip({"a.xml": b"a", "b.xml": b"b", "c.xml": b"c"})
+    assert zip_bomb_reason(three, ExtractionLimits(max_zip_entries=3)) is None
+    assert zip_bomb_reason(three, ExtractionLimits(max_zip_entries=2)) == "too many entries"
+    assert zip_bomb_reason(three, ExtractionLimits(max_uncompressed_bytes=3)) is None
+    assert zip_bomb_reason(three, ExtractionLimits(max_uncompressed_bytes=2)) == "uncompressed size too large"
+    zeros = _zip({"word/document.xml": b"\0" * (2 * 1024 * 1024)})
+    reason = zip_bomb_reason(zeros, LIMITS)
+    assert reason is not None and reason.startswith("compression ratio") and reason.endswith("in word/document.xml")
+    # A small, very compressible part (an empty sheet, a style table) is normal.
+    assert zip_bomb_reason(_zip({"xl/styles.xml": b"\0" * (1024 * 1024)}), LIMITS) is None

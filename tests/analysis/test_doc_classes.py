@@ -44,3 +44,16 @@ def test_content_class_ordering():
     assert content_class(["quotation", "pi"]) == "contractual"
     assert content_class(["catalogue"], internal=True) == "internal"
     assert content_class([]) == "general"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("CompanyProfile.pdf", "profile"),
+        ("v1.2 Katalog.pdf", "catalogue"),
+        ("2026.03_Proforma-Invoice.pdf", "pi"),
+        ("Sales.Contract.final.docx", "contract"),
+    ],
+)
+def test_names_glued_in_camel_case_or_with_dots_are_read_word_by_word(name, expected):
+    assert classify_name(name) == expected

@@ -231,3 +231,39 @@ def test_a_policy_that_forgot_a_severity_never_silently_allows_the_worse_ones(mi
     result = check(drafts[missing], idx)
     assert max(result.findings, key=lambda f: severity_rank(f.severity)).severity == missing
     assert result.verdict == verdict
+
+
+def test_the_result_names_the_organizations_involved_and_the_outside_recipients(index):
+    d = draft(
+        to=["wang.wei@sunnew.cn", "m.schmidt@solartech.de"],
+        cc=["bob@acme-trade.example", "buyer@newco.example"],
+        body="Nordlicht hat gerade 200 Stück gebucht.",
+    )
+    result = check(d, index)
+    assert result.recipient_org_ids == ("solartech", "sunnew")
+    assert result.mentioned_org_ids == ("nordlicht",)
+    assert result.external_recipients == ("wang.wei@sunnew.cn", "m.schmidt@solartech.de", "buyer@newco.example")
+    assert result.index_version == 7
+
+
+def test_a_dismissed_finding_is_marked_as_suppressed(index):
+    d = draft(to=["j.garcia@energiasolar.es"], body="Hola José,\nMichael de SolarTech te llamará mañana.")
+    medium = _finding(check(d, index), "content_mismatch")
+    assert medium.suppressed is False
+    assert _finding(check(d, index, _dismissed(medium)), "content_mismatch").suppressed is True
+
+
+def test_a_dismissal_never_silences_a_finding_without_recipients(index):
+    d = draft(to=["j.garcia@energiasolar.es"], body="Hola José,\nMichael de SolarTech te llamará mañana.")
+    context = _dismissed(_finding(check(d, index), "content_mismatch"))
+    claim = draft(to=["j.garcia@energiasolar.es"], body="Le adjunto la cotización.")
+    missing = _finding(check(claim, index, context), "missing_attachment")
+    assert (missing.severity, missing.suppressed) == ("medium", False)
+
+
+def test_a_policy_that_forgot_info_still_lets_notes_through():
+    enforcement = {"low": "allow", "medium": "warn", "high": "warn", "critical": "block"}
+    idx = build_index(make_snapshot(PolicyView(enforcement=enforcement)))  # type: ignore[arg-type]
+    result = check(draft(to=["p.dubois@soleil-distribution.fr"]), idx)
+    assert [f.severity for f in result.findings] == ["info"]
+    assert result.verdict == "ok"

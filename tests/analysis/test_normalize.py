@@ -1,6 +1,14 @@
 import pytest
 
-from app.analysis.normalize import has_boundaries, html_to_text, normalize_text, split_body, split_quoted
+from app.analysis.normalize import (
+    contains_cjk,
+    has_boundaries,
+    html_to_text,
+    is_cjk,
+    normalize_text,
+    split_body,
+    split_quoted,
+)
 
 
 def test_normalize_folds_width_case_and_dashes():
@@ -65,3 +73,31 @@ def test_html_quote_blocks_are_split_off():
     gmail = "<div>Hi</div><div class='gmail_quote'>On Mon wrote:<blockquote>older</blockquote></div>"
     split = split_body(gmail, "html")
     assert (split.new.strip(), "older" in split.quoted) == ("Hi", True)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [0x3040, 0x30FF, 0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xAC00, 0xD7AF, 0xF900, 0xFAFF, 0x20000, 0x2FA1F],
+)
+def test_the_first_and_last_characters_of_each_cjk_block_are_cjk(code):
+    assert is_cjk(chr(code))
+    assert contains_cjk(f"Angebot {chr(code)} 2026")
+
+
+@pytest.mark.parametrize(
+    "code", [0x303F, 0x3100, 0x33FF, 0x4DC0, 0xA000, 0xABFF, 0xD7B0, 0xF8FF, 0xFB00, 0x1FFFF, 0x2FA20]
+)
+def test_characters_just_outside_the_cjk_blocks_are_not(code):
+    assert not is_cjk(chr(code))
+    assert not contains_cjk(f"Angebot {chr(code)} 2026")
+
+
+def test_html_blocks_become_lines_and_text_after_an_element_is_kept():
+    text = html_to_text("<DIV>Dear Michael,</DIV><DIV>the offer <b>is</b> attached.</DIV>\n\n\n<P>Best regards</P>")
+    assert text == "Dear Michael,\nthe offer is attached.\n\nBest regards"
+
+
+def test_outlook_append_on_send_block_is_quoted_history():
+    html = "<div>New text</div><div id='appendonsend'></div><div>From: Michael</div><div>old body</div>"
+    split = split_body(html, "html")
+    assert "old body" not in split.new and "old body" in split.quoted

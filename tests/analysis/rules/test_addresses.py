@@ -1,7 +1,11 @@
 import pytest
 
+from app.analysis.directory import ContactEntry
+from app.analysis.findings import Finding, Fix
+from app.analysis.index import build_index
+from app.analysis.messages import title_and_message
 from app.analysis.rules.addresses import contact_mismatch, invalid_address, known_confusion, lookalike_domain
-from tests.analysis.conftest import context_for, draft
+from tests.analysis.conftest import CONTACTS, context_for, draft, make_snapshot
 
 
 def test_lookalike_one_edit_suggests_known_domain(index):
@@ -159,3 +163,136 @@ def test_full_width_characters_from_an_input_method_are_an_invalid_address(index
 def test_country_words_added_to_a_customer_domain_are_look_alikes(index):
     [finding] = lookalike_domain(context_for(draft(to=["pagos@energiasolar-es.com"]), index))
     assert finding.params["known"] == "energiasolar.es"
+
+
+def test_invalid_address_card_names_the_address_its_problem_and_the_repair(index):
+    d = draft(to=["m.schmidt@solartech.de", "k.bauer@solartech,de"], cc=["Katrin Bauer"])
+    repaired, unfixable = invalid_address(context_for(d, index))
+    assert repaired == Finding(
+        code="invalid_address",
+        severity="high",
+        recipients=("k.bauer@solartech,de",),
+        evidence=("k.bauer@solartech,de: invalid domain",),
+        fixes=(Fix("replace_recipient", recipient="k.bauer@solartech,de", suggestion="k.bauer@solartech.de"),),
+        params={"recipient": "k.bauer@solartech,de", "problem": "invalid domain", "suggestion": "k.bauer@solartech.de"},
+        key="address:k.bauer@solartech,de",
+    )
+    assert unfixable.params == {"recipient": "katrin bauer", "problem": "no @", "suggestion": ""}
+    assert unfixable.evidence == ("katrin bauer: no @",)
+    _title, message = title_and_message(repaired, "en")
+    assert "k.bauer@solartech,de" in message and "k.bauer@solartech.de" in message
+    assert title_and_message(unfixable, "en")[1].count("katrin bauer") >= 1
+
+
+def test_lookalike_card_after_internal_known_and_free_mail_recipients(index):
+    d = draft(
+        to=["alex@acme-trade.example", "m.schmidt@solartech.de", "someone@gmail.com", "k.bauer@solartec.de"],
+    )
+    [finding] = lookalike_domain(context_for(d, index))
+    assert finding == Finding(
+        code="lookalike_domain",
+        severity="high",
+        recipients=("k.bauer@solartec.de",),
+        evidence=("solartec.de ~ solartech.de (edit)",),
+        fixes=(Fix("replace_recipient", recipient="k.bauer@solartec.de", suggestion="k.bauer@solartech.de"),),
+        params={
+            "recipient": "k.bauer@solartec.de",
+            "domain": "solartec.de",
+            "known": "solartech.de",
+            "suggestion": "k.bauer@solartech.de",
+            "reason": "edit",
+        },
+        key="domain:solartech.de",
+    )
+    _title, message = title_and_message(finding, "en")
+    assert "solartec.de" in message and "solartech.de" in message
+
+
+def test_an_undeliverable_address_near_a_known_domain_is_only_invalid(index):
+    ctx = context_for(draft(to=["m.schmidt@solartec..de"]), index)
+    assert [f.code for f in invalid_address(ctx)] == ["invalid_address"]
+    assert lookalike_domain(ctx) == []
+
+
+def test_contact_mismatch_card_after_a_correct_recipient(index):
+    d = draft(
+        to=["k.bauer@solartech.de", "michael.schmidt@gmail.com"],
+        names={"k.bauer@solartech.de": "Katrin Bauer", "michael.schmidt@gmail.com": "Dr. Michael Schmidt"},
+    )
+    [finding] = contact_mismatch(context_for(d, index))
+    assert finding == Finding(
+        code="contact_mismatch",
+        severity="high",
+        recipients=("michael.schmidt@gmail.com",),
+        evidence=("Dr. Michael Schmidt <michael.schmidt@gmail.com> ≠ m.schmidt@solartech.de",),
+        fixes=(Fix("replace_recipient", recipient="michael.schmidt@gmail.com", suggestion="m.schmidt@solartech.de"),),
+        params={
+            "name": "Dr. Michael Schmidt",
+            "recipient": "michael.schmidt@gmail.com",
+            "suggestion": "m.schmidt@solartech.de",
+            "org": "SolarTech GmbH",
+        },
+        key="contact:m.schmidt@solartech.de",
+    )
+    _title, message = title_and_message(finding, "en")
+    assert "Dr. Michael Schmidt" in message and "m.schmidt@solartech.de" in message
+
+
+def test_a_colleagues_name_on_a_known_contacts_address_is_a_note(index):
+    d = draft(to=["m.schmidt@solartech.de"], names={"m.schmidt@solartech.de": "Katrin Bauer"})
+    [finding] = contact_mismatch(context_for(d, index))
+    assert (finding.severity, finding.fixes[0].suggestion) == ("info", "k.bauer@solartech.de")
+
+
+def test_a_namesake_at_the_recipients_own_company_is_preferred():
+    namesake = ContactEntry("sonnenkraft", "m.schmidt@sonnenkraft.de", "Michael Schmidt", "de")
+    idx = build_index(make_snapshot(contacts=(namesake, *CONTACTS), confusions=()))
+    d = draft(to=["michael@solartech.de"], names={"michael@solartech.de": "Michael Schmidt"})
+    [finding] = contact_mismatch(context_for(d, idx))
+    assert (finding.severity, finding.fixes[0].suggestion) == ("info", "m.schmidt@solartech.de")
+
+
+def test_a_tagged_address_in_the_directory_is_that_contacts_own():
+    tagged = ContactEntry("solartech", "orders+eu@solartech.de", "Order Desk", "de")
+    idx = build_index(make_snapshot(contacts=(*CONTACTS, tagged)))
+    d = draft(to=["orders+eu@solartech.de"], names={"orders+eu@solartech.de": "Order Desk"})
+    assert contact_mismatch(context_for(d, idx)) == []
+
+
+def test_several_plus_tags_still_reach_the_contacts_mailbox(index):
+    address = "m.schmidt+orders+eu@solartech.de"
+    d = draft(to=[address], names={address: "Michael Schmidt"})
+    assert contact_mismatch(context_for(d, index)) == []
+
+
+def test_a_one_word_directory_name_is_not_a_persons_identity():
+    desk = ContactEntry("solartech", "sales@solartech.de", "Sales", "de")
+    idx = build_index(make_snapshot(contacts=(*CONTACTS, desk)))
+    d = draft(to=["sales@other-company.example"], names={"sales@other-company.example": "Sales"})
+    assert contact_mismatch(context_for(d, idx)) == []
+
+
+def test_a_second_surname_added_to_a_known_name_still_names_the_contact(index):
+    d = draft(to=["jose@gmail.com"], names={"jose@gmail.com": "José García López"})
+    [finding] = contact_mismatch(context_for(d, index))
+    assert finding.fixes[0].suggestion == "j.garcia@energiasolar.es"
+    full = ContactEntry("iberica", "l.garcia@energiasolar.es", "Laura García Pérez", "es")
+    idx = build_index(make_snapshot(contacts=(*CONTACTS, full)))
+    d = draft(to=["laura@gmail.com"], names={"laura@gmail.com": "Laura García Pérez"})
+    assert contact_mismatch(context_for(d, idx))[0].fixes[0].suggestion == "l.garcia@energiasolar.es"
+
+
+def test_known_confusion_card_after_an_unconfused_recipient(index):
+    d = draft(to=["k.bauer@solartech.de", "m.schmidt@sonnenkraft.de"])
+    [finding] = known_confusion(context_for(d, index))
+    assert finding == Finding(
+        code="known_confusion",
+        severity="high",
+        recipients=("m.schmidt@sonnenkraft.de",),
+        evidence=("m.schmidt@sonnenkraft.de was sent mail meant for m.schmidt@solartech.de",),
+        fixes=(Fix("replace_recipient", recipient="m.schmidt@sonnenkraft.de", suggestion="m.schmidt@solartech.de"),),
+        params={"recipient": "m.schmidt@sonnenkraft.de", "suggestion": "m.schmidt@solartech.de"},
+        key="intended:m.schmidt@solartech.de",
+    )
+    _title, message = title_and_message(finding, "en")
+    assert "m.schmidt@sonnenkraft.de" in message and "m.schmidt@solartech.de" in message

@@ -1,7 +1,9 @@
 import pytest
 
 from app.analysis.directory import OrgEntry, PolicyView
+from app.analysis.findings import Finding, Fix
 from app.analysis.index import build_index
+from app.analysis.messages import title_and_message
 from app.analysis.rules.audience import competitor_recipient, exposed_recipients, large_audience, rival_exposure
 from tests.analysis.conftest import ORGS, context_for, draft, make_snapshot
 
@@ -139,3 +141,94 @@ def test_the_rival_card_names_organizations_never_the_groups_directory_tag(index
         title, message = title_and_message(finding, locale)
         assert "de-distributors" not in title + message + " ".join(finding.evidence)
         assert "SolarTech GmbH" in message
+
+
+def test_exposure_card_names_each_organization_with_its_visible_addresses(index):
+    d = draft(
+        to=["m.schmidt@solartech.de", "k.bauer@solartech.de"],
+        cc=["li.buyer@gmail.com", "einkauf@mail.newco.co.uk", "j.garcia@energiasolar.es"],
+    )
+    [finding] = exposed_recipients(context_for(d, index))
+    exposed = (
+        "m.schmidt@solartech.de",
+        "k.bauer@solartech.de",
+        "li.buyer@gmail.com",
+        "einkauf@mail.newco.co.uk",
+        "j.garcia@energiasolar.es",
+    )
+    assert finding == Finding(
+        code="exposed_recipients",
+        severity="medium",
+        recipients=exposed,
+        evidence=(
+            "SolarTech GmbH: m.schmidt@solartech.de, k.bauer@solartech.de",
+            "li.buyer@gmail.com: li.buyer@gmail.com",
+            "newco.co.uk: einkauf@mail.newco.co.uk",
+            "Energía Solar Ibérica S.L.: j.garcia@energiasolar.es",
+        ),
+        fixes=(Fix("move_to_bcc", recipients=exposed),),
+        params={
+            "count": "4",
+            "orgs": "SolarTech GmbH, li.buyer@gmail.com, newco.co.uk, Energía Solar Ibérica S.L.",
+        },
+    )
+    assert "SolarTech GmbH, li.buyer@gmail.com, newco.co.uk" in title_and_message(finding, "en")[1]
+
+
+def test_the_card_lists_five_organizations_and_shortens_a_longer_list(index):
+    five = [f"buyer@customer{i}.example" for i in range(5)]
+    [finding] = exposed_recipients(context_for(draft(to=five), index))
+    assert finding.params["orgs"] == ", ".join(f"customer{i}.example" for i in range(5))
+    [longer] = exposed_recipients(context_for(draft(to=[*five, "buyer@customer5.example"]), index))
+    assert longer.params["orgs"] == ", ".join(f"customer{i}.example" for i in range(5)) + ", ..."
+    assert longer.params["count"] == "6"
+
+
+def test_rival_card_evidence_lists_each_rival_with_its_addresses(index):
+    d = draft(to=["m.schmidt@solartech.de", "k.bauer@solartech.de"], cc=["a.weber@sonnenkraft.de"])
+    [finding] = rival_exposure(context_for(d, index))
+    hidden = ("m.schmidt@solartech.de", "k.bauer@solartech.de", "a.weber@sonnenkraft.de")
+    assert finding == Finding(
+        code="rival_exposure",
+        severity="critical",
+        recipients=hidden,
+        evidence=(
+            "SolarTech GmbH: m.schmidt@solartech.de, k.bauer@solartech.de",
+            "Sonnenkraft Vertrieb GmbH: a.weber@sonnenkraft.de",
+        ),
+        fixes=(Fix("move_to_bcc", recipients=hidden),),
+        params={"group": "de-distributors", "orgs": "SolarTech GmbH, Sonnenkraft Vertrieb GmbH"},
+        key="group:de-distributors",
+    )
+
+
+def test_competitor_card_names_the_competitor(index):
+    ctx = context_for(draft(to=["m.schmidt@solartech.de"], cc=["sales@brightpanel.com"]), index)
+    [finding] = competitor_recipient(ctx)
+    assert finding == Finding(
+        code="competitor_recipient",
+        severity="high",
+        recipients=("sales@brightpanel.com",),
+        evidence=("sales@brightpanel.com: BrightPanel Inc.",),
+        fixes=(Fix("remove_recipient", recipient="sales@brightpanel.com"),),
+        params={"recipient": "sales@brightpanel.com", "org": "BrightPanel Inc."},
+        key="org:brightpanel",
+    )
+    _title, message = title_and_message(finding, "en")
+    assert "sales@brightpanel.com" in message and "BrightPanel Inc." in message
+
+
+def test_large_audience_card_counts_the_visible_recipients_against_the_limit():
+    idx = build_index(make_snapshot(PolicyView(large_audience=4)))
+    d = draft(to=COLLEAGUES[:3], cc=["tom.lee@fastfreight.com"], bcc=["sales@panelparts.cn"])
+    [finding] = large_audience(context_for(d, idx))
+    assert finding == Finding(
+        code="large_audience",
+        severity="low",
+        recipients=("tom.lee@fastfreight.com",),
+        evidence=("4 visible recipients",),
+        fixes=(Fix("move_to_bcc", recipients=("tom.lee@fastfreight.com",)),),
+        params={"count": "4", "limit": "4"},
+    )
+    _title, message = title_and_message(finding, "en")
+    assert "(limit 4)" in message

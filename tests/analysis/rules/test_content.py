@@ -1,5 +1,8 @@
 import pytest
 
+from app.analysis.draft import Draft
+from app.analysis.findings import Finding, Fix
+from app.analysis.messages import title_and_message
 from app.analysis.rules.content import content_mismatch
 from tests.analysis.conftest import context_for, draft
 
@@ -155,3 +158,113 @@ def test_a_shortened_name_in_lower_case_is_an_ordinary_word_but_an_address_is_no
     address = draft(to=["wang.wei@sunnew.cn"], body="Bitte mit lena.hoff@nordlicht-energie.de abstimmen. Grüße")
     [finding] = content_mismatch(context_for(address, index))
     assert finding.evidence == ("body: lena.hoff@nordlicht-energie.de",)
+
+
+def test_the_card_names_the_owner_the_places_the_worst_source_and_the_rival_reading_it(index):
+    d = draft(
+        to=["a.weber@sonnenkraft.de"],
+        cc=["tom.lee@fastfreight.com"],
+        subject="Shipment update",
+        body="Dear Anna, the SolarTech containers leave Friday.",
+        attachments=["Katalog_SolarTech.pdf"],
+    )
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding == Finding(
+        code="content_mismatch",
+        severity="high",
+        recipients=("a.weber@sonnenkraft.de", "tom.lee@fastfreight.com"),
+        evidence=("body: SolarTech", "Katalog_SolarTech.pdf: SolarTech"),
+        fixes=(Fix("remove_attachment", name="Katalog_SolarTech.pdf"),),
+        params={
+            "org": "SolarTech GmbH",
+            "where": "body, Katalog_SolarTech.pdf",
+            "source": "Katalog_SolarTech.pdf",
+            "source_kind": "attachment_name",
+            "recipients": "a.weber@sonnenkraft.de, tom.lee@fastfreight.com",
+            "to_orgs": "Sonnenkraft Vertrieb GmbH",
+            "rival_of": "SolarTech GmbH",
+        },
+        key="org:solartech",
+    )
+    title, message = title_and_message(finding, "en")
+    assert "SolarTech GmbH" in title + message and "Katalog_SolarTech.pdf" in message
+
+
+def test_a_name_in_an_ordinary_subject_is_high_and_names_no_rival(index):
+    d = draft(to=["j.garcia@energiasolar.es"], subject="Update on Sonnenkraft")
+    [finding] = content_mismatch(context_for(d, index))
+    assert (finding.severity, finding.evidence) == ("high", ("subject: Sonnenkraft",))
+    assert finding.params == {
+        "org": "Sonnenkraft Vertrieb GmbH",
+        "where": "subject",
+        "source": "",
+        "source_kind": "subject",
+        "recipients": "j.garcia@energiasolar.es",
+        "to_orgs": "Energía Solar Ibérica S.L.",
+        "rival_of": "",
+    }
+
+
+def test_a_document_sent_only_to_the_forwarder_is_a_note_naming_the_forwarder(index):
+    d = draft(to=["tom.lee@fastfreight.com"], attachments=["PI_SolarTech_2026-001.pdf"])
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "info"
+    assert finding.params["to_orgs"] == "FastFreight Logistics Ltd."
+
+
+def _reply_to_anna(quoted: str, name: str = "Anna Weber") -> Draft:
+    return draft(
+        to=["a.weber@sonnenkraft.de"],
+        names={"a.weber@sonnenkraft.de": name},
+        subject="RE: Angebot",
+        body=f"Hallo Frau Weber,\nwir prüfen das.\n\n{quoted}",
+    )
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "On Monday Anna Weber wrote:\n> SolarTech bietet uns 0,19 an.",
+        "-----\nAm Montag schrieb Anna Weber:\n> SolarTech bietet uns 0,19 an.",
+        "-----\nOn Monday Anna Weber wrote:\n> SolarTech bietet uns 0,19 an.\n> Gruß",
+    ],
+)
+def test_a_reply_quoting_the_recipients_own_words_is_quiet(index, quoted):
+    assert content_mismatch(context_for(_reply_to_anna(quoted), index)) == []
+
+
+def test_a_four_letter_name_in_the_quote_header_makes_it_their_thread(index):
+    reply = _reply_to_anna("From: Anna\nSent: Monday\n\nSolarTech bietet uns 0,19 an.", name="Anna")
+    assert content_mismatch(context_for(reply, index)) == []
+
+
+def test_the_recipients_name_inside_someone_elses_quoted_thread_does_not_make_it_theirs(index):
+    forward = _reply_to_anna(
+        "-----\nOn Monday Pierre Dubois wrote:\n> Bitte Anna Weber nichts sagen.\n> On Sunday Jan Novak wrote:\n"
+        ">> SolarTech bietet uns 0,19 an.\n>> Anna Weber weiß nichts davon."
+    )
+    [finding] = content_mismatch(context_for(forward, index))
+    assert finding.params["org"] == "SolarTech GmbH"
+
+
+def test_a_quoted_mention_before_a_new_one_in_the_recipients_thread_is_skipped(index):
+    reply = draft(
+        to=["a.weber@sonnenkraft.de"],
+        names={"a.weber@sonnenkraft.de": "Anna Weber"},
+        subject="RE: Angebot",
+        body="Hallo Frau Weber,\nwir prüfen das.\n\nFrom: Anna Weber\nSent: Monday\n\nSolarTech bietet uns 0,19 an.",
+        attachments=["Angebot_Soleil_Distribution.pdf"],
+    )
+    [finding] = content_mismatch(context_for(reply, index))
+    assert finding.params["org"] == "Soleil Distribution SARL"
+
+
+def test_the_worst_mention_rates_the_card(index):
+    d = draft(
+        to=["j.garcia@energiasolar.es"],
+        body="Sonnenkraft hat bestellt.",
+        attachments=["Sonnenkraft_Katalog.pdf", "PI_Sonnenkraft_2026.pdf"],
+    )
+    [finding] = content_mismatch(context_for(d, index))
+    assert finding.severity == "critical"
+    assert finding.params["source"] == "PI_Sonnenkraft_2026.pdf"

@@ -1,5 +1,7 @@
 import pytest
 
+from app.analysis.findings import Finding, Fix
+from app.analysis.messages import title_and_message
 from app.analysis.rules.missing_attachment import missing_attachment
 from tests.analysis.conftest import context_for, draft
 
@@ -94,3 +96,32 @@ def test_a_claim_beside_a_later_promise_still_counts(index):
 def test_claims_in_every_language_are_found_as_written(index, body, phrase):
     [finding] = missing_attachment(context_for(draft(to=[CUSTOMER], body=body), index))
     assert finding.params["phrase"] == phrase
+
+
+def test_the_card_quotes_the_claim_as_written(index):
+    d = draft(to=[CUSTOMER], body="Dear Michael,\nPlease Find Attached our offer.\nBest regards,\nAlex")
+    [finding] = missing_attachment(context_for(d, index))
+    assert finding == Finding(
+        code="missing_attachment",
+        severity="medium",
+        evidence=("Find Attached",),
+        fixes=(Fix("add_attachment"),),
+        params={"phrase": "Find Attached"},
+    )
+    assert "Find Attached" in title_and_message(finding, "en")[1]
+
+
+def test_a_claim_after_a_disclaimer_sentence_still_counts(index):
+    d = draft(to=[CUSTOMER], body="If you are not the addressee, tell us.\nAnbei das Datenblatt.")
+    assert missing_attachment(context_for(d, index))[0].evidence == ("Anbei",)
+
+
+def test_a_disclaimer_naming_attachments_is_not_a_claim(index):
+    body = "Thanks for the call.\nThis e-mail and the attached files are confidential and intended only for you."
+    assert missing_attachment(context_for(draft(to=[CUSTOMER], body=body), index)) == []
+
+
+def test_a_postscript_after_the_signature_is_still_the_senders_words(index):
+    d = draft(to=[CUSTOMER], body="Dear Michael,\nsee you Monday.\nBest regards,\nAlex\nP.S. Anbei das Datenblatt.")
+    [finding] = missing_attachment(context_for(d, index))
+    assert finding.evidence == ("Anbei",)

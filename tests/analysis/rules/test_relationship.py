@@ -1,4 +1,6 @@
 from app.analysis.context import CheckContext
+from app.analysis.findings import Finding, Fix
+from app.analysis.messages import title_and_message
 from app.analysis.rules.relationship import first_time_recipient, owner_mismatch
 from tests.analysis.conftest import context_for, draft
 
@@ -39,3 +41,48 @@ def test_many_first_time_addresses_make_one_note(index):
     )
     [note] = findings
     assert len(note.recipients) == 40 and note.params["recipient"].endswith(", ...")
+
+
+def test_five_first_time_addresses_each_get_their_own_card_and_six_share_one(index):
+    known = CheckContext(known_correspondents=frozenset())
+    five = [f"buyer{i}@newco{i}.example" for i in range(5)]
+    cards = first_time_recipient(context_for(draft(to=five), index, known))
+    assert cards == [
+        Finding(
+            code="first_time_recipient",
+            severity="info",
+            recipients=(email,),
+            evidence=(email,),
+            params={"recipient": email},
+        )
+        for email in five
+    ]
+    six = [*five, "buyer5@newco5.example"]
+    [note] = first_time_recipient(context_for(draft(to=six), index, known))
+    assert note == Finding(
+        code="first_time_recipient",
+        severity="info",
+        recipients=tuple(six),
+        evidence=(", ".join(six[:5]) + ", ...",),
+        params={"recipient": ", ".join(six[:5]) + ", ...", "count": "6"},
+    )
+    assert title_and_message(note, "en")[1] == f"You have not written to {note.params['recipient']} before."
+
+
+def test_owner_mismatch_card_names_the_colleague_and_lists_every_recipient_there(index):
+    d = draft(
+        to=["buyer@unknown-company.example", "tom.lee@fastfreight.com", "p.dubois@soleil-distribution.fr"],
+        cc=["achats@soleil-distribution.fr"],
+    )
+    [finding] = owner_mismatch(context_for(d, index))
+    assert finding == Finding(
+        code="owner_mismatch",
+        severity="info",
+        recipients=("p.dubois@soleil-distribution.fr", "achats@soleil-distribution.fr"),
+        evidence=("Soleil Distribution SARL: bob@acme-trade.example",),
+        fixes=(Fix("use_template", template="handoff_internal"),),
+        params={"org": "Soleil Distribution SARL", "owner": "bob@acme-trade.example"},
+        key="org:soleil",
+    )
+    title, _message = title_and_message(finding, "en")
+    assert title == "Soleil Distribution SARL is bob@acme-trade.example's customer"

@@ -1,8 +1,10 @@
 import pytest
 
 from app.analysis.directory import PolicyView
+from app.analysis.findings import Finding
 from app.analysis.index import build_index
-from app.analysis.rules.sensitive import internal_content_external, sensitive_external
+from app.analysis.messages import title_and_message
+from app.analysis.rules.sensitive import internal_content_external, quoted_internal_headers, sensitive_external
 from tests.analysis.conftest import context_for, draft, make_snapshot
 
 CUSTOMER = "m.schmidt@solartech.de"
@@ -173,3 +175,101 @@ def test_margin_words_leak_only_when_they_are_ours(index, body, leaks):
 def test_internal_notes_left_in_the_mail(index, body):
     [finding] = internal_content_external(context_for(draft(to=[CUSTOMER], body=body), index))
     assert finding.severity == "critical"
+
+
+def test_bank_card_quotes_every_account_number_typed_in_subject_and_body(index):
+    d = draft(
+        to=[CUSTOMER, "buyer@newco.example"],
+        subject="IBAN DE89 3704 0044 0532 0130 00",
+        body="Please pay to IBAN GB29 NWBK 6016 1331 9268 19 BIC: NWBKGB2L",
+    )
+    [finding] = sensitive_external(context_for(d, index))
+    evidence = ("IBAN", "BIC", "DE89 3704 0044 0532 0130 00", "GB29 NWBK 6016 1331 9268 19", "BIC: NWBKGB2L")
+    assert finding == Finding(
+        code="sensitive_external",
+        severity="high",
+        recipients=(CUSTOMER, "buyer@newco.example"),
+        evidence=evidence,
+        params={
+            "category": "bank",
+            "terms": ", ".join(evidence[:5]),
+            "recipients": f"{CUSTOMER}, buyer@newco.example",
+        },
+        key="category:bank",
+    )
+    _title, message = title_and_message(finding, "en")
+    assert "DE89 3704 0044 0532 0130 00" in message and "buyer@newco.example" in message
+
+
+@pytest.mark.parametrize(
+    ("body", "evidence"),
+    [
+        ("Bank: SWIFT COBADEFFXXX", ("SWIFT COBADEFFXXX",)),
+        ("Pay to our account, BIC COBADEFFXXX", ("BIC", "BIC COBADEFFXXX")),
+    ],
+)
+def test_a_swift_or_bic_code_is_bank_detail(index, body, evidence):
+    [finding] = sensitive_external(context_for(draft(to=["buyer@newco.example"], body=body), index))
+    assert (finding.params["category"], finding.evidence) == ("bank", evidence)
+
+
+def test_our_margin_quoted_as_written_from_the_body_or_the_subject(index):
+    body = "Thanks for the call.\nI can't go lower: we only keep a 6% MARGIN on this order."
+    [finding] = sensitive_external(context_for(draft(to=[CUSTOMER], body=body), index))
+    assert (finding.params["category"], finding.evidence) == ("costs", ("MARGIN",))
+    subject = draft(to=[CUSTOMER], subject="Re: our margin on order 2026-001", body="See you Monday.")
+    [finding] = sensitive_external(context_for(subject, index))
+    assert finding.params["category"] == "costs"
+
+
+def test_internal_card_lists_what_gives_it_away_and_who_would_read_it(index):
+    d = draft(
+        to=[CUSTOMER],
+        cc=["tom.lee@fastfreight.com"],
+        body="Hi Michael,\nthe offer is below.\nINTERNAL ONLY: floor price 0.19\n",
+    )
+    [finding] = internal_content_external(context_for(d, index))
+    assert finding.code == "internal_content_external"
+    assert finding.recipients == (CUSTOMER, "tom.lee@fastfreight.com")
+    assert finding.key == "internal"
+    assert finding.params == {
+        "evidence": ", ".join(finding.evidence),
+        "recipients": f"{CUSTOMER}, tom.lee@fastfreight.com",
+    }
+    assert finding.evidence[0].lower() == "internal only"
+    _title, message = title_and_message(finding, "en")
+    assert finding.evidence[0] in message
+
+
+def test_a_to_line_right_below_the_from_line_is_read(index):
+    body = (
+        "Hi Michael, see below.\n\n-----Original Message-----\nFrom: bob@acme-trade.example\n"
+        "To: alex@acme-trade.example\nSent: Monday\n\nHold at 0.21."
+    )
+    assert quoted_internal_headers(context_for(draft(to=[CUSTOMER], body=body), index)) == [
+        "bob@acme-trade.example -> alex@acme-trade.example"
+    ]
+
+
+def test_a_header_block_without_an_address_does_not_end_the_scan(index):
+    body = (
+        "Hi Michael, see below.\n\n-----Original Message-----\nFrom: Bob Li\nSent: Monday\nTo: Alex\n\nOK.\n\n"
+        "From: bob@acme-trade.example\nSent: Sunday\nTo: alex@acme-trade.example\n\nHold at 0.21."
+    )
+    assert quoted_internal_headers(context_for(draft(to=[CUSTOMER], body=body), index)) == [
+        "bob@acme-trade.example -> alex@acme-trade.example"
+    ]
+
+
+def test_without_configured_internal_domains_the_senders_domain_and_its_subdomains_are_internal():
+    idx = build_index(make_snapshot(internal_domains=()))
+    colleagues = (
+        "Hi Michael, see below.\n\n-----Original Message-----\nFrom: bob@acme-trade.example\nSent: Monday\n"
+        "To: lena@de.acme-trade.example\n\nHold at 0.21."
+    )
+    evidence = quoted_internal_headers(context_for(draft(to=[CUSTOMER], body=colleagues), idx))
+    assert evidence == ["bob@acme-trade.example -> lena@de.acme-trade.example"]
+    customer = colleagues.replace("lena@de.acme-trade.example", CUSTOMER)
+    assert quoted_internal_headers(context_for(draft(to=[CUSTOMER], body=customer), idx)) == []
+    lookalike = colleagues.replace("lena@de.acme-trade.example", "lena@xacme-trade.example")
+    assert quoted_internal_headers(context_for(draft(to=[CUSTOMER], body=lookalike), idx)) == []

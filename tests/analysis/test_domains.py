@@ -1,0 +1,126 @@
+"""Domains: registrable parts, free mail, look-alikes of known domains, and what makes an address undeliverable."""
+
+import pytest
+
+from app.analysis.context import address_problem
+from app.analysis.domains import (
+    Lookalike,
+    LookalikeIndex,
+    email_domain,
+    is_freemail,
+    registrable_domain,
+    repaired_address,
+    split_registrable_uncached,
+)
+
+
+@pytest.mark.parametrize(("domain", "free"), [("gmail.com", True), ("mail.gmail.com", True), ("solartech.de", False)])
+def test_free_mail_includes_the_providers_subdomains(domain, free):
+    assert is_freemail(domain) is free
+
+
+def test_the_domain_of_an_address_as_typed():
+    assert email_domain(" a@Solartech.DE. ") == "solartech.de"
+    assert email_domain('"a@b"@x.de') == "x.de"
+
+
+@pytest.mark.parametrize(
+    ("domain", "registrable"),
+    [
+        ("a.b.example.co.uk", "example.co.uk"),
+        ("localhost", "localhost"),
+        ("foo.bar.internal", "bar.internal"),
+        ("mail.solartech.de", "solartech.de"),
+    ],
+)
+def test_registrable_domain(domain, registrable):
+    assert registrable_domain(domain) == registrable
+
+
+@pytest.fixture
+def known() -> LookalikeIndex:
+    index = LookalikeIndex()
+    for domain in ("solartech.de", "energiasolar.es", "nordlicht-energie.de", "brightline.co.uk", "acme.io", "abc.io"):
+        index.add(*split_registrable_uncached(domain))
+    index.add_name("brightlinesolar", "brightline.co.uk")
+    return index
+
+
+@pytest.mark.parametrize(
+    ("domain", "match", "reason"),
+    [
+        ("solartech.com", "solartech.de", "tld"),
+        ("mail.solartech.com", "solartech.de", "tld"),
+        ("solartec.de", "solartech.de", "edit"),
+        ("solartechh.de", "solartech.de", "edit"),
+        ("nordlichtenergie.de", "nordlicht-energie.de", "variant"),
+        ("brightline.uk", "brightline.co.uk", "tld"),
+        ("acme.com", "acme.io", "tld"),
+        ("acne.io", "acme.io", "edit"),
+        ("x.solartech.de.evil.com", "solartech.de", "embedded"),
+        ("solartech.evil.com", "solartech.de", "embedded"),
+        ("brightlinesolar.com", "brightline.co.uk", "variant"),
+        ("brightline.co.uk.secure-mail.net", "brightline.co.uk", "embedded"),
+        ("solartech.de-invoice.com", "solartech.de", "embedded"),
+        ("brightlime.co.uk", "brightline.co.uk", "edit"),
+    ],
+)
+def test_lookalikes_name_the_known_domain_and_why(known, domain, match, reason):
+    found = known.find(domain)
+    assert found is not None
+    assert (found.domain, found.reason) == (match, reason)
+
+
+@pytest.mark.parametrize(
+    "domain",
+    ["solartech.de", "mail.solartech.de", "abc.de", "abd.io", "weather.com", "solar.de", "solarteks.de"],
+)
+def test_known_short_and_unrelated_domains_are_not_lookalikes(known, domain):
+    assert known.find(domain) is None
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("m.schmidt@solartech.de", None),
+        ("li@公司.中国", None),
+        ("x@bücher.de", None),
+        ("Michael Schmidt", "no @"),
+        ("m.schmidt＠solartech。de", "full-width characters"),
+        ("a@b@solartech,de", "invalid mailbox"),
+        ("x@abc", "invalid domain"),
+        ("x@-abc.de", "invalid domain"),
+        ("x@" + ".".join(["abcdefghij" * 6] * 5) + ".de", "invalid domain"),
+        ("m.schmidt@solartech.de.", "invalid domain"),
+    ],
+)
+def test_address_problems(address, problem):
+    assert address_problem(address) == problem
+
+
+@pytest.mark.parametrize(
+    ("typed", "repaired"),
+    [
+        ("mailto:M.Schmidt@solartech..de", "m.schmidt@solartech.de"),
+        ("<m.schmidt@solartech.de>,", "m.schmidt@solartech.de"),
+        ("m schmidt@solartech.de", "mschmidt@solartech.de"),
+        ("m.schmidt＠solartech。de", "m.schmidt@solartech.de"),
+        ("m.schmidt@solartech.de.", "m.schmidt@solartech.de"),
+        ("m.schmidt@solartech...de", "m.schmidt@solartech.de"),
+        ("a@b@solartech,de", None),
+        ("x@-abc.de", None),
+        ("m.schmidt@solartech.de", None),
+    ],
+)
+def test_repairs_offered_for_typing_slips(typed, repaired):
+    assert repaired_address(typed) == repaired
+
+
+def test_a_hyphen_added_to_a_one_letter_slip_is_still_a_slip():
+    index = LookalikeIndex()
+    for domain in ("solartech.de", "nordlichtenergie.de", "brightline.co.uk"):
+        index.add(*split_registrable_uncached(domain))
+    assert index.find("solar-tec.de") == Lookalike("solartech.de", "edit")
+    assert index.find("nordlicht-energi.de") == Lookalike("nordlichtenergie.de", "edit")
+    assert index.find("brightlines.co.uk") == Lookalike("brightline.co.uk", "edit")
+    assert index.find("brightline.co") == Lookalike("brightline.co.uk", "tld")
