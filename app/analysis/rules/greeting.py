@@ -110,8 +110,16 @@ def _latin_salutation(line: str) -> Salutation | None:
     # "Herr Schmidt" is a last name; "Doña Marta" and "Don Javier" are first names.
     title = (match.group("title") or "").strip().lower().rstrip(".")
     titled = bool(title) and title not in ("don", "doña")
+    if titled and _first_and_last(match.group("name"), words):
+        return Salutation(line[match.start() : match.end()].strip(), words[-1], True)  # "Mr. Michael Schmidt"
     name = words[0] if titled or len(words) == 1 else " ".join(words)
     return Salutation(line[match.start() : match.end()].strip(), name, titled)
+
+
+def _first_and_last(raw: str, words: list[str]) -> bool:
+    """After a title, two capitalised words are a first and a last name; "Mr Schmidt thanks" is not."""
+    parts = raw.split()
+    return len(words) == 2 and len(parts) == 2 and parts[1][:1].isupper()
 
 
 def _cjk_salutation(line: str) -> Salutation | None:

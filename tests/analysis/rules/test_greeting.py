@@ -105,6 +105,22 @@ def test_academic_titles_in_german_greetings(index, greeting):
     assert finding.params["contact"] == "m.schmidt@solartech.de"
 
 
+@pytest.mark.parametrize(
+    "greeting", ["Dear Mr. Michael Schmidt,", "Sehr geehrter Herr Michael Schmidt,", "Dear Mr Michael Schmidt"]
+)
+def test_a_title_before_a_full_name_greets_by_the_last_name(index, greeting):
+    d = draft(to=[ANNA], names={ANNA: "Anna Weber"}, body=greeting + "\nplease find the offer.")
+    [finding] = greeting_mismatch(context_for(d, index))
+    assert finding.params["contact"] == "m.schmidt@solartech.de"
+    found = find_salutation(greeting)
+    assert found is not None and (found.name, found.by_last_name) == ("schmidt", True)
+
+
+def test_a_title_before_a_name_and_a_lower_case_word_keeps_the_name():
+    found = find_salutation("Dear Mr Schmidt thanks for the call")
+    assert found is not None and (found.name, found.by_last_name) == ("schmidt", True)
+
+
 def test_a_bare_formal_opening_is_a_greeting(index):
     assert find_salutation("Madame Dubois,\nvoici notre offre.") is not None
     assert find_salutation("Herr Schmidt hat gestern angerufen.") is None
