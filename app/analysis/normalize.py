@@ -239,6 +239,9 @@ _QUOTE_START = re.compile(
       | [ \t]*am\s.{1,200}\sschrieb.{0,40}:[ \t]*$
       | [ \t]*le\s.{1,200}\sa\s+écrit[ \t]*:[ \t]*$
       | [ \t]*el\s.{1,200}\sescribió[ \t]*:[ \t]*$
+      | [ \t]*(?-i:[A-ZÀ-Þ][\w'\-]*\.?(?:[ \t]+[A-ZÀ-Þ][\w'\-]*\.?){0,3})(?:[ \t]*<[^>\n]{3,200}>)?
+        [ \t]+(?:wrote|schrieb|a\s+écrit|escribió)[ \t]*:[ \t]*$
+      | [ \t]*[\u4e00-\u9fff]{2,4}[ \t]*(?:<[^>\n]{3,200}>)?[ \t]*写道[:：][ \t]*$
       | [ \t]*(?:发件人|寄件者)[:：]
       | [ \t]*(?:from|von|de)[ \t]*:[^\n]*\n[ \t]*(?:sent|gesendet|envoyé|enviado|date|datum)[ \t]*:
       | [ \t]*>

@@ -45,6 +45,12 @@ def test_word_boundaries_only_for_spaced_scripts(text, word, expected):
         "发件人: 王伟\n发送时间: 2026年3月2日",
         "From: Michael Schmidt\nSent: Monday, March 2, 2026",
         "> quoted line",
+        "Anna Weber wrote:",
+        "Anna Weber <a.weber@sonnenkraft.de> wrote:",
+        "Michael Schmidt schrieb:",
+        "Pierre Dubois a écrit :",
+        "José García escribió:",
+        "王伟 写道：",
     ],
 )
 def test_split_quoted_recognizes_reply_markers(marker):
@@ -55,6 +61,9 @@ def test_split_quoted_recognizes_reply_markers(marker):
 
 def test_split_quoted_without_history():
     assert split_quoted("Dear Anna,\nFrom now on, the price is fixed.").quoted == ""
+    # A sentence that mentions writing is the sender's own text, not an attribution line.
+    assert split_quoted("Dear Anna,\nthe price is what our manager wrote: 12 USD.").quoted == ""
+    assert split_quoted("Dear Anna,\nas we wrote:\nthe price is fixed.").quoted == ""
 
 
 def test_html_to_text_drops_script_style_and_survives_broken_html():
