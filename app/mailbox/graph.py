@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import logging
-import random
 import re
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import quote
 
 import anyio
@@ -34,7 +32,6 @@ from app.config import Settings
 from app.mailbox.base import (
     CreatedDraft,
     HeldMessage,
-    MailAddress,
     MailAttachment,
     MailboxAccess,
     MailMessage,
@@ -50,6 +47,19 @@ from app.mailbox.exceptions import (
     SendOutcomeUnknown,
 )
 from app.mailbox.graph_auth import GraphAuth, MailboxReauthRequired
+from app.mailbox.graph_errors import graph_error, outcome_unknown, retry_delay
+from app.mailbox.graph_json import (
+    DEFERRED_SEND_TIME,
+    addresses_of,
+    attachment_kind,
+    file_attachment_json,
+    held_message,
+    int_of,
+    list_of,
+    message_of,
+    recipients_json,
+    text_of,
+)
 
 log = logging.getLogger(__name__)
 # httpx logs every request URL at INFO; Graph URLs carry addresses ($search) and message ids. Keep them out.
@@ -63,13 +73,8 @@ MESSAGE_FIELDS = (
 ATTACHMENT_FIELDS = "id,name,contentType,size,isInline"
 SAME_ORGANIZATION_ONLY = "Recall works only for recipients in your own organization (Exchange Online)."
 RECALL_READ = "A recipient who has already opened the message keeps it."
-APP_ONLY_REFUSED = (
-    "SendGuard may not use this mailbox in the background. Ask your administrator to grant the application "
-    "permissions Mail.Send and Mail.ReadWrite and to include this mailbox in the application access policy."
-)
 # PidTagDeferredSendTime: the delivery time Outlook sets (Office.js delayDeliveryTime); the message waits in
 # the Outbox until then.
-DEFERRED_SEND_TIME = "SystemTime 0x3FEF"
 HELD_EXPAND = f"singleValueExtendedProperties($filter=id eq '{DEFERRED_SEND_TIME}')"
 # A named property of our own, stamped on a draft before a scheduled send: it stays on the message in Sent Items,
 # where a send whose outcome is unknown is looked for before any retry.
@@ -188,7 +193,7 @@ class GraphMailbox:
         attachments: tuple[MailAttachment, ...] = ()
         if data.get("hasAttachments") is not False:
             attachments = await self._attachments(access, url)
-        return _message(data, access, attachments)
+        return message_of(data, access, attachments)
 
     async def has_corresponded(self, access: MailboxAccess, address: str) -> bool | None:
         address = address.strip().lower()
@@ -213,7 +218,7 @@ class GraphMailbox:
             )
         except MailboxUnavailable:
             return None  # unknown: the check goes on without this hint
-        found = bool(_list(data.get("value")))
+        found = bool(list_of(data.get("value")))
         self._remember(key, found)
         return found
 
@@ -221,10 +226,10 @@ class GraphMailbox:
         content: dict[str, Any] = {
             "subject": draft.subject,
             "body": {"contentType": "HTML", "content": draft.body_html},
-            "toRecipients": _recipients(draft.to),
-            "ccRecipients": _recipients(draft.cc),
+            "toRecipients": recipients_json(draft.to),
+            "ccRecipients": recipients_json(draft.cc),
         }
-        files = [_file_attachment(a) for a in draft.attachments if a.content is not None]
+        files = [file_attachment_json(a) for a in draft.attachments if a.content is not None]
         if draft.reply_to_message_id is None:
             created = await self._json(
                 access,
@@ -248,7 +253,7 @@ class GraphMailbox:
                     idempotent=False,
                 ),
             )
-            reply_id = _text(reply.get("id"))
+            reply_id = text_of(reply.get("id"))
             if not reply_id:
                 raise MailboxUnavailable(details={"reason": "malformed_response"})
             # The reply's own body quotes the original; ours replaces it on purpose: a letter about a
@@ -271,10 +276,10 @@ class GraphMailbox:
                         idempotent=False,
                     ),
                 )
-        draft_id = _text(created.get("id"))
+        draft_id = text_of(created.get("id"))
         if not draft_id:
             raise MailboxUnavailable(details={"reason": "malformed_response"})
-        return CreatedDraft(id=draft_id, web_link=_text(created.get("webLink")) or None)
+        return CreatedDraft(id=draft_id, web_link=text_of(created.get("webLink")) or None)
 
     async def send_draft(self, access: MailboxAccess, draft_id: str, marker: str | None = None) -> SendResult:
         url = self._message_url(access, draft_id)
@@ -295,13 +300,13 @@ class GraphMailbox:
         try:
             await self._call(access, _Call("send_draft", "POST", f"{url}/send", idempotent=False))
         except MailboxUnavailable as exc:
-            if _outcome_unknown(exc):
+            if outcome_unknown(exc):
                 raise SendOutcomeUnknown(details={"reason": "timeout"}) from exc
             raise
         for field in ("toRecipients", "ccRecipients", "bccRecipients"):
-            for recipient in _addresses(draft.get(field)):
+            for recipient in addresses_of(draft.get(field)):
                 self._remember((access.user_email.lower(), recipient.email.lower()), True)
-        return SendResult(internet_message_id=_text(draft.get("internetMessageId")) or None)
+        return SendResult(internet_message_id=text_of(draft.get("internetMessageId")) or None)
 
     async def find_sent(
         self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None
@@ -323,7 +328,7 @@ class GraphMailbox:
                     params={"$filter": query, "$top": "1", "$select": "id"},
                 ),
             )
-            if _list(data.get("value")):
+            if list_of(data.get("value")):
                 return True
         return False
 
@@ -363,7 +368,11 @@ class GraphMailbox:
             ),
         )
         now = datetime.now(UTC)
-        held = [m for m in (_held(item) for item in _list(data.get("value"))) if m is not None and m.deliver_at > now]
+        held = [
+            m
+            for m in (held_message(item) for item in list_of(data.get("value")))
+            if m is not None and m.deliver_at > now
+        ]
         return sorted(held, key=lambda m: m.deliver_at)
 
     async def cancel_held(self, access: MailboxAccess, message_id: str) -> HeldMessage:
@@ -387,8 +396,8 @@ class GraphMailbox:
                 params={"$select": f"{HELD_FIELDS},parentFolderId", "$expand": HELD_EXPAND},
             ),
         )
-        held = _held(data)
-        in_outbox = bool(_text(outbox.get("id"))) and _text(data.get("parentFolderId")) == _text(outbox.get("id"))
+        held = held_message(data)
+        in_outbox = bool(text_of(outbox.get("id"))) and text_of(data.get("parentFolderId")) == text_of(outbox.get("id"))
         if held is None or not in_outbox or held.deliver_at <= datetime.now(UTC) + HOLD_CANCEL_MARGIN:
             raise AlreadySent()
         try:
@@ -410,15 +419,15 @@ class GraphMailbox:
         max_bytes = self._settings.max_attachment_bytes
         budget = self._settings.max_check_attachment_bytes
         result = []
-        for item in _list(listing.get("value")):
+        for item in list_of(listing.get("value")):
             if not isinstance(item, dict) or item.get("isInline") is True:
                 continue  # inline images (signatures, logos) are part of the body, not attachments
-            kind = _kind(item.get("@odata.type"))
-            name = _text(item.get("name")) or "attachment"
-            content_type = _text(item.get("contentType"))
-            size = _int(item.get("size"))
+            kind = attachment_kind(item.get("@odata.type"))
+            name = text_of(item.get("name")) or "attachment"
+            content_type = text_of(item.get("contentType"))
+            size = int_of(item.get("size"))
             content = None
-            attachment_id = _text(item.get("id"))
+            attachment_id = text_of(item.get("id"))
             if kind == "file" and attachment_id and 0 <= size <= min(max_bytes, budget):
                 content = await self._attachment_bytes(access, message_url, attachment_id, max_bytes)
                 if content is not None:
@@ -509,7 +518,7 @@ class GraphMailbox:
                 return response
             retryable = status in (429, 503) or (status == 504 and call.idempotent)
             if retryable and attempt < max_retries:
-                delay = _retry_delay(response, attempt)
+                delay = retry_delay(response, attempt)
                 spent = max(self._clock() - started, waited)
                 if spent + delay <= self._retry_budget:
                     log.info("graph %s: %s, retry %s in %.1fs", call.operation, status, attempt + 1, delay)
@@ -517,184 +526,8 @@ class GraphMailbox:
                     waited += delay
                     attempt += 1
                     continue
-            raise _error(call.operation, response, attempt, app_only=access.mailbox_path != "/me")
+            raise graph_error(call.operation, response, attempt, app_only=access.mailbox_path != "/me")
 
 
 def _quoted(value: str) -> str:
     return value.replace("'", "''")
-
-
-def _outcome_unknown(exc: MailboxUnavailable) -> bool:
-    """The request went out and no answer came back: a read timeout, a dropped connection, a gateway timeout."""
-    cause = exc.__cause__
-    if isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
-        return False  # never reached Graph
-    details = exc.details if isinstance(exc.details, dict) else {}
-    return details.get("reason") in ("timeout", "connection") or details.get("status") == 504
-
-
-def _retry_delay(response: httpx.Response, attempt: int) -> float:
-    base = min(2.0**attempt * 0.5, 8.0)
-    header = response.headers.get("retry-after", "").strip()
-    if header:
-        with contextlib.suppress(ValueError):  # an HTTP date: Graph sends seconds; keep the backoff
-            base = max(0.0, float(header))
-    return base + random.uniform(0.0, min(1.0, 0.05 + base * 0.1))
-
-
-def _graph_code(response: httpx.Response) -> str:
-    try:
-        data = response.json()
-    except ValueError:
-        return ""
-    error = data.get("error") if isinstance(data, dict) else None
-    code = error.get("code") if isinstance(error, dict) else None
-    return code if isinstance(code, str) else ""
-
-
-def _error(operation: str, response: httpx.Response, retries: int, *, app_only: bool = False) -> Exception:
-    status = response.status_code
-    code = _graph_code(response)
-    log.warning(
-        "graph %s failed: status=%s code=%s retries=%s request-id=%s",
-        operation,
-        status,
-        code or "-",
-        retries,
-        response.headers.get("request-id", "-"),
-    )
-    if status == 401:
-        return MailboxReauthRequired(details={"reason": code or "unauthorized"})
-    if status == 403:
-        if app_only:
-            return ConsentMissing(APP_ONLY_REFUSED, details={"reason": code or "forbidden", "access": "app_only"})
-        return ConsentMissing(details={"reason": code or "forbidden"})
-    if status == 404 or code in ("ErrorItemNotFound", "ErrorInvalidIdMalformed"):
-        return MessageNotFound()
-    if status == 429:
-        retry_after = response.headers.get("retry-after", "").strip()
-        headers = {"Retry-After": retry_after} if retry_after.isdigit() else {"Retry-After": "30"}
-        return MailboxUnavailable(
-            "The mailbox service is busy (throttled); try again shortly.",
-            details={"reason": "throttled", "retries": retries},
-            headers=headers,
-        )
-    return MailboxUnavailable(details={"reason": "graph_error", "status": status, "graph_code": code or None})
-
-
-# -- Graph JSON -> mailbox types ------------------------------------------------------------------
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _int(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _kind(odata_type: Any) -> Literal["file", "item", "reference"]:
-    kind = _text(odata_type).rsplit(".", 1)[-1]
-    if kind == "fileAttachment":
-        return "file"
-    if kind == "itemAttachment":
-        return "item"
-    return "reference"  # referenceAttachment and anything new: reported by name, never read
-
-
-def _addresses(value: Any) -> tuple[MailAddress, ...]:
-    result = []
-    for item in _list(value):
-        email = item.get("emailAddress") if isinstance(item, dict) else None
-        if not isinstance(email, dict):
-            continue
-        address = _text(email.get("address")).strip()
-        if address:
-            result.append(MailAddress(email=address, name=_text(email.get("name"))))
-    return tuple(result)
-
-
-def _recipients(addresses: tuple[MailAddress, ...]) -> list[dict[str, Any]]:
-    return [{"emailAddress": {"address": a.email, **({"name": a.name} if a.name else {})}} for a in addresses]
-
-
-def _file_attachment(attachment: MailAttachment) -> dict[str, Any]:
-    assert attachment.content is not None
-    return {
-        "@odata.type": "#microsoft.graph.fileAttachment",
-        "name": attachment.name,
-        "contentType": attachment.content_type or "application/octet-stream",
-        "contentBytes": base64.b64encode(attachment.content).decode("ascii"),
-    }
-
-
-def _deferred_time(data: dict[str, Any]) -> datetime | None:
-    for prop in _list(data.get("singleValueExtendedProperties")):
-        if isinstance(prop, dict) and _text(prop.get("id")).lower() == DEFERRED_SEND_TIME.lower():
-            return _parse_time(_text(prop.get("value")))
-    return None
-
-
-def _parse_time(value: str) -> datetime | None:
-    """Graph's SystemTime values: ISO 8601 in UTC, with up to seven fractional digits ("...T10:00:00.0000000Z")."""
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?", value.strip())
-    if match is None:
-        return None
-    fraction = (match.group(2) or "")[:6]
-    try:
-        parsed = datetime.fromisoformat(match.group(1) + (f".{fraction.ljust(6, '0')}" if fraction else ""))
-    except ValueError:
-        return None
-    zone = match.group(3)
-    if zone in (None, "Z"):
-        return parsed.replace(tzinfo=UTC)
-    return datetime.fromisoformat(parsed.isoformat() + zone).astimezone(UTC)
-
-
-def _held(data: Any) -> HeldMessage | None:
-    """A held message from Graph's JSON, or None when it has no deferred send time."""
-    if not isinstance(data, dict) or not _text(data.get("id")):
-        return None
-    deliver_at = _deferred_time(data)
-    if deliver_at is None:
-        return None
-    return HeldMessage(
-        id=_text(data.get("id")),
-        to=tuple(a.email for a in _addresses(data.get("toRecipients"))),
-        subject=_text(data.get("subject")),
-        deliver_at=deliver_at,
-    )
-
-
-def _message(data: dict[str, Any], access: MailboxAccess, attachments: tuple[MailAttachment, ...]) -> MailMessage:
-    body = data.get("body") if isinstance(data.get("body"), dict) else {}
-    assert isinstance(body, dict)
-    body_format: Literal["text", "html"] = "html" if _text(body.get("contentType")).lower() == "html" else "text"
-    sender = ""
-    for field in ("from", "sender"):
-        found = _addresses([data.get(field)])
-        if found:
-            sender = found[0].email
-            break
-    return MailMessage(
-        id=_text(data.get("id")),
-        sender=sender or access.user_email,
-        to=_addresses(data.get("toRecipients")),
-        cc=_addresses(data.get("ccRecipients")),
-        bcc=_addresses(data.get("bccRecipients")),
-        subject=_text(data.get("subject")),
-        body=_text(body.get("content")),
-        body_format=body_format,
-        attachments=attachments,
-        internet_message_id=_text(data.get("internetMessageId")) or None,
-        is_draft=data.get("isDraft") is True,
-    )
-
-
-def parse_message(data: dict[str, Any], access: MailboxAccess, attachments: tuple[MailAttachment, ...]) -> MailMessage:
-    """A Graph message resource as a MailMessage (for readers in other modules)."""
-    return _message(data, access, attachments)

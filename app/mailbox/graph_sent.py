@@ -12,7 +12,8 @@ from typing import Any
 
 from app.mailbox.base import MailboxAccess
 from app.mailbox.exceptions import MailboxUnavailable
-from app.mailbox.graph import GraphMailbox, _Call, _list, _quoted, _text
+from app.mailbox.graph import GraphMailbox, _Call, _quoted
+from app.mailbox.graph_json import list_of, text_of
 from app.mailbox.sent_watch import CursorExpired, Report, SentHeader, SentPage
 
 # A named property of our own on each report, so that a watcher that died after creating one finds it.
@@ -82,10 +83,10 @@ class GraphSentItems:
             ),
         )
         marker = None
-        for prop in _list(data.get("singleValueExtendedProperties")):
-            if isinstance(prop, dict) and _text(prop.get("id")).lower() == CHECK_HEADER_PROPERTY.lower():
-                marker = _text(prop.get("value")) or None
-        return SentHeader(internet_message_id=_text(data.get("internetMessageId")) or None, check_marker=marker)
+        for prop in list_of(data.get("singleValueExtendedProperties")):
+            if isinstance(prop, dict) and text_of(prop.get("id")).lower() == CHECK_HEADER_PROPERTY.lower():
+                marker = text_of(prop.get("value")) or None
+        return SentHeader(internet_message_id=text_of(data.get("internetMessageId")) or None, check_marker=marker)
 
     async def deliver_report(self, access: MailboxAccess, report: Report) -> None:
         sendguard = {"emailAddress": {"name": "SendGuard", "address": report.to}}
@@ -114,17 +115,17 @@ class GraphSentItems:
                 params={"$filter": flt, "$top": "1", "$select": "id"},
             ),
         )
-        return bool(_list(data.get("value")))
+        return bool(list_of(data.get("value")))
 
 
 def _sent_page(data: dict[str, Any]) -> SentPage:
     ids = tuple(
-        _text(item.get("id"))
-        for item in _list(data.get("value"))
-        if isinstance(item, dict) and _text(item.get("id")) and "@removed" not in item
+        text_of(item.get("id"))
+        for item in list_of(data.get("value"))
+        if isinstance(item, dict) and text_of(item.get("id")) and "@removed" not in item
     )
-    next_link = _text(data.get("@odata.nextLink"))
-    delta_link = _text(data.get("@odata.deltaLink"))
+    next_link = text_of(data.get("@odata.nextLink"))
+    delta_link = text_of(data.get("@odata.deltaLink"))
     if not next_link and not delta_link:
         raise MailboxUnavailable(details={"reason": "malformed_response"})
     return SentPage(ids, next_link or delta_link, complete=not next_link)

@@ -17,7 +17,8 @@ from typing import Any
 
 from app.mailbox.base import MailAttachment, MailboxAccess, SentPage
 from app.mailbox.exceptions import MailboxUnavailable
-from app.mailbox.graph import GraphMailbox, parse_message
+from app.mailbox.graph import GraphMailbox
+from app.mailbox.graph_json import parse_message
 
 SENT_FIELDS = "id,from,sender,toRecipients,ccRecipients,subject,body,sentDateTime,hasAttachments"
 

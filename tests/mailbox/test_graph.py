@@ -26,8 +26,9 @@ from app.mailbox.fake_graph import (
     recipient,
     reference_attachment,
 )
-from app.mailbox.graph import SAME_ORGANIZATION_ONLY, GraphMailbox, _parse_time
+from app.mailbox.graph import SAME_ORGANIZATION_ONLY, GraphMailbox
 from app.mailbox.graph_auth import GraphAuth, MailboxReauthRequired
+from app.mailbox.graph_json import parse_time
 from tests.mailbox.graph_env import ALEX, TENANT, Sleeps, graph_mailbox, graph_settings, new_fake, principal
 
 T = TypeVar("T")
@@ -496,5 +497,5 @@ def test_too_late_and_unknown_held_messages(env: Env) -> None:
     ],
 )
 def test_deferred_send_times_are_parsed_as_utc(value: str, expected: str | None) -> None:
-    parsed = _parse_time(value)
+    parsed = parse_time(value)
     assert (parsed.isoformat() if parsed else None) == expected
