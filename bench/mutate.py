@@ -56,6 +56,9 @@ DESELECT: dict[str, list[str]] = {
     "checks": [
         "tests/checks/test_extraction.py::test_other_users_stay_fast_while_four_hostile_scans_run[sqlite]",
         "tests/checks/test_extraction.py::test_many_hostile_pdfs_in_one_check_share_one_budget[sqlite]",
+        # `index_store.dismantle` counts the references to the index (sys.getrefcount); mutmut's trampoline holds
+        # more of them for the call, so under mutmut the index always looks in use. The normal suite proves it.
+        "tests/checks/test_index_store.py::test_a_replaced_index_is_emptied_only_once_no_check_holds_it",
     ],
 }
 # Share of the time bound per package, by its count of mutants; a package that finishes early passes its rest on.
