@@ -30,7 +30,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "mutate"
-MUTMUT = Path(sys.executable).with_name("mutmut")
+# mutmut started from `-c`, not from its console script: the extraction workers (app/checks/extraction.py) are
+# started by multiprocessing's fork server, and such a child first re-imports the parent's __main__ from its path.
+# With the console script as __main__ that is mutmut's command line and its terminal UI, seconds of imports in every
+# worker on a shared machine, longer than a check's whole extraction budget (EXTRACTION_SECONDS): the scans found no
+# text and mutmut stopped in its first test run. A `-c` program has no path to re-import.
+MUTMUT = [sys.executable, "-c", "from mutmut.__main__ import cli; cli()"]
 
 # The tests that judge each package. Beyond tests/<package>: the isolation tests prove the scheduling repository's
 # per-user filter through the routes. The stress tests (hundreds of sends, hostile files) prove scale and races, and
@@ -51,13 +56,13 @@ DESELECT: dict[str, list[str]] = {
     "checks": [
         "tests/checks/test_extraction.py::test_other_users_stay_fast_while_four_hostile_scans_run[sqlite]",
         "tests/checks/test_extraction.py::test_many_hostile_pdfs_in_one_check_share_one_budget[sqlite]",
-        # Its scan runs in an extraction worker under a wall-clock budget, which the stats run's tracing on a shared
-        # machine can exhaust (then the scan finds nothing and the stats run stops); the other scan tests stay.
-        "tests/checks/test_check_api.py::test_attachment_scanned_once_then_referred_to_by_hash[sqlite]",
+        # `index_store.dismantle` counts the references to the index (sys.getrefcount); mutmut's trampoline holds
+        # more of them for the call, so under mutmut the index always looks in use. The normal suite proves it.
+        "tests/checks/test_index_store.py::test_a_replaced_index_is_emptied_only_once_no_check_holds_it",
     ],
 }
 # Share of the time bound per package, by its count of mutants; a package that finishes early passes its rest on.
-WEIGHT = {"analysis": 3030, "checks": 982, "incidents": 947, "auth": 795, "scheduling": 542}
+WEIGHT = {"analysis": 3030, "checks": 1926, "incidents": 947, "auth": 795, "scheduling": 542}
 
 
 def _toml_value(value: Any) -> str:
@@ -118,7 +123,7 @@ def run(package: str, seconds: float, children: int) -> dict[str, float]:
     load_before = os.getloadavg()
     started, cpu = time.monotonic(), _cpu_seconds_of_children()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [str(MUTMUT), "run", "--max-children", str(children)]
+    command = [*MUTMUT, "run", "--max-children", str(children)]
     process = subprocess.Popen(command, cwd=where, env=env, start_new_session=True)
     try:
         process.wait(timeout=max(seconds, 1))

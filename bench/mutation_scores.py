@@ -7,12 +7,15 @@ killed; the score is over the mutants judged.
 Time: wall minutes as measured, CPU minutes of mutmut and every test process it forked, and the load average
 around the run. On a shared machine the CPU minutes are the honest figure: CPU minutes per judged mutant, times the
 package's mutants, divided by 2 cores, is what the whole package takes alone on 2 cores (fixed costs included).
+A package not run this time (`MUTATE_PACKAGES` narrows a run) keeps its row from the table already in
+bench/RESULTS.md, marked with the time of that earlier run.
 Usage: python -m bench.mutation_scores [--write]  (--write puts the table into bench/RESULTS.md)
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -21,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.mutate import WORK
-from bench.results import replace_section
+from bench.results import RESULTS, replace_section
 
 DETECTED = {"killed", "timeout", "caught by type check", "segfault"}
 UNDETECTED = {"survived", "no tests", "suspicious"}
@@ -79,8 +82,27 @@ def table(found: dict[str, tuple[Counter[str], dict[str, Any]]]) -> str:
     return "\n".join(rows)
 
 
+def earlier_rows(measured: set[str]) -> list[str]:
+    """Rows of the table in bench/RESULTS.md for packages not measured now, each marked with its run's time."""
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    section = re.search(r"<!-- begin:mutation-scores -->(.*?)<!-- end:mutation-scores -->", current, re.S)
+    if not section:
+        return []
+    heading = re.search(r"\(([^)]*UTC)\)", section.group(1))
+    rows = []
+    for line in section.group(1).splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if not line.startswith("| app/") or cells[0].split(" ")[0] in measured:
+            continue
+        if heading and "(run of" not in cells[0]:
+            cells[0] = f"{cells[0]} (run of {heading.group(1)})"
+        rows.append("| " + " | ".join(cells) + " |")
+    return rows
+
+
 def main() -> None:
-    text = table(collect())
+    found = collect()
+    text = "\n".join([table(found), *earlier_rows(set(found))])
     print(text)
     if "--write" in sys.argv:
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

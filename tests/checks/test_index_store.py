@@ -53,6 +53,16 @@ def test_an_index_file_reads_back_the_same_index_in_small_steps(
     assert by_email is loaded.contacts_by_org["o5"][0]  # one object in every map, as built
 
 
+def test_the_first_index_file_creates_a_private_directory_for_it(tmp_path: Path) -> None:
+    # Index files hold the tenant's contacts: their directory is the service's alone, made on first use.
+    path = tmp_path / "cache" / "indexes" / "t-1.idx"
+    index = _index()
+    index_store.write_index(path, index)
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    assert [p.name for p in path.parent.iterdir()] == ["t-1.idx"]  # the temporary file renamed, none left
+    _same(index, index_store.read_index(path, lambda: None))
+
+
 def test_a_truncated_or_foreign_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "t-1.idx"
     index_store.write_index(path, _index())

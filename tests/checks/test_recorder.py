@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from typing import Any
 
 import pytest
@@ -70,3 +71,31 @@ def test_a_batch_written_though_its_answer_was_lost_does_not_block_later_records
         assert recorder.flush() == 2
         assert sorted(str(r.id) for r in records(app)) == sorted([first, second])
         assert recorder.flush() == 0
+
+
+def test_a_refused_batch_is_kept_ahead_of_the_records_that_came_meanwhile(make_app: Any) -> None:
+    app = make_app(check_record_batch_seconds=3600)
+    recorder = app.state.recorder
+    table = CheckRecord.__tablename__
+    meanwhile: list[str] = []
+
+    def refuse_the_first_write(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if meanwhile or not statement.lstrip().upper().startswith(f"INSERT INTO {table.upper()}"):
+            return
+        # A check arrives while the batch is on its way, and then the database refuses the batch.
+        meanwhile.append(client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()["check_id"])
+        raise OperationalError(statement, {}, ConnectionError("the database went away"))
+
+    with TestClient(app) as client:
+        assert recorder.flush() == 0  # nothing queued, nothing written
+        first = client.post("/v1/drafts/check", json=DRAFT, headers=ALEX).json()["check_id"]
+        event.listen(app.state.engine, "before_cursor_execute", refuse_the_first_write)
+        try:
+            with pytest.raises(OperationalError):
+                recorder.flush()
+        finally:
+            event.remove(app.state.engine, "before_cursor_execute", refuse_the_first_write)
+        assert records(app) == []
+        assert all(recorder.is_pending(uuid.UUID(check_id)) for check_id in [first, *meanwhile])
+        assert recorder.flush() == 2
+        assert sorted(str(r.id) for r in records(app)) == sorted([first, *meanwhile])

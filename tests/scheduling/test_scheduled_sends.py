@@ -252,7 +252,20 @@ def test_deleted_draft_fails_clearly(client: TestClient, app: Any, db: Session) 
     mailbox._box(ACCESS).messages.pop(draft_id)
     drain(worker(app))
     (row,) = rows(db)
-    assert row.status == "failed" and "no longer" in (row.last_error or "")
+    assert (row.status, row.last_error) == ("failed", "The draft is no longer in the mailbox.")
+    assert row.sent_message_id is None and mailbox.sends == []
+
+
+def test_draft_the_user_sent_by_hand_before_its_time_counts_as_sent(client: TestClient, app: Any, db: Session) -> None:
+    mailbox: FakeMailbox = app.state.mailbox
+    draft_id = new_draft(mailbox)
+    schedule(client, draft_id)
+    by_hand = asyncio.run(mailbox.send_draft(ACCESS, draft_id))  # from Outlook itself: no marker of the row
+    drain(worker(app))
+    (row,) = rows(db)
+    assert (row.status, row.sent_message_id, row.last_error) == ("sent", by_hand.internet_message_id, None)
+    assert by_hand.internet_message_id and row.internet_message_id == by_hand.internet_message_id
+    assert mailbox.sends == [draft_id]  # the user's own send, none by the worker
 
 
 def test_cancel_races_with_the_worker(client: TestClient, app: Any, db: Session) -> None:
