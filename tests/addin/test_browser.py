@@ -13,21 +13,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from sqlmodel import Session
 
 from app.db import create_db_engine, migrate
 from app.demo import load_demo_data
+from tests.live_server import ROOT, serving
 
-ROOT = Path(__file__).resolve().parents[2]
 FRONTEND = ROOT / "frontend"
 E2E = FRONTEND / "tests" / "e2e" / "demo.e2e.mjs"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -46,60 +42,16 @@ def _require(condition: bool, message: str) -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db_path = tmp_path_factory.mktemp("browser-db") / "sendguard.db"
-    url = f"sqlite:///{db_path}"
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'sendguard.db'}"
     engine = create_db_engine(url)
     migrate(engine)
     with Session(engine) as session:
         assert load_demo_data(session)
     engine.dispose()
-
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "AUTH_MODE": "dev",
-        "MAILBOX_PROVIDER": "fake",
-        "PUBLIC_BASE_URL": base,
-        "SCHEDULER_ENABLED": "false",
-        "LOG_LEVEL": "WARNING",
-    }
-    log = tmp_path_factory.mktemp("browser-log") / "uvicorn.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"uvicorn did not start:\n{log.read_text(errors='replace')}")
-                time.sleep(0.2)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with serving(url, tmp_path_factory.mktemp("browser-log") / "uvicorn.log") as base:
+        yield base
 
 
 def screenshot_dir(tmp_path: Path) -> Path:

@@ -8,16 +8,11 @@ Insight and Incidents in English and Chinese. Screenshots go to docs/screenshots
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import httpx
 import pytest
 from openpyxl import Workbook
 from sqlmodel import Session, select
@@ -27,8 +22,9 @@ from app.common import utcnow
 from app.db import create_db_engine, migrate
 from app.demo import load_demo_data
 from app.tenants.models import Tenant, User
-from tests.addin.test_browser import FRONTEND, ROOT, _free_port, _require, run_e2e, screenshot_dir
+from tests.addin.test_browser import FRONTEND, _require, run_e2e, screenshot_dir
 from tests.admin.seed import seed
+from tests.live_server import serving
 
 E2E = FRONTEND / "tests" / "e2e" / "admin.e2e.mjs"
 BUNDLE = FRONTEND / "admin" / "dist" / "admin.js"
@@ -77,38 +73,10 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert load_demo_data(session)
         _history(session)
     engine.dispose()
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": url, "AUTH_MODE": "dev", "MAILBOX_PROVIDER": "fake",
-           "PUBLIC_BASE_URL": base, "SCHEDULER_ENABLED": "false", "LOG_LEVEL": "WARNING",
-           "CHECK_RECORD_BATCH_SECONDS": "0"}  # fmt: skip
     log = tmp_path_factory.mktemp("admin-log") / "uvicorn.log"
-    with log.open("wb") as out:
-        command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            _wait_until_up(base, proc, log)
-            seed(base)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
-def _wait_until_up(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"uvicorn did not start:\n{log.read_text(errors='replace')}")
-        time.sleep(0.2)
+    with serving(url, log, CHECK_RECORD_BATCH_SECONDS="0") as base:
+        seed(base)
+        yield base
 
 
 def test_admin_console_in_chromium(admin_server: str, tmp_path: Path) -> None:
