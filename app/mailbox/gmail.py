@@ -375,11 +375,7 @@ class GmailMailbox:
                     maxResults=page_size,
                     pageToken=token,
                 ).execute()
-                for record in page.get("history") or []:
-                    for added in record.get("messagesAdded") or []:
-                        message = added.get("message") or {}
-                        if message.get("id") and "SENT" in (message.get("labelIds") or []):
-                            found[message["id"]] = None
+                collect_sent_ids(page, found)
                 latest, token = str(page.get("historyId") or latest), page.get("nextPageToken")
                 if not token:
                     return SentHistory(tuple(found), latest)
@@ -411,3 +407,12 @@ def _mapped(exc: HttpError) -> Exception:
         return MessageNotFound()
     log.warning("gmail error status %s", status)
     return MailboxUnavailable(details={"provider": "gmail", "status": status})
+
+
+def collect_sent_ids(page: dict[str, Any], found: dict[str, None]) -> None:
+    """The ids of messages added to Sent Mail in one users.history.list page, in order, each once."""
+    for record in page.get("history") or []:
+        for added in record.get("messagesAdded") or []:
+            message = added.get("message") or {}
+            if message.get("id") and "SENT" in (message.get("labelIds") or []):
+                found[message["id"]] = None

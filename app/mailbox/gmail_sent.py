@@ -19,7 +19,7 @@ from googleapiclient.errors import HttpError
 
 from app.mailbox.base import MailboxAccess
 from app.mailbox.exceptions import MailboxUnavailable
-from app.mailbox.gmail import GmailMailbox
+from app.mailbox.gmail import GmailMailbox, collect_sent_ids
 from app.mailbox.gmail_mime import header_map
 from app.mailbox.sent_watch import CursorExpired, Report, SentHeader, SentPage
 
@@ -83,11 +83,7 @@ class GmailSentMail:
                     )
                     .execute()
                 )
-                for record in page.get("history") or []:
-                    for added in record.get("messagesAdded") or []:
-                        message = added.get("message") or {}
-                        if message.get("id") and "SENT" in (message.get("labelIds") or []):
-                            found[message["id"]] = None
+                collect_sent_ids(page, found)
                 latest, token = str(page.get("historyId") or latest), page.get("nextPageToken")
                 if not token:
                     return SentPage(tuple(found), latest, complete=True)
