@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import replace
 
 from sqlmodel import Session
 
 from app.analysis.context import CheckContext
+from app.analysis.documents import DocumentHistory
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.engine import check as run_engine
 from app.analysis.findings import CheckResult
@@ -137,9 +137,8 @@ def analyse(
         raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
     index = cache.get(session, auth.tenant)
     draft = _analysis_draft(session, auth, index, settings, extractor, message)
-    context = _context(session, auth, index, draft, locale, correspondents)
-    context = replace(context, documents=cache.documents.for_tenant(session, auth.tenant.id))
-    result = run_engine(draft, index, context)
+    documents = cache.documents.for_tenant(session, auth.tenant.id)
+    result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents, documents))
     return result, index, draft
 
 
@@ -211,6 +210,7 @@ def _context(
     draft: Draft,
     locale: str | None,
     correspondents: frozenset[str] | None,
+    documents: DocumentHistory | None,
 ) -> CheckContext:
     hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
     past = user_history.get(session, auth.tenant.id, auth.user.id)
@@ -220,6 +220,7 @@ def _context(
         known_correspondents=known | (correspondents or frozenset()),
         suppressed=suppressed_keys(past.dismissed, hashes, index.policy.suppress_dismissed_days),
         salt=salt_for(auth.tenant.id),
+        documents=documents,
     )
 
 
