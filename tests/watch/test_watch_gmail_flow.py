@@ -4,7 +4,6 @@ Gmail's rate limit waited out."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 
@@ -17,7 +16,6 @@ from app.common import as_utc, utcnow
 from app.config import Settings
 from app.tenants.models import Tenant, User
 from app.watch.models import WatchedMessage, WatchState
-from app.watch.worker import Watcher
 from tests.watch.gmail_env import (
     GmailWatchEnv,
     add_users,
@@ -27,34 +25,13 @@ from tests.watch.gmail_env import (
     send_risky,
     send_safe,
 )
+from tests.watch.rounds import make_due, run
 
 
 @pytest.fixture
 def env(settings: Settings) -> Iterator[GmailWatchEnv]:
     with gmail_watch_env(settings) as gmail_env:
         yield gmail_env
-
-
-def run(watcher: Watcher, *steps: object) -> None:
-    async def scenario() -> None:
-        for step in steps:
-            if callable(step):
-                step()
-            else:
-                for _ in range(int(step)):  # type: ignore[call-overload]
-                    await watcher.run_once()
-
-    asyncio.run(scenario())
-
-
-def make_due(env: GmailWatchEnv, email: str) -> WatchState:
-    with Session(env.app.state.engine, expire_on_commit=False) as session:
-        user = session.exec(select(User).where(User.email == email)).one()
-        state = session.exec(select(WatchState).where(WatchState.user_id == user.id)).one()
-        state.next_poll_at = utcnow()
-        session.add(state)
-        session.commit()
-        return state
 
 
 def test_watch_gmail_reports_risky_mail_once_in_the_inbox(env: GmailWatchEnv) -> None:

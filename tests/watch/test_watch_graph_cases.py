@@ -3,7 +3,6 @@ time, the user's opt-out, the tenant's switch, nothing of the content stored, an
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from collections.abc import Iterator
@@ -21,7 +20,6 @@ from app.mailbox.graph_sent import CHECK_HEADER_PROPERTY
 from app.scheduling.models import ScheduledSend
 from app.tenants.models import User
 from app.watch.models import WatchedMessage, WatchState
-from app.watch.worker import Watcher
 from tests.mailbox.graph_env import ALEX, M365, bearer
 from tests.privacy.markers import BODY, SUBJECT, dump_database, every_logger_at_debug, find_leaks
 from tests.watch.graph_env import (
@@ -33,42 +31,13 @@ from tests.watch.graph_env import (
     send_safe,
     watch_env,
 )
+from tests.watch.rounds import make_due, run, state_of
 
 
 @pytest.fixture
 def env(settings: Settings) -> Iterator[M365]:
     with watch_env(settings) as m365:
         yield m365
-
-
-def run(watcher: Watcher, *steps: object) -> None:
-    """Watch rounds, with mail sent in between: ints are rounds, callables send mail."""
-
-    async def scenario() -> None:
-        for step in steps:
-            if callable(step):
-                step()
-            else:
-                for _ in range(int(step)):  # type: ignore[call-overload]
-                    await watcher.run_once()
-
-    asyncio.run(scenario())
-
-
-def state_of(env: M365, email: str) -> WatchState:
-    with Session(env.app.state.engine) as session:
-        user = session.exec(select(User).where(User.email == email)).one()
-        return session.exec(select(WatchState).where(WatchState.user_id == user.id)).one()
-
-
-def make_due(env: M365, email: str) -> None:
-    """Time passes: the user's next poll is due now (a throttled user waits its Retry-After otherwise)."""
-    with Session(env.app.state.engine) as session:
-        state = session.get(WatchState, state_of(env, email).id)
-        assert state is not None
-        state.next_poll_at = utcnow()
-        session.add(state)
-        session.commit()
 
 
 def test_watch_graph_throttling_waits_retry_after_and_loses_nothing(env: M365) -> None:
