@@ -27,8 +27,8 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 
+from app.mailbox.fake_gmail_listing import date_header, listing_page
 from app.mailbox.fake_gmail_messages import recipients_of, sample_message
-from app.mailbox.fake_gmail_sent import sent_search
 
 __all__ = ["FakeGmail", "StoredMessage", "sample_message"]
 
@@ -115,10 +115,16 @@ class FakeGmail:
     def _next_id(self) -> str:
         return format(next(self._ids), "x")
 
-    def put_message(self, user_email: str, raw: bytes, labels: tuple[str, ...] = ("SENT",)) -> str:
+    def put_message(
+        self, user_email: str, raw: bytes, labels: tuple[str, ...] = ("SENT",), *, internal_date: float | None = None
+    ) -> str:
+        """Mail already in the mailbox. Its internalDate is its Date header, as users.messages.import sets it
+        (mail loaded with a past date lists and searches by that date), unless given."""
         box = self._users.setdefault(user_email.lower(), _Mailbox())
         message_id = self._next_id()
-        box.messages[message_id] = StoredMessage(message_id, message_id, raw, list(labels))
+        stored = StoredMessage(message_id, message_id, raw, list(labels))
+        stored.internal_date = internal_date if internal_date is not None else date_header(stored)
+        box.messages[message_id] = stored
         return message_id
 
     def save_draft(
@@ -288,12 +294,8 @@ class FakeGmail:
         ) -> dict[str, Any]:
             box = self._box(request, userId)
             found = [m for m in self._search(box, q) if all(label in m.labels for label in labelIds or [])]
-            found.sort(key=lambda m: m.internal_date, reverse=True)  # newest first, as Gmail lists
-            paged = sent_search(found, q, maxResults, pageToken)
-            if paged is not None:
-                return paged
-            page = [{"id": m.id, "threadId": m.thread_id} for m in found[: max(1, min(maxResults, 500))]]
-            return {"messages": page, "resultSizeEstimate": len(page)} if page else {"resultSizeEstimate": 0}
+            found.sort(key=lambda m: (-m.internal_date, m.id))  # newest first, as Gmail lists
+            return listing_page(found, maxResults, pageToken)
 
         @api.post("/gmail/v1/users/{userId}/messages")
         async def insert_message(request: Request, userId: str) -> dict[str, Any]:
@@ -303,8 +305,11 @@ class FakeGmail:
             if not (body or {}).get("raw"):
                 raise _ApiError(400, "Invalid message", "invalidArgument")
             labels = [str(label) for label in body.get("labelIds") or []]
-            message_id = self.put_message(
-                self._tokens[request.headers["authorization"][7:]], _unb64(body["raw"]), tuple(labels)
+            message_id = self.put_message(  # internalDateSource=receivedTime, insert's default
+                self._tokens[request.headers["authorization"][7:]],
+                _unb64(body["raw"]),
+                tuple(labels),
+                internal_date=time.time(),
             )
             return {"id": message_id, "threadId": box.messages[message_id].thread_id, "labelIds": labels}
 

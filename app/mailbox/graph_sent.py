@@ -12,7 +12,8 @@ from typing import Any
 
 from app.mailbox.base import MailboxAccess
 from app.mailbox.exceptions import MailboxUnavailable
-from app.mailbox.graph import GraphMailbox, _Call, _quoted
+from app.mailbox.graph import GraphMailbox
+from app.mailbox.graph_http import GraphCall, quoted_odata
 from app.mailbox.graph_json import list_of, text_of
 from app.mailbox.sent_watch import CursorExpired, Report, SentHeader, SentPage
 
@@ -39,9 +40,9 @@ class GraphSentItems:
     async def _page(self, access: MailboxAccess, url: str, params: dict[str, str] | None = None) -> dict[str, Any]:
         if not url.startswith(self.mailbox._base + "/"):
             raise CursorExpired(details={"reason": "foreign_link"})  # never follow a link to another host
-        call = _Call("sent_delta", "GET", url, params=params, headers={"Prefer": f"odata.maxpagesize={PAGE_SIZE}"})
+        call = GraphCall("sent_delta", "GET", url, params=params, headers={"Prefer": f"odata.maxpagesize={PAGE_SIZE}"})
         try:
-            return await self.mailbox._json(access, call)
+            return await self.mailbox.json_of(access, call)
         except MailboxUnavailable as exc:
             details = exc.details if isinstance(exc.details, dict) else {}
             if details.get("status") == 410:
@@ -70,9 +71,9 @@ class GraphSentItems:
         return (await self.sent_after(access, utcnow())).cursor
 
     async def header(self, access: MailboxAccess, message_id: str) -> SentHeader:
-        data = await self.mailbox._json(
+        data = await self.mailbox.json_of(
             access,
-            _Call(
+            GraphCall(
                 "sent_header",
                 "GET",
                 self.mailbox._message_url(access, message_id),
@@ -102,13 +103,13 @@ class GraphSentItems:
             ],
         }
         url = f"{self.mailbox._base}{access.mailbox_path}/mailFolders/inbox/messages"
-        await self.mailbox._json(access, _Call("watch_report", "POST", url, json=message, idempotent=False))
+        await self.mailbox.json_of(access, GraphCall("watch_report", "POST", url, json=message, idempotent=False))
 
     async def find_report(self, access: MailboxAccess, key: str) -> bool:
-        flt = f"singleValueExtendedProperties/Any(ep: ep/id eq '{REPORT_MARKER}' and ep/value eq '{_quoted(key)}')"
-        data = await self.mailbox._json(
+        flt = f"singleValueExtendedProperties/Any(ep: ep/id eq '{REPORT_MARKER}' and ep/value eq '{quoted_odata(key)}')"
+        data = await self.mailbox.json_of(
             access,
-            _Call(
+            GraphCall(
                 "find_report",
                 "GET",
                 f"{self.mailbox._base}{access.mailbox_path}/mailFolders/inbox/messages",
