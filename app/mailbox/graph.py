@@ -12,14 +12,9 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-import time
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
-
-import anyio
-import httpx
 
 from app.auth.principal import Principal
 from app.config import Settings
@@ -32,9 +27,8 @@ from app.mailbox.base import (
     SendResult,
 )
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable, MessageNotFound, SendOutcomeUnknown
-from app.mailbox.graph_auth import GraphAuth
 from app.mailbox.graph_errors import outcome_unknown
-from app.mailbox.graph_http import GraphCall, Sleep, quoted_odata
+from app.mailbox.graph_http import GraphCall, GraphHttpOptions, quoted_odata
 from app.mailbox.graph_json import (
     addresses_of,
     attachment_kind,
@@ -66,22 +60,11 @@ class GraphMailbox(GraphOutbox):
         self,
         settings: Settings,
         *,
-        auth: GraphAuth | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        retry_budget_seconds: float = 8.0,
         correspondence_ttl_seconds: float = 600.0,
         max_cached_correspondents: int = 50_000,
-        sleep: Sleep = anyio.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        **http: Unpack[GraphHttpOptions],
     ) -> None:
-        super().__init__(
-            settings,
-            auth=auth,
-            transport=transport,
-            retry_budget_seconds=retry_budget_seconds,
-            sleep=sleep,
-            clock=clock,
-        )
+        super().__init__(settings, **http)
         self._ttl = correspondence_ttl_seconds
         self._max_cached = max_cached_correspondents
         self._correspondents: OrderedDict[tuple[str, str], tuple[bool, float]] = OrderedDict()

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 from urllib.parse import quote
 
 import anyio
@@ -55,27 +55,26 @@ def quoted_odata(value: str) -> str:
     return value.replace("'", "''")
 
 
+class GraphHttpOptions(TypedDict, total=False):
+    auth: GraphAuth
+    transport: httpx.AsyncBaseTransport
+    retry_budget_seconds: float
+    sleep: Sleep
+    clock: Callable[[], float]
+
+
 class GraphHttp:
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        auth: GraphAuth | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        retry_budget_seconds: float = 8.0,
-        sleep: Sleep = anyio.sleep,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, settings: Settings, **options: Unpack[GraphHttpOptions]) -> None:
         self._settings = settings
-        self.auth = auth or GraphAuth(settings)
-        self._transport = transport
+        self.auth = options.get("auth") or GraphAuth(settings)
+        self._transport = options.get("transport")
         self._http: httpx.AsyncClient | None = None
         self._base = settings.graph_base_url.rstrip("/")
         self._beta = settings.graph_beta_url.rstrip("/")
         self._timeout = httpx.Timeout(settings.graph_timeout_seconds, connect=min(5.0, settings.graph_timeout_seconds))
-        self._retry_budget = retry_budget_seconds
-        self._sleep = sleep
-        self._clock = clock
+        self._retry_budget = options.get("retry_budget_seconds", 8.0)
+        self._sleep: Sleep = options.get("sleep", anyio.sleep)
+        self._clock: Callable[[], float] = options.get("clock", time.monotonic)
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
