@@ -237,13 +237,11 @@ _build_lock = threading.Lock()
 def validator_for(conn: HTTPConnection, settings: Settings) -> EntraValidator:
     """The app's validator (one JWKS cache per app), made on first use; tests may put their own on app.state."""
     state = conn.app.state
-    validator: EntraValidator | None = getattr(state, "entra_validator", None)
-    if validator is None:
-        with _build_lock:
-            validator = getattr(state, "entra_validator", None)
-            if validator is None:
-                validator = EntraValidator(settings)
-                state.entra_validator = validator
+    with _build_lock:
+        validator: EntraValidator | None = getattr(state, "entra_validator", None)
+        if validator is None:
+            validator = EntraValidator(settings)
+            state.entra_validator = validator
     return validator
 
 
