@@ -189,8 +189,6 @@ class EntraValidator:
             raise _rejected("expired", "The sign-in has expired; sign in again.") from exc
         except jwt.PyJWTError as exc:
             raise _rejected(type(exc).__name__) from exc
-        if claims.get("tid", "").lower() != tid:
-            raise _rejected("tenant")
         scopes = str(claims.get("scp", "")).split()
         if self._settings.entra_scope not in scopes:
             raise _rejected("scope", "The sign-in does not allow SendGuard to act for you (missing scope).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import time
 from collections.abc import Callable
@@ -110,3 +111,35 @@ def test_a_tenant_not_allowed_is_told_so(fake: FakeGraph, caplog: pytest.LogCapt
         validator(fake, entra_allowed_tenants=[OTHER_TENANT]).validate(fake.issue_token(ALEX))
     assert info.value.message == "This Microsoft 365 organization may not use this SendGuard server."
     assert caplog.records[-1].getMessage() == "entra token rejected: tenant"
+
+
+def test_a_key_service_failure_is_logged_by_its_kind(fake: FakeGraph, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="app.auth.entra")
+    down = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(503)))
+    with pytest.raises(SigningKeysUnavailable):
+        EntraValidator(graph_settings(), http=down).validate(fake.issue_token(ALEX))
+    assert [r.getMessage() for r in caplog.records] == ["entra signing keys unavailable: HTTPStatusError"]
+
+
+def _token_of_length(fake: FakeGraph, length: int) -> str:
+    """A genuine token padded (in claims nobody reads) to exactly `length` characters."""
+    for header_pad in range(4):
+        probe = fake.issue_token(ALEX, headers={"x": "h" * header_pad}, xpad="")
+        head, payload, signature = probe.split(".")
+        wanted = length - len(head) - len(signature) - 2  # characters of the payload segment
+        if wanted % 4 == 1:
+            continue  # no byte count encodes to that many base64 characters
+        pad = wanted * 3 // 4 - len(base64.urlsafe_b64decode(payload + "=="))
+        token = fake.issue_token(ALEX, headers={"x": "h" * header_pad}, xpad="p" * pad)
+        if len(token) == length:
+            return token
+    raise AssertionError(f"no token of {length} characters")
+
+
+def test_tokens_over_16_kib_are_refused_unread(fake: FakeGraph, caplog: pytest.LogCaptureFixture) -> None:
+    v = validator(fake)
+    assert v.validate(_token_of_length(fake, 16_384)).email == ALEX
+    caplog.set_level(logging.INFO, logger="app.auth.entra")
+    with pytest.raises(InvalidCredentials):
+        v.validate(_token_of_length(fake, 16_385))
+    assert caplog.records == []  # refused before any parsing: nothing to log

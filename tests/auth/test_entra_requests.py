@@ -92,6 +92,8 @@ def test_cached_keys_count_as_stale_exactly_when_get_would_refresh_them(fake: Fa
     clock.now = 700_000.0  # a monotonic clock far from zero, as on a server up for a week
     v = validator(fake, clock)
     v.validate(fake.issue_token(ALEX))
+    v.validate(fake.issue_token(ALEX))
+    assert v.keys.fetches == 1
     assert v.keys.cached(fake.kid) is not None
     clock.now += 24 * 3600 - 1
     assert v.keys.cached(fake.kid) is not None
