@@ -67,7 +67,7 @@ def authenticate_dev(conn: HTTPConnection, settings: Settings) -> Principal:
         email = validate_email(raw, check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
         raise InvalidCredentials("X-Dev-User is not a valid e-mail address.") from exc
-    domain = email.rsplit("@", 1)[1]
+    local_part, _, domain = email.partition("@")  # a validated address without quoting: exactly one "@"
     role = _role(conn.headers.get("x-dev-role", ""))
     return Principal(
         subject=f"dev:{email}",
@@ -75,7 +75,7 @@ def authenticate_dev(conn: HTTPConnection, settings: Settings) -> Principal:
         tenant_key=f"dev:{domain}",
         tenant_name=domain,
         role=role,
-        display_name=email.split("@", 1)[0],
+        display_name=local_part,
         internal_domains=(domain,),
     )
 

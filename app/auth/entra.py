@@ -189,8 +189,6 @@ class EntraValidator:
             raise _rejected("expired", "The sign-in has expired; sign in again.") from exc
         except jwt.PyJWTError as exc:
             raise _rejected(type(exc).__name__) from exc
-        if claims.get("tid", "").lower() != tid:
-            raise _rejected("tenant")
         scopes = str(claims.get("scp", "")).split()
         if self._settings.entra_scope not in scopes:
             raise _rejected("scope", "The sign-in does not allow SendGuard to act for you (missing scope).")
@@ -237,13 +235,11 @@ _build_lock = threading.Lock()
 def validator_for(conn: HTTPConnection, settings: Settings) -> EntraValidator:
     """The app's validator (one JWKS cache per app), made on first use; tests may put their own on app.state."""
     state = conn.app.state
-    validator: EntraValidator | None = getattr(state, "entra_validator", None)
-    if validator is None:
-        with _build_lock:
-            validator = getattr(state, "entra_validator", None)
-            if validator is None:
-                validator = EntraValidator(settings)
-                state.entra_validator = validator
+    with _build_lock:
+        validator: EntraValidator | None = getattr(state, "entra_validator", None)
+        if validator is None:
+            validator = EntraValidator(settings)
+            state.entra_validator = validator
     return validator
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import google.auth.exceptions
@@ -52,9 +53,10 @@ class _CachedResponse(transport.Response):
 class CachingRequest(transport.Request):
     """google-auth's requests transport, with successful GETs (the certificate list) cached for their max-age."""
 
-    def __init__(self, timeout: float = 10.0) -> None:
+    def __init__(self, timeout: float, clock: Callable[[], float] = time.monotonic) -> None:
         self._inner = google.auth.transport.requests.Request()
         self._timeout = timeout
+        self._clock = clock
         self._cache: dict[str, tuple[float, _CachedResponse]] = {}
         self._lock = threading.Lock()
 
@@ -69,7 +71,7 @@ class CachingRequest(transport.Request):
     ) -> transport.Response:
         if method != "GET":
             return self._inner(url, method=method, body=body, headers=headers, timeout=timeout or self._timeout)
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
             hit = self._cache.get(url)
         if hit is not None and hit[0] > now:
@@ -77,11 +79,16 @@ class CachingRequest(transport.Request):
         response = self._inner(url, method="GET", headers=headers, timeout=timeout or self._timeout)
         cached = _CachedResponse(response.status, dict(response.headers), response.data)
         if response.status == 200:
-            match = _MAX_AGE.search(cached.headers.get("cache-control", cached.headers.get("Cache-Control", "")))
+            match = _MAX_AGE.search(_cache_control(cached.headers))
             ttl = min(int(match.group(1)), MAX_CACHE_SECONDS) if match else DEFAULT_CACHE_SECONDS
             with self._lock:
                 self._cache[url] = (now + ttl, cached)
         return cached
+
+
+def _cache_control(headers: dict[str, str]) -> str:
+    # Header names are case-insensitive; the response's copy is a plain dict.
+    return next((value for name, value in headers.items() if name.lower() == "cache-control"), "")
 
 
 class GoogleIdTokens:
@@ -106,8 +113,18 @@ class GoogleIdTokens:
         return claims
 
 
-_verifiers: dict[int, GoogleIdTokens] = {}
-_verifiers_lock = threading.Lock()
+_verifier_lock = threading.Lock()
+
+
+def _verifier_for(conn: HTTPConnection, settings: Settings) -> GoogleIdTokens:
+    """The app's verifier (one certificate cache per app), made on first use."""
+    state = conn.app.state
+    with _verifier_lock:
+        verifier: GoogleIdTokens | None = getattr(state, "google_id_tokens", None)
+        if verifier is None:
+            verifier = GoogleIdTokens(settings)
+            state.google_id_tokens = verifier
+    return verifier
 
 
 def authenticate_google(conn: HTTPConnection, settings: Settings) -> Principal:
@@ -117,15 +134,15 @@ def authenticate_google(conn: HTTPConnection, settings: Settings) -> Principal:
     scheme, _, token = conn.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise MissingCredentials("Send a Google ID token as a Bearer token.")
-    with _verifiers_lock:
-        verifier = _verifiers.setdefault(id(settings), GoogleIdTokens(settings))
-    claims = verifier.verify(token.strip(), settings.google_client_id)
+    claims = _verifier_for(conn, settings).verify(token.strip(), settings.google_client_id)
     return principal_from_claims(claims, None, settings)
 
 
 def _reason(exc: Exception) -> str:
     text = str(exc).lower()
-    for key in ("expired", "audience", "signature", "issuer", "certificate", "too early"):
+    # No "issuer": verify_token never checks it (`verify` does, with its own reason); the word in an error
+    # could only come from the token's own text, which some of google-auth's messages quote.
+    for key in ("expired", "audience", "signature", "certificate", "too early"):
         if key in text:
             return key.replace(" ", "_")
     return "invalid_token"
@@ -146,7 +163,7 @@ def principal_from_claims(claims: dict[str, Any], locale: str | None, settings: 
     subject = str(claims.get("sub") or "")
     if not subject:
         raise InvalidCredentials(details={"reason": "subject"})
-    domain = email.rsplit("@", 1)[1]
+    local_part, _, domain = email.rpartition("@")
     hosted = str(claims.get("hd") or "").strip().lower()
     internal: tuple[str, ...]
     if hosted:
@@ -163,7 +180,7 @@ def principal_from_claims(claims: dict[str, Any], locale: str | None, settings: 
         tenant_key=tenant_key,
         tenant_name=tenant_name,
         role=role,
-        display_name=str(claims.get("name") or email.split("@", 1)[0]),
+        display_name=str(claims.get("name") or local_part),
         locale=locale,
         internal_domains=tuple(dict.fromkeys(internal)),
     )

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from google.auth import crypt, jwt
 from sqlmodel import Session, col, select
 
+from app.auth.exceptions import InvalidCredentials
+from app.auth.google import GoogleIdTokens
+from app.config import Settings
 from app.tenants.models import Tenant
-from tests.addons.conftest import CLIENT_ID, Google
+from tests.addons.conftest import CLIENT_ID, Google, _key_and_cert
+from tests.auth.http_server import Server
 from tests.directory.test_organizations import assert_error
 
 
@@ -55,15 +61,45 @@ def test_bad_google_tokens_are_401(google_client: TestClient, google: Google) ->
         "not yet valid": bearer(google.token({**good_claims, "iat": int(time.time()) + 600})),
         "other audience": bearer(google.token({**good_claims, "aud": "someone-else"})),
         "wrong issuer": bearer(google.token({**good_claims, "iss": "https://evil.example"})),
+        "unknown key": bearer(_signed_with_an_unpublished_key_id(good_claims)),
         "unverified email": bearer(google.token({**good_claims, "email_verified": False})),
         "dev header": {"X-Dev-User": "alex@acme-trade.example"},
     }
     for name, headers in cases.items():
         response = google_client.get("/v1/policy", headers=headers)
         assert response.status_code == 401, (name, response.text)
-        assert response.json()["error"]["code"] in {"missing_credentials", "invalid_credentials"}, name
+        expected = "missing_credentials" if name in {"missing", "not bearer", "dev header"} else "invalid_credentials"
+        assert response.json()["error"]["code"] == expected, name
         if name in REASONS:
             assert response.json()["error"]["details"] == {"reason": REASONS[name]}, name
+
+
+@pytest.mark.parametrize("header", ["", "Bearer", "Bearer    ", "Basic abc", "Token abc"])
+def test_anything_but_a_bearer_token_asks_for_one(google_client: TestClient, header: str) -> None:
+    response = google_client.get("/v1/policy", headers={"Authorization": header})
+    assert_error(response, 401, "missing_credentials")
+    assert response.json()["error"]["message"] == "Send a Google ID token as a Bearer token."
+
+
+def test_the_bearer_scheme_in_any_case_and_spacing(google_client: TestClient, google: Google) -> None:
+    token = google.user_token()
+    for header in (f"bearer {token}", f"BEARER  {token} "):
+        assert google_client.get("/v1/policy", headers={"Authorization": header}).status_code == 200, header
+
+
+def test_the_certificates_are_fetched_once_per_app(google_client: TestClient, google: Google) -> None:
+    """The app keeps one verifier, and with it the certificates for their max-age (an hour here)."""
+    before = google.certs.hits
+    for email in ("alex@acme-trade.example", "boss@acme-trade.example", "alex@acme-trade.example"):
+        assert google_client.get("/v1/policy", headers=bearer(google.user_token(email))).status_code == 200
+    assert google.certs.hits == before + 1
+
+
+def test_google_mode_without_a_client_id_is_not_configured(make_app: Any, google: Google) -> None:
+    with TestClient(make_app(auth_mode="google", google_client_id="")) as client:
+        response = client.get("/v1/policy", headers=bearer(google.user_token()))
+    assert_error(response, 401, "auth_not_configured")
+    assert response.json()["error"]["message"] == "GOOGLE_CLIENT_ID is not configured on this server."
 
 
 # What the 401 says went wrong with a token, without quoting any of it.
@@ -74,7 +110,27 @@ REASONS = {
     "not yet valid": "too_early",
     "other audience": "audience",
     "wrong issuer": "issuer",
+    "unknown key": "certificate",
 }
+
+
+def _signed_with_an_unpublished_key_id(claims: dict[str, Any]) -> str:
+    key, _ = _key_and_cert("rotated")
+    now = int(time.time())
+    body = {"iss": "https://accounts.google.com", "iat": now - 10, "exp": now + 3600, **claims}
+    return jwt.encode(crypt.RSASigner.from_string(key, key_id="not-published"), body).decode()
+
+
+def test_the_certificates_are_fetched_within_the_configured_timeout(google: Google, server: Server) -> None:
+    """A certificate server slower than GMAIL_TIMEOUT_SECONDS refuses the sign-in instead of holding it."""
+    server.payload, server.delay = json.dumps(google.certs.document).encode(), 0.8
+    base = Settings(database_url="sqlite://", _env_file=None)  # type: ignore[call-arg]
+    tokens = GoogleIdTokens(base.model_copy(update={"google_certs_url": server.url, "gmail_timeout_seconds": 0.2}))
+    token = google.user_token()
+    with pytest.raises(InvalidCredentials):
+        tokens.verify(token, CLIENT_ID)
+    patient = GoogleIdTokens(base.model_copy(update={"google_certs_url": server.url, "gmail_timeout_seconds": 10}))
+    assert patient.verify(token, CLIENT_ID)["email"] == "alex@acme-trade.example"
 
 
 def _tenant_key(client: TestClient) -> str:
