@@ -53,6 +53,8 @@ SELECTION: dict[str, list[str]] = {
     "scheduling": [
         "tests/scheduling/test_worker.py",
         "tests/scheduling/test_worker_process.py",
+        "tests/scheduling/test_claims.py",
+        "tests/scheduling/test_schedule_times.py",
         "tests/scheduling/test_scheduled_sends.py",
         "tests/scheduling/test_held_sends.py",
         "tests/test_isolation_colleagues.py",

@@ -158,7 +158,9 @@ class ScriptedMailbox:
             raise self.get_raises
         return await self.inner.get_message(access, message_id)
 
-    async def find_sent(self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None) -> bool:
+    async def find_sent(
+        self, access: MailboxAccess, internet_message_id: str | None, marker: str | None = None
+    ) -> bool:
         self.calls.append(("find_sent", access.user_email, internet_message_id, marker))
         if self.found is not None:
             return self.found

@@ -8,7 +8,6 @@ import re
 import socket
 import uuid
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, update
@@ -250,7 +249,12 @@ def test_gives_up_at_the_last_allowed_attempt(
 ) -> None:
     settings = settings.model_copy(update={"scheduled_send_max_attempts": 8})
     send_id = add_send(
-        engine, owner, new_draft(mailbox.inner), clock.now, attempts=attempts_before, deadline_at=clock.now + timedelta(days=1)
+        engine,
+        owner,
+        new_draft(mailbox.inner),
+        clock.now,
+        attempts=attempts_before,
+        deadline_at=clock.now + timedelta(days=1),
     )
     mailbox.send_raises = MailboxUnavailable("Graph answered 503")
     drain(make_worker(engine, mailbox, settings, clock))
@@ -321,7 +325,11 @@ def test_background_access_is_asked_with_the_tenants_key_looked_up_once(
 @pytest.mark.parametrize(
     ("refusal", "status", "reason"),
     [
-        (ConsentMissing("The administrator has not granted Mail.Send."), "failed", "The administrator has not granted Mail.Send."),
+        (
+            ConsentMissing("The administrator has not granted Mail.Send."),
+            "failed",
+            "The administrator has not granted Mail.Send.",
+        ),
         (MailboxUnavailable("The token service is away."), "pending", "The token service is away."),
     ],
 )
@@ -415,4 +423,3 @@ def test_purge_deletes_finished_sends_past_retention_only(
     add_send(engine, owner, "draft-4", old, status="failed", updated_at=old)
     make_worker(engine, FakeMailbox(), settings, clock)._purge()
     assert sorted(r.id for r in all_rows(engine)) == sorted(kept)
-

@@ -18,8 +18,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from app import config
+from app import config, db
 from app.config import Settings
+from app.db_timeouts import DatabaseTimeouts
 from app.mailbox import dependencies
 from app.scheduling import worker as worker_module
 from app.scheduling.worker import Worker
@@ -182,9 +183,7 @@ class NoHandler(Exception):
 
 
 @pytest.fixture
-def process_env(
-    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[ScriptedMailbox]:
+def process_env(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedMailbox]:
     """The environment a worker process starts in, and the mailbox its provider factory hands out."""
     monkeypatch.chdir(tmp_path)  # no .env from the checkout
     for name, value in {
@@ -193,6 +192,7 @@ def process_env(
         "AUTH_MODE": "dev",
         "SCHEDULER_POLL_SECONDS": str(FAST_POLL),
         "LOG_LEVEL": "INFO",
+        "DB_STATEMENT_TIMEOUT_SECONDS": "2.5",
     }.items():
         monkeypatch.setenv(name, value)
     config.get_settings.cache_clear()
@@ -204,9 +204,19 @@ def process_env(
         return mailbox
 
     monkeypatch.setattr(dependencies, "build_provider", build_provider)
+    engines: list[DatabaseTimeouts | None] = []
+    real_create_db_engine = db.create_db_engine
+
+    def create_db_engine(url: str, timeouts: DatabaseTimeouts | None = None) -> Engine:
+        engines.append(timeouts)
+        return real_create_db_engine(url, timeouts)
+
+    monkeypatch.setattr(db, "create_db_engine", create_db_engine)
     yield mailbox
     config.get_settings.cache_clear()
     assert [s.database_url for s in built] == [database_url]
+    # A stuck statement in the worker ends as it would in a request: the service's limits, from the environment.
+    assert engines == [DatabaseTimeouts(connect_seconds=2.0, statement_seconds=2.5, pool_seconds=1.0)]
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
@@ -226,10 +236,13 @@ def test_the_worker_process_sends_from_the_configured_database_until_signalled(
 
     previous = signal.signal(stop_signal, raise_no_handler)
 
+    returned = threading.Event()
+
     def stop_once_sent() -> None:
         ends = time.monotonic() + 20
         while time.monotonic() < ends and load(engine, send_id).status != "sent":
-            time.sleep(0.02)
+            if returned.wait(0.02):
+                return  # the worker gave up on its own: nothing to stop
         os.kill(os.getpid(), stop_signal)
 
     stopper = threading.Thread(target=stop_once_sent)
@@ -241,6 +254,7 @@ def test_the_worker_process_sends_from_the_configured_database_until_signalled(
         stopper.start()
         worker_module.main()
     finally:
+        returned.set()
         stopper.join()
         signal.signal(stop_signal, previous)
         configured_level = root.level
@@ -249,4 +263,5 @@ def test_the_worker_process_sends_from_the_configured_database_until_signalled(
     assert load(engine, send_id).status == "sent"
     assert configured_level == logging.INFO
     logged = capsys.readouterr().err
-    assert re.search(r"scheduled-send worker \S+:[0-9a-f]{8} started", logged), logged
+    started = r"^INFO:app\.scheduling\.worker:scheduled-send worker \S+:[0-9a-f]{8} started$"
+    assert re.search(started, logged, re.MULTILINE), logged
