@@ -41,6 +41,16 @@ def test_a_claim_takes_the_longest_waiting_first_and_marks_the_row(engine: Engin
     now = clock.now
     newest = add_send(engine, owner, "draft-1", now - timedelta(minutes=1))
     oldest = add_send(engine, owner, "draft-2", now - timedelta(minutes=3), attempts=2)
+    stale = add_send(
+        engine,
+        owner,
+        "draft-3",
+        now - timedelta(minutes=9),
+        status="sending",
+        claimed_by="dead",
+        claimed_at=now - LEASE,
+    )
+    assert _claim_due(engine, clock, limit=1, worker_id="w-6") == [stale]  # waiting longest, whatever its state
     assert _claim_due(engine, clock, limit=1, worker_id="w-7") == [oldest]
     row = load(engine, oldest)
     assert (row.status, row.claimed_by, utc(row.claimed_at), row.attempts, utc(row.updated_at)) == (
@@ -83,6 +93,7 @@ def test_only_the_holder_finishes_a_row(engine: Engine, owner: Owner, clock: Clo
 def test_cancel_wins_only_while_pending(engine: Engine, owner: Owner, clock: Clock) -> None:
     now = clock.now
     pending = add_send(engine, owner, "draft-1", now - timedelta(minutes=5))
+    other = add_send(engine, owner, "draft-3", now - timedelta(minutes=5))
     sending = add_send(engine, owner, "draft-2", now, status="sending", claimed_by="w-1", claimed_at=now)
     with Session(engine) as session:
         assert repository.cancel_if_pending(session, pending, now)
@@ -90,7 +101,7 @@ def test_cancel_wins_only_while_pending(engine: Engine, owner: Owner, clock: Clo
         session.commit()
     row = load(engine, pending)
     assert (row.status, utc(row.updated_at)) == ("cancelled", now)
-    assert load(engine, sending).status == "sending"
+    assert (load(engine, sending).status, load(engine, other).status) == ("sending", "pending")
 
 
 def test_a_user_lists_their_own_sends_newest_first_by_status(engine: Engine, owner: Owner, clock: Clock) -> None:

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from app.common import as_utc, utcnow
 from app.mailbox.fake import FakeMailbox
+from app.scheduling import repository
 from app.scheduling.models import ScheduledSend
 from tests.directory.test_organizations import assert_error
 from tests.scheduling.test_scheduled_sends import ACCESS, ALEX, ALEX_EMAIL, drain, new_draft, schedule, worker
@@ -112,3 +113,24 @@ def test_refusals_name_what_is_in_the_way(client: TestClient, app: Any, mailbox:
     error = assert_error(client.delete(f"/v1/scheduled-sends/{now_due['id']}", headers=ALEX), 409, "already_sending")
     assert error["details"] == {"status": "sent"}
     assert_error(client.delete(f"/v1/scheduled-sends/{uuid.uuid4()}", headers=ALEX), 404, "scheduled_send_not_found")
+
+
+def test_a_schedule_that_lost_the_race_for_its_draft_names_the_winner(
+    client: TestClient, mailbox: FakeMailbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two requests both saw no schedule; the index lets one in, and the other answers as if it had seen it."""
+    draft_id = new_draft(mailbox)
+    first = schedule(client, draft_id, delay_seconds=60)
+    look_up = repository.active_for_draft
+    looks: list[str] = []
+
+    def late_look(session: Session, tenant_id: uuid.UUID, provider: str, draft: str) -> ScheduledSend | None:
+        looks.append(draft)
+        return None if len(looks) == 1 else look_up(session, tenant_id, provider, draft)
+
+    monkeypatch.setattr(repository, "active_for_draft", late_look)
+    body = {"provider": "fake", "draft_id": draft_id, "delay_seconds": 0}
+    error = assert_error(client.post("/v1/scheduled-sends", json=body, headers=ALEX), 409, "already_scheduled")
+    assert error["details"] == {"draft_id": draft_id, "scheduled_send_id": first["id"]}
+    assert looks == [draft_id, draft_id]
+    assert [r["id"] for r in client.get("/v1/scheduled-sends", headers=ALEX).json()] == [first["id"]]

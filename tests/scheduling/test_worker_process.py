@@ -116,12 +116,15 @@ def test_a_failed_round_is_logged_and_the_next_one_tries_again(
     mailbox = ScriptedMailbox()
     send_id = add_send(engine, owner, new_draft(mailbox.inner), clock.now)
     _old_finished_send(engine, owner, clock)
-    worker = Worker(engine, mailbox, _fast(settings), clock=clock)
+    poll = 0.3
+    worker = Worker(engine, mailbox, _fast(settings).model_copy(update={"scheduler_poll_seconds": poll}), clock=clock)
     failures = ["purge", "claim"]
     purge, claim = worker._purge, worker._claim
+    calls: dict[str, list[float]] = {"purge": [], "claim": []}
 
     def failing(step: str, real: Any) -> Any:
         def call() -> Any:
+            calls[step].append(time.monotonic())
             if failures and failures[0] == step:
                 failures.pop(0)
                 raise sa.exc.OperationalError("SELECT 1", None, OSError("database restarting"))
@@ -143,6 +146,9 @@ def test_a_failed_round_is_logged_and_the_next_one_tries_again(
         asyncio.run(main())
     assert [r.getMessage() for r in caplog.records] == ["scheduled-send round failed; retrying"] * 2
     assert failures == [] and _statuses(engine) == ["sent"]  # the purge ran once it could
+    # Round 1: the purge fails. Round 2: the purge works, the claim fails. Round 3: the claim works.
+    (failed_purge, purge_again), (failed_claim, claim_again) = calls["purge"], calls["claim"][:2]
+    assert min(purge_again - failed_purge, claim_again - failed_claim) >= poll * 0.9, "retried after a poll interval"
 
 
 class Monotonic:
@@ -239,7 +245,7 @@ def test_the_worker_process_sends_from_the_configured_database_until_signalled(
     returned = threading.Event()
 
     def stop_once_sent() -> None:
-        ends = time.monotonic() + 20
+        ends = time.monotonic() + 10
         while time.monotonic() < ends and load(engine, send_id).status != "sent":
             if returned.wait(0.02):
                 return  # the worker gave up on its own: nothing to stop
