@@ -100,8 +100,8 @@ def test_a_provider_without_hold_answers_422(client: TestClient, app: Any) -> No
     )
     assert gmail.name == "gmail"
     app.state.mailbox = gmail
-    assert_error(client.get("/v1/held-sends", headers=ALEX), 422, "provider_cannot_hold")
-    assert_error(client.delete("/v1/held-sends/abc", headers=ALEX), 422, "provider_cannot_hold")
+    for response in (client.get("/v1/held-sends", headers=ALEX), client.delete("/v1/held-sends/abc", headers=ALEX)):
+        assert assert_error(response, 422, "provider_cannot_hold")["details"] == {"provider": "gmail"}
 
 
 def test_sign_in_is_required(client: TestClient) -> None:

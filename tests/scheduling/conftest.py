@@ -1,0 +1,3 @@
+from tests.scheduling.store import clock, engine, owner
+
+__all__ = ["clock", "engine", "owner"]
