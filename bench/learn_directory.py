@@ -43,7 +43,7 @@ def accept_everything(proposal: Proposal) -> DirectorySnapshot:
                 row = register_tenant(session, "learned", "ACME Trade", [INTERNAL])
                 assert row is not None
                 tenant = TenantIdentity.of(row)
-                selected = {i["key"]: None for i in diff(session, tenant, data) if i["status"] != "merged"}
+                selected = {i["key"]: None for i in diff(session, tenant, data) if i["status"] != "conflict"}
                 accept(session, tenant, data, selected)
                 accept_rivals(session, tenant, data, list(range(len(data["rival_suggestions"]))))
                 session.commit()
