@@ -25,7 +25,9 @@ def mail(to: str, body: str = GERMAN, *, name: str = "", subject: str = "", file
 
 def quote(name: str, address: str, *lines: str) -> str:
     signed = "\n".join(f"> {line}" for line in lines)
-    return f"{GERMAN}\n\nAm 04.03.2026 um 10:15 schrieb {name} <{address}>:\n> Bitte um Preise.\n>\n> {name}\n{signed}\n"
+    return (
+        f"{GERMAN}\n\nAm 04.03.2026 um 10:15 schrieb {name} <{address}>:\n> Bitte um Preise.\n>\n> {name}\n{signed}\n"
+    )
 
 
 def org(proposal_orgs: tuple, domain: str):  # type: ignore[no-untyped-def, type-arg]
@@ -134,4 +136,7 @@ def test_phrase_signature_and_header_helpers() -> None:
     assert greeted_team("Dear Helio Handel team,\n\nplease find") == "Helio Handel"
     assert greeted_team("上海阳光团队您好，") == "上海阳光" and greeted_team("Dear Emma,") == ""
     assert named_addresses("Am 04.03.2026 um 10:15 schrieb Thomas Müller <t@x.de>:") == [("t@x.de", "Thomas Müller")]
-    assert signature("> Li Na\n> 采购部\n> 温州小李五金商行\n> Tel. +86 577 1234\n", "Li Na") == (["温州小李五金商行"], "CN")
+    assert signature("> Li Na\n> 采购部\n> 温州小李五金商行\n> Tel. +86 577 1234\n", "Li Na") == (
+        ["温州小李五金商行"],
+        "CN",
+    )
