@@ -83,7 +83,7 @@ def compare(seed: int = 17, messages: int = 4_000) -> Comparison:
     from bench.learn_eval import learn_through_graph  # learn_eval reports this comparison: imported when run
 
     mailbox = generate_eval_mailbox(seed=seed, messages=messages)
-    learner, _seconds, _pages = asyncio.run(learn_through_graph(mailbox))
+    learner, _seconds, _cpu, _pages = asyncio.run(learn_through_graph(mailbox))
     learned = accept_everything(learner.proposal())
     return Comparison(evaluate(), evaluate(directory=learned), len(learned.organizations), learner.messages_read)
 
