@@ -301,15 +301,14 @@ class _Generator:
         number = self.sequence[org.key + kind]
         if number > 1 and self.rng.random() < 0.3:
             number -= 1
-        label = {"pi": "PI", "quotation": "Quotation", "contract": "Contract"}[kind]
-        extension = "xlsx" if kind == "quotation" else "pdf"
         # One team member names files after the customer's code, another after its name: the same file keeps its name.
         style = render.stable(f"{org.key}{kind}{number}", 6)
         if org.customer_code and style < 3:
             ref = org.customer_code
         else:
             ref = render.file_ref(org.trade[style % len(org.trade)], style)
-        attachment = SentAttachment(f"{label}_{ref}_{number:03d}.{extension}", f"{kind}:{org.key}:{number}".encode())
+        name = render.document_name(kind, ref, number, org.language, style)
+        attachment = SentAttachment(name, f"{kind}:{org.key}:{number}".encode())
         self.documents[attachment.sha256] = org.key
         if kind == "pi" and attachment not in self.proformas.setdefault(org.key, []):
             self.proformas[org.key].append(attachment)

@@ -12,6 +12,8 @@ import hashlib
 import random
 import unicodedata
 
+from app.analysis.normalize import is_cjk
+
 TITLES = {
     "de": ("Einkauf", "Leitung Einkauf", "Geschäftsführer"),
     "fr": ("Responsable achats", "Acheteur", "Gérant"),
@@ -30,6 +32,8 @@ TEAM_GREETING = {
     "zh": "{team}团队您好，",
     "en": "Dear {team} team,",
 }
+DOCUMENT_LABELS = {"pi": "PI", "quotation": "Quotation", "contract": "Contract"}
+CHINESE_LABELS = {"pi": "形式发票", "quotation": "报价单", "contract": "合同"}
 CONTAINERS = ("40ft", "40HQ", "2x40HQ", "20GP", "1x20ft", "LCL")
 
 
@@ -50,6 +54,18 @@ def file_ref(name: str, style: int) -> str:
     glue = ("", "_", "-", ".")[style % 4]
     joined = glue.join(words)
     return _ascii(joined) if style % 3 == 0 else joined
+
+
+def document_name(kind: str, ref: str, number: int, language: str, style: int) -> str:
+    """ "PI_HelioHandel_007.pdf"; a Chinese team member writes "报价单-上海阳光-007.xlsx" or glues the name to
+    the document's kind, "上海阳光报价单007.xlsx"."""
+    extension = "xlsx" if kind == "quotation" else "pdf"
+    if language == "zh" and style % 2 == 0:
+        label = CHINESE_LABELS[kind]
+        if style % 4 == 0 and is_cjk(ref[0]):
+            return f"{ref}{label}{number:03d}.{extension}"
+        return f"{label}-{ref}-{number:03d}.{extension}"
+    return f"{DOCUMENT_LABELS[kind]}_{ref}_{number:03d}.{extension}"
 
 
 def trade_name(names: tuple[str, ...], rng: random.Random) -> str:

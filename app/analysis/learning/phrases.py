@@ -6,7 +6,7 @@ Subjects and file names name the customer in one or more words ("PI 2026-117 Hel
 Each message counts its phrases (runs of up to four name words between codes, numbers and separators; a glued
 "HelioHandel" is read as "Helio Handel" and never cut) once per receiving unit. A phrase becomes an alias of the
 organization that got nearly all of it, when it was seen often enough, it is not a document's kind ("合同",
-"Angebot"), each of its end words is that organization's too (a product word or a port also goes to others, so
+"Angebot"; a Chinese name glued to one, "上海阳光报价单", counts for "上海阳光"), each of its end words is that organization's too (a product word or a port also goes to others, so
 "Datasheet Helio" or "Solar Iberica" loses it), and no longer phrase of the same organization covers it.
 """
 
@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Set
 
-from app.analysis.doc_classes import classify_name
+from app.analysis.doc_classes import cjk_document_words, classify_name
 from app.analysis.normalize import is_cjk, strip_accents
 
 MIN_MESSAGES = 3
@@ -26,6 +26,7 @@ _PIECE = re.compile(r"[^\W_]+")
 _BREAK = re.compile(r"[:;,()\[\]|/&+@#!?<>\"（）【】，：；]|\s-\s|\s–\s")
 _CODE_LETTERS = re.compile(r"[A-Z]{1,4}-\d")  # "HH-1002": the letters of a customer code, not a name
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,}")
 _SCRIPT_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")  # fmt: skip
 _BRACKETED = re.compile(r"^(?P<person>[^()（）|]+?)\s*(?:[(（](?P<company>[^()（）]+)[)）]|\|\s*(?P<after>.+))\s*$")
 _TEAM_GREETINGS = (
@@ -34,6 +35,8 @@ _TEAM_GREETINGS = (
     re.compile(r"^(?:hola|estimado)\s+equipo\s+(?:de\s+)?(?P<team>.+?)\s*[,:!]?$", re.I),
     re.compile(r"^(?:尊敬的)?(?P<team>[^\s，,]{2,12}?)团队(?:您好|你们好|好)?[，,：:！!]?$"),
 )
+
+_CJK_DOCUMENT_WORDS = cjk_document_words()
 
 Phrase = tuple[str, str]  # (key: words folded and joined by spaces, the words as written)
 
@@ -87,6 +90,8 @@ def _runs(text: str) -> Iterator[list[tuple[str, bool]]]:
             run = []
         end = match.end()
         if code:
+            # a Chinese name glued to a number ("上海阳光报价单001"): its Chinese runs are words of their own
+            yield from ([(cjk, False)] for cjk in _CJK_RUN.findall(match.group()))
             continue
         for script_run in _SCRIPT_RUN.findall(match.group()):
             cjk = is_cjk(script_run[0])
@@ -117,7 +122,7 @@ def select_aliases(
     skip: Set[str] = frozenset(),
 ) -> dict[str, tuple[str, ...]]:
     """org -> aliases; units of organizations in `skip` (forwarders) do not vote."""
-    per_org = {key: _per_org(units, org_of_unit, skip) for key, units in phrases.items()}
+    per_org = {key: _per_org(units, org_of_unit, skip) for key, units in _with_cjk_stems(phrases).items()}
     candidates: dict[str, dict[str, int]] = {}
     for key, counts in per_org.items():
         if not counts or not _usable(key):
@@ -135,6 +140,33 @@ def select_aliases(
         kept = [k for k, n in found.items() if not _covered(k, n, found)]
         aliases[org] = tuple(sorted(_written(forms.get(k), k) for k in kept))
     return aliases
+
+
+def _with_cjk_stems(phrases: Mapping[str, Counter[str]]) -> Mapping[str, Counter[str]]:
+    """Chinese is written without spaces: "上海阳光报价单" also counts for "上海阳光", its name without the kind
+    of document glued to it (报价单, 形式发票, 合同 at either end)."""
+    stems: dict[str, Counter[str]] = {}
+    for key, units in phrases.items():
+        if " " not in key and len(key) >= 4 and is_cjk(key[0]) and (stem := _cjk_stem(key)) != key:
+            stems.setdefault(stem, Counter()).update(units)
+    if not stems:
+        return phrases
+    merged = dict(phrases)
+    for stem, units in stems.items():
+        merged[stem] = merged.get(stem, Counter()) + units
+    return merged
+
+
+def _cjk_stem(key: str) -> str:
+    """The key without a document word at its end and at its start ("上海阳光形式发票" -> "上海阳光")."""
+    for word in _CJK_DOCUMENT_WORDS:
+        if key.endswith(word) and len(key) - len(word) >= 2:
+            key = key[: -len(word)]
+            break
+    for word in _CJK_DOCUMENT_WORDS:
+        if key.startswith(word) and len(key) - len(word) >= 2:
+            return key[len(word) :]
+    return key
 
 
 def _per_org(units: Counter[str], org_of_unit: Mapping[str, str], skip: Set[str]) -> Counter[str]:
@@ -178,9 +210,9 @@ def _glued_share(forms: Counter[str] | None) -> float:
 
 
 def _written(forms: Counter[str] | None, key: str) -> str:
-    """The way it is written most; "Helio Handel" rather than "HelioHandel" when the spaced form is as common."""
+    """The way it is written most; "Helio Handel" rather than "HelioHandel" when the spaced form is not rare."""
     if not forms:
         return key
     spaced = [f for f in forms if " " in f]
-    pool = spaced if spaced and sum(forms[f] for f in spaced) * 2 >= sum(forms.values()) else list(forms)
+    pool = spaced if spaced and sum(forms[f] for f in spaced) * 4 >= sum(forms.values()) else list(forms)
     return max(pool, key=lambda f: (forms[f], f))

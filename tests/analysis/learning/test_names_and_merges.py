@@ -51,6 +51,14 @@ def test_a_chinese_trade_name_in_file_names_is_learned_and_a_document_word_is_no
     assert sunshine.aliases == ("上海阳光",) and sunshine.customer_codes == ("CN-4001",)
 
 
+def test_a_chinese_name_glued_to_the_kind_of_document_is_learned_without_it() -> None:
+    files = ("上海阳光报价单001.xlsx", "上海阳光形式发票002.pdf", "形式发票上海阳光003.pdf", "阳光电源合同004.pdf")
+    messages = [mail("wangwei@sh-sunshine.com.cn", CHINESE, files=(name,)) for name in files[:3] for _ in range(2)]
+    messages += [mail("li@other.cn", CHINESE, files=(f"{n}报价单.xlsx",)) for n in ("报价", "价格")]
+    sunshine = org(learn(messages).organizations, "sh-sunshine.com.cn")
+    assert sunshine.aliases == ("上海阳光",)
+
+
 def test_a_chinese_company_signing_with_its_english_name_gets_it_as_an_alias() -> None:
     body = quote("王伟", "wangwei@sh-sunshine.com.cn", "采购经理", "上海阳光新能源有限公司",
                  "Shanghai Sunshine New Energy Co., Ltd.", "Tel. +86 21 5555 1234")  # fmt: skip
