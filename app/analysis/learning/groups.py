@@ -37,7 +37,8 @@ def code_votes(
         org, count = per_org.most_common(1)[0]
         if total >= _MIN_TOKEN_MESSAGES and count / total >= _MIN_TOKEN_SHARE:
             codes.setdefault(org, []).append(token)
-    return {k: tuple(sorted(v)) for k, v in codes.items()}
+    # "CN-4001-007" is a document of the customer whose code "CN-4001" is: only the code is proposed
+    return {k: tuple(sorted(c for c in v if not any(c.startswith(f"{p}-") for p in v))) for k, v in codes.items()}
 
 
 def name_pattern(name: str) -> str:

@@ -127,6 +127,8 @@ class Learner:
         words = set(_TOKEN.findall(message.subject))
         for attachment in message.attachments:
             words.update(_TOKEN.findall(attachment.name.rpartition(".")[0] or attachment.name))
+        # "形式发票-CN-4001-007.pdf": the code is "CN-4001", the rest the document's number
+        words.update("-".join(w.split("-")[:2]) for w in list(words) if w.count("-") > 1)
         for word in words:
             # words with a digit and a letter are codes' shape; names are counted as phrases
             if len(word) >= 4 and not word.isdigit() and any(c.isdigit() for c in word):

@@ -159,6 +159,8 @@ def _with_cjk_stems(phrases: Mapping[str, Counter[str]]) -> Mapping[str, Counter
 
 def _cjk_stem(key: str) -> str:
     """The key without a document word at its end and at its start ("上海阳光形式发票" -> "上海阳光")."""
+    if key in _CJK_DOCUMENT_WORDS:  # "形式发票" is not "形式" glued to "发票"
+        return key
     for word in _CJK_DOCUMENT_WORDS:
         if key.endswith(word) and len(key) - len(word) >= 2:
             key = key[: -len(word)]

@@ -55,8 +55,10 @@ def test_a_chinese_name_glued_to_the_kind_of_document_is_learned_without_it() ->
     files = ("上海阳光报价单001.xlsx", "上海阳光形式发票002.pdf", "形式发票上海阳光003.pdf", "阳光电源合同004.pdf")
     messages = [mail("wangwei@sh-sunshine.com.cn", CHINESE, files=(name,)) for name in files[:3] for _ in range(2)]
     messages += [mail("li@other.cn", CHINESE, files=(f"{n}报价单.xlsx",)) for n in ("报价", "价格")]
+    messages += [mail("wangwei@sh-sunshine.com.cn", CHINESE, files=("形式发票-CN-4001-007.pdf",)) for _ in range(3)]
     sunshine = org(learn(messages).organizations, "sh-sunshine.com.cn")
     assert sunshine.aliases == ("上海阳光",)
+    assert sunshine.customer_codes == ("CN-4001",)  # not the document's "CN-4001-007"
 
 
 def test_a_chinese_company_signing_with_its_english_name_gets_it_as_an_alias() -> None:
