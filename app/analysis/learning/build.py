@@ -111,12 +111,14 @@ def _aliases(name: str, stats: list[UnitStats], phrases: tuple[str, ...]) -> tup
     # The name's short form ("Soleil" of "Soleil Distribution SARL") is derived by the index, which reads it
     # with care (it may be a word of the language): proposed as an alias it would match anywhere.
     core = core_name(normalize_text(name))
-    seen = {_folded(name), _folded(short_name(core) or core)}
+    names = {_folded(name), _folded(short_name(core) or core)}
+    seen: set[str] = set()  # "HelioHandel" beside "Helio Handel" stays: the glued one also finds glued text
     aliases = []
     for alias in found:
         # core_name is empty for words too generic to name anyone ("Soleil", "Solar Trading")
-        if _folded(alias) not in seen and core_name(normalize_text(alias)):
-            seen.add(_folded(alias))
+        key = " ".join(strip_accents(alias).casefold().split())
+        if _folded(alias) not in names and key not in seen and core_name(normalize_text(alias)):
+            seen.add(key)
             aliases.append(alias)
     return tuple(aliases)
 

@@ -138,7 +138,7 @@ def select_aliases(
     aliases: dict[str, tuple[str, ...]] = {}
     for org, found in candidates.items():
         kept = [k for k, n in found.items() if not _covered(k, n, found)]
-        aliases[org] = tuple(sorted(_written(forms.get(k), k) for k in kept))
+        aliases[org] = tuple(sorted({form for k in kept for form in _proposed_forms(forms.get(k), k)}))
     return aliases
 
 
@@ -209,6 +209,16 @@ def _glued_share(forms: Counter[str] | None) -> float:
     if not forms:
         return 0.0
     return sum(n for f, n in forms.items() if " " not in f and _CAMEL.search(f)) / sum(forms.values())
+
+
+def _proposed_forms(forms: Counter[str] | None, key: str) -> tuple[str, ...]:
+    """The way it is written, and its glued "HelioHandel" too when the team often glues it: a directory that
+    knows "HelioHandel" finds "Helio Handel" as well, not the other way round."""
+    written = _written(forms, key)
+    glued = [f for f in forms or () if " " not in f and _CAMEL.search(f)]
+    if " " in written and glued and _glued_share(forms) >= 0.25:
+        return written, max(glued, key=lambda f: (forms[f] if forms else 0, f))
+    return (written,)
 
 
 def _written(forms: Counter[str] | None, key: str) -> str:
