@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from app.analysis.domains import email_domain, registrable_domain
 from app.analysis.learning import Proposal
-from app.analysis.normalize import strip_accents
+from app.analysis.names import NOT_ALNUM, core_name, short_name
+from app.analysis.normalize import normalize_text, strip_accents
 from tests.learning.mailbox_gen import Mailbox
 
 
@@ -31,6 +33,14 @@ class Scores:
     documents_right: int
     kinds_right: int = 0
     kinds_suggested: int = 0
+    trade_truth: int = 0
+    trade_found: int = 0
+    aliases_proposed: int = 0
+    aliases_right: int = 0
+    two_domain_truth: int = 0
+    two_domain_merged: int = 0
+    merges_proposed: int = 0
+    merges_right: int = 0
 
     def rate(self, part: int, whole: int) -> float:
         return part / whole if whole else 1.0
@@ -49,7 +59,59 @@ class Scores:
             "rival pairs precision": self.rate(self.rival_pairs_right, self.rival_pairs_suggested),
             "documents attributed to their owner": self.rate(self.documents_right, self.documents_truth),
             "kinds right (of recovered)": self.rate(self.kinds_right, self.orgs_recovered),
+            "trade names found (name or alias)": self.rate(self.trade_found, self.trade_truth),
+            "aliases precision": self.rate(self.aliases_right, self.aliases_proposed),
+            "companies at unrelated domains merged": self.rate(self.two_domain_merged, self.two_domain_truth),
+            "proposed merges right": self.rate(self.merges_right, self.merges_proposed),
         }
+
+
+def _folded(text: str) -> str:
+    return NOT_ALNUM.sub("", strip_accents(text).casefold())
+
+
+def _name_forms(name: str) -> tuple[str, ...]:
+    """A name as the index reads it: whole, without legal form, and its short form ("Sunfer" of "Sunfer Energy")."""
+    core = core_name(normalize_text(name))
+    return name, core, short_name(core)
+
+
+def _names_right(mailbox: Mailbox, proposal: Proposal, majority: dict[str, str], recovered: set[str]) -> dict[str, int]:
+    """Trade names found (a recovered organization's usual trade name is its proposed name or an alias) and
+    aliases that name their organization (part of its legal or trade name, or holding one)."""
+    by_truth = {majority[o.key]: o for o in proposal.organizations if majority[o.key] in recovered}
+    # A name two companies go by (namesakes in two countries) names neither: not expected as an alias.
+    shared = Counter(_folded(o.trade[0]) for o in mailbox.orgs.values())
+    found = truth = proposed = right = 0
+    for key, org in by_truth.items():
+        true_org = mailbox.orgs[key]
+        names = [_folded(n) for n in (true_org.name, *true_org.trade, *true_org.company_lines)]
+        if true_org.kind != "forwarder" and shared[_folded(true_org.trade[0])] == 1:
+            truth += 1
+            found += _folded(true_org.trade[0]) in {_folded(n) for n in (*_name_forms(org.name), *org.aliases)}
+        for alias in org.aliases:
+            proposed += 1
+            right += any(_folded(alias) in n or n in _folded(alias) for n in names)
+    return {"trade_truth": truth, "trade_found": found, "aliases_proposed": proposed, "aliases_right": right}
+
+
+def _merges_right(mailbox: Mailbox, proposal: Proposal, holders: dict[str, list[str]]) -> dict[str, int]:
+    """Companies whose mail went to domains of two different names, held by one proposed organization; and
+    proposed merges of such domains whose addresses are all one company's."""
+    truth_of = mailbox.contact_org()
+    labels_of: dict[str, set[str]] = {}
+    for m in mailbox.messages:
+        for address, _ in m.to + m.cc:
+            if address in truth_of and not mailbox.orgs[truth_of[address]].freemail:
+                labels_of.setdefault(truth_of[address], set()).add(registrable_domain(email_domain(address)))
+    two = [t for t, domains in labels_of.items() if len({d.split(".")[0] for d in domains}) > 1]
+    merged = [o for o in proposal.organizations if len({d.split(".")[0] for d in o.merged_domains}) > 1]
+    return {
+        "two_domain_truth": len(two),
+        "two_domain_merged": sum(len(holders.get(t, [])) == 1 for t in two),
+        "merges_proposed": len(merged),
+        "merges_right": sum(len({truth_of.get(a) for a in o.addresses}) == 1 for o in merged),
+    }
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -119,4 +181,6 @@ def score(mailbox: Mailbox, proposal: Proposal) -> Scores:
         documents_right=documents_right,
         kinds_right=kinds_right,
         kinds_suggested=sum(o.kind is not None for o in proposal.organizations),
+        **_names_right(mailbox, proposal, majority, recovered),
+        **_merges_right(mailbox, proposal, holders),
     )

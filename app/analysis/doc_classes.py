@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from app.analysis.normalize import normalize_text
+from app.analysis.normalize import contains_cjk, normalize_text
 
 DocClass = Literal["pi", "contract", "quotation", "price_list", "invoice", "catalogue", "profile", "other"]
 ContentClass = Literal["general", "commercial", "contractual", "internal"]
@@ -108,6 +108,12 @@ _RULES: tuple[tuple[DocClass, tuple[str, ...], tuple[str, ...]], ...] = (
         (),
     ),
 )
+
+
+def cjk_document_words() -> tuple[str, ...]:
+    """The Chinese words for kinds of documents ("报价单", "形式发票"), longest first."""
+    words = {w for _, phrases, _ in _RULES for w in phrases if contains_cjk(w)}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 # German builds compounds: a "Rahmenvertrag" is a contract, a "Sonderangebot" a quotation.

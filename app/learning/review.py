@@ -2,7 +2,9 @@
 
 Each proposed organization is "new" (none of its domains or addresses is in the directory), "changed" (one
 directory organization has them, and the proposal adds domains, contacts, a language, an owner, a code or
-aliases), or "merged" (its addresses are spread over several directory organizations: shown, never applied).
+aliases), "merged" (the learner joined domains it first saw apart into one company, with the merge's confidence
+and evidence; applied like a new or changed one), or "conflict" (its addresses are spread over several directory
+organizations: shown, never applied).
 """
 
 from __future__ import annotations
@@ -60,14 +62,21 @@ def _item(proposed: dict[str, Any], matches: list[Organization]) -> dict[str, An
         "kind": proposed.get("kind"),
         "kind_confidence": proposed.get("kind_confidence", 0.0),
     }
+    merged = len(proposed.get("merged_domains") or ()) > 1
+    if merged:
+        base["merge"] = {
+            "domains": list(proposed["merged_domains"]),
+            "confidence": proposed.get("merge_confidence", 0.0),
+            "evidence": list(proposed.get("merge_evidence", [])),
+        }
     if not matches:
-        return {**base, "status": "new", "existing": None, "changes": _new_fields(proposed)}
+        return {**base, "status": "merged" if merged else "new", "existing": None, "changes": _new_fields(proposed)}
     if len(matches) > 1:
-        return {**base, "status": "merged", "existing": [str(o.id) for o in matches], "changes": {}}
+        return {**base, "status": "conflict", "existing": [str(o.id) for o in matches], "changes": {}}
     changes = _changes(proposed, matches[0])
     if not changes:
         return None
-    return {**base, "status": "changed", "existing": [str(matches[0].id)], "changes": changes}
+    return {**base, "status": "merged" if merged else "changed", "existing": [str(matches[0].id)], "changes": changes}
 
 
 def _new_fields(proposed: dict[str, Any]) -> dict[str, Any]:
@@ -113,12 +122,12 @@ def accept(
     created, updated, skipped = [], [], []
     for key, kind in selected.items():
         item, proposed = items.get(key), by_key.get(key)
-        if item is None or proposed is None or item["status"] == "merged":
+        if item is None or proposed is None or item["status"] == "conflict":
             skipped.append({"key": key, "reason": "nothing_to_apply" if item is None else item["status"]})
             continue
         try:
             with session.begin_nested():
-                if item["status"] == "new":
+                if item["existing"] is None:
                     created.append(str(_create(session, tenant, proposed, kind).id))
                 else:
                     updated.append(str(_update(session, tenant, item).id))

@@ -66,7 +66,8 @@ def learning_proposal(job_id: uuid.UUID, session: SessionDep, auth: AdminUser) -
 
 @router.get("/{job_id}/review", response_model=ReviewPublic)
 def learning_review(job_id: uuid.UUID, session: SessionDep, auth: AdminUser) -> ReviewPublic:
-    """The proposal against the current directory: new, changed and merged organizations, with confidence."""
+    """The proposal against the current directory: new, changed, merged and conflicting organizations, with
+    confidence."""
     return service.review(session, auth.tenant, job_id)
 
 

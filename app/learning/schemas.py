@@ -52,7 +52,7 @@ class AcceptRequest(NulFree, BaseModel):
 
     items: list[AcceptItem] = Field(default_factory=list, max_length=10_000)
     all: bool = Field(
-        default=False, description="Accept every new and changed organization and every rival suggestion."
+        default=False, description="Accept every new, changed and merged organization and every rival suggestion."
     )
     kind: OrgKind | None = Field(default=None, description="With `all`: new ones as this kind, else as suggested.")
     rivals: list[int] = Field(
@@ -62,7 +62,11 @@ class AcceptRequest(NulFree, BaseModel):
 
 class ReviewPublic(BaseModel):
     job_id: uuid.UUID
-    items: list[dict[str, Any]] = Field(description="new / changed / merged organizations, each with its confidence")
+    items: list[dict[str, Any]] = Field(
+        description="new / changed / merged (domains the learner joined into one company; `merge` gives them with "
+        "the merge's confidence and evidence) / conflict (addresses of several directory organizations; never "
+        "applied), each with its confidence"
+    )
     rival_suggestions: list[dict[str, Any]]
 
 

@@ -135,7 +135,7 @@ def accept(session: Session, tenant: TenantIdentity, job_id: uuid.UUID, body: Ac
     rivals = body.rivals
     if body.all:
         selected: dict[str, OrgKind | None] = {
-            i["key"]: body.kind for i in review_diff(session, tenant, job.proposal) if i["status"] != "merged"
+            i["key"]: body.kind for i in review_diff(session, tenant, job.proposal) if i["status"] != "conflict"
         }
         rivals = list(range(len(job.proposal.get("rival_suggestions", []))))
     else:

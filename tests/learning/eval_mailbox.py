@@ -5,7 +5,10 @@ language) in its language: customers receive quotations, proformas and contracts
 datasheets of the products they buy, and their forwarder is copied on shipments; rivals (one rival group) buy
 the same product and so receive the same product documents; the freemail buyers write from their free mail
 address; forwarders get bookings, suppliers forwarded enquiries. The sentences and the mail plan are the
-generator's (tests/learning/mailbox_gen.py); only the organizations come from the directory.
+generator's (tests/learning/mailbox_gen.py); only the organizations come from the directory: their names (the
+legal name in signatures, a Chinese company's English name beside it), and the names the team calls them by (the
+directory's aliases) in subjects, file names, greetings and display names, the way mailbox_render.py writes any
+organization's name. No draft of `make eval` was read to build it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import random
 from collections import defaultdict
 
 from app.analysis.directory import OrgEntry
+from app.analysis.normalize import contains_cjk
 from tests.eval.directory import ORGS, PEOPLE, STAFF
 from tests.learning.mailbox_gen import Mailbox, TruthContact, TruthOrg, mail_to
 from tests.learning.mailbox_people import PRODUCTS
@@ -48,6 +52,14 @@ def _contacts(entry: OrgEntry) -> list[TruthContact]:
     return contacts
 
 
+def _signature(entry: OrgEntry) -> tuple[str, ...]:
+    """A Chinese company signs with its Chinese name and its English one (its longest Latin alias, "Co., Ltd.")."""
+    if not contains_cjk(entry.name):
+        return (entry.name,)
+    latin = sorted((a for a in entry.aliases if not contains_cjk(a)), key=len)
+    return (entry.name, f"{latin[-1]} Co., Ltd.") if latin else (entry.name,)
+
+
 def _products(orgs: list[TruthOrg], rival_of: dict[str, str | None], rng: random.Random) -> None:
     """Rivals share a product; a buyer outside any rival group gets one nobody else in its country buys."""
     group_product: dict[str, str] = {}
@@ -75,8 +87,8 @@ def truth_orgs(rng: random.Random) -> dict[str, TruthOrg]:
         domains = entry.domains or (contacts[0].email.split("@")[1],)
         owner = entry.owner_email or STAFF[WRITER_BY_LANGUAGE[language]][0]
         org = TruthOrg(entry.id, entry.name, entry.kind, language, _country(entry, language), domains, owner,
-                       freemail=freemail, customer_code=entry.customer_code, contacts=contacts,
-                       stem=entry.id)  # fmt: skip
+                       freemail=freemail, customer_code=entry.customer_code, contacts=contacts, stem=entry.id,
+                       trade_names=entry.aliases or (entry.name,), signature=_signature(entry))  # fmt: skip
         orgs.append(org)
     _products(orgs, {e.id: e.rival_group for e in ORGS}, rng)
     forwarders = [o for o in orgs if o.kind == "forwarder"]

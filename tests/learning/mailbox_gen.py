@@ -11,14 +11,15 @@ given seed.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from tests.learning import mailbox_render as render
 from tests.learning import mailbox_texts as texts
+from tests.learning.mailbox_model import Mailbox, SentAttachment, SentMail, TruthContact, TruthOrg
 from tests.learning.mailbox_people import (
+    BRAND_CHARS,
     CHINESE_CITIES,
     CULTURE_BY_LANGUAGE,
     CULTURES,
@@ -31,6 +32,7 @@ from tests.learning.mailbox_people import (
     SYLLABLES,
     Culture,
     ascii_name,
+    chinese_company_name,
 )
 
 # kind -> (how many, of which at a free mail provider)
@@ -53,77 +55,6 @@ _KIND_MAIL = {
 }
 _WEIGHT = {"customer": 3.0, "prospect": 1.6, "partner": 2.2, "supplier": 2.4, "forwarder": 1.5, "competitor": 0.0}
 START = datetime(2025, 12, 1, tzinfo=UTC)
-
-
-@dataclass(slots=True)
-class TruthContact:
-    email: str
-    name: str
-    org: str
-    hanzi: str = ""
-
-
-@dataclass(slots=True)
-class TruthOrg:
-    key: str
-    name: str
-    kind: str
-    language: str
-    country: str
-    domains: tuple[str, ...]
-    owner: str
-    freemail: bool = False
-    customer_code: str | None = None
-    products: tuple[str, ...] = ()
-    forwarder: str | None = None
-    contacts: list[TruthContact] = field(default_factory=list)
-    stem: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class SentAttachment:
-    name: str
-    content: bytes
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class SentMail:
-    id: str
-    sender: str
-    sender_name: str
-    sent_at: datetime
-    to: tuple[tuple[str, str], ...]  # (address, display name)
-    cc: tuple[tuple[str, str], ...]
-    subject: str
-    body: str
-    attachments: tuple[SentAttachment, ...] = ()
-
-
-@dataclass(slots=True)
-class Mailbox:
-    internal_domain: str
-    salespeople: tuple[tuple[str, str], ...]  # (address, name)
-    orgs: dict[str, TruthOrg]
-    messages: list[SentMail]
-    # content hash of a customer-specific document -> the organization it belongs to
-    document_owner: dict[str, str]
-
-    def contact_org(self) -> dict[str, str]:
-        return {c.email: o.key for o in self.orgs.values() for c in o.contacts}
-
-    def rival_pairs(self) -> set[frozenset[str]]:
-        """Customers and prospects in one country that buy the same product compete with each other."""
-        audience = [o for o in self.orgs.values() if o.kind in ("customer", "prospect") and o.products]
-        return {
-            frozenset((a.key, b.key))
-            for i, a in enumerate(audience)
-            for b in audience[i + 1 :]
-            if a.country == b.country and set(a.products) & set(b.products)
-        }
 
 
 def generate(seed: int = 17, messages: int = 20_000) -> Mailbox:
@@ -157,6 +88,8 @@ class _Generator:
         self.sequence = Counter[str]()
         self.proformas: dict[str, list[SentAttachment]] = {}
         self.taken_labels: set[str] = set()
+        self.second_labels: set[str] = set()
+        self.brands: set[str] = set()
 
     def build(self, count: int) -> Mailbox:
         orgs = self._organizations()
@@ -225,18 +158,38 @@ class _Generator:
         legal = self.rng.choice(culture.legal)
         label = stem if self.rng.random() < 0.6 else f"{stem}-{ascii_name(word.split()[0])}"
         name = f"{stem.capitalize()} {word} {legal}"
+        trade = (stem.capitalize(),) if self.rng.random() < 0.5 else (stem.capitalize(), f"{stem.capitalize()} {word}")
+        signature: tuple[str, ...] = ()
         if culture.language == "zh":
-            name = f"{self.rng.choice(CHINESE_CITIES)} {name}"
+            city = self.rng.choice(CHINESE_CITIES)
+            name = f"{city} {name}"
+            brand = self._brand()
+            signature = (chinese_company_name(city, brand, word), name)
+            trade = (brand, stem.capitalize())
         label = stem if namesake else label
         domains = [f"{label}.{tld}"]
         if tld != "com" and self.rng.random() < 0.08:
             domains.append(f"{label}.com")  # the group's international domain
-        elif tld != "com" and label == stem and not namesake:
+        elif not namesake and self.rng.random() < 0.05:
+            # a second, unrelated-looking domain: a rename or the group's brand ("sunpeak.de", "sunpeak-energy.com")
+            other = f"{stem}-{ascii_name(word.split()[0])}" if label == stem else stem
+            if other not in self.taken_labels and other not in self.second_labels:
+                self.second_labels.add(other)
+                domains.append(f"{other}.com")
+        if tld != "com" and label == stem and not namesake and len(domains) == 1:
             self.taken_labels.add(stem)
-        org = TruthOrg(key, name, kind, culture.language, country, tuple(domains), self._owner(culture), stem=stem)
+        org = TruthOrg(key, name, kind, culture.language, country, tuple(domains), self._owner(culture), stem=stem,
+                       trade_names=trade, signature=signature)  # fmt: skip
         for _ in range(self.rng.choice((1, 2, 2, 3, 3, 4, 5, 6))):
             self._add_contact(org, culture)
         return org
+
+    def _brand(self) -> str:
+        while True:
+            brand = "".join(self.rng.sample(BRAND_CHARS, 2))
+            if brand not in self.brands:
+                self.brands.add(brand)
+                return brand
 
     def _freemail_org(self, key: str, kind: str, culture: Culture) -> TruthOrg:
         first, last = self.rng.choice(culture.first), self.rng.choice(culture.last)
@@ -248,7 +201,7 @@ class _Generator:
         )
         country = culture.countries[0][0]
         org = TruthOrg(key, company or person, kind, culture.language, country, (provider,), self._owner(culture),
-                       freemail=True, stem=ascii_name(last))  # fmt: skip
+                       freemail=True, stem=ascii_name(last), trade_names=(company or person,))  # fmt: skip
         hanzi = HANZI.get(last, "") + HANZI.get(first, "") if culture.language == "zh" else ""
         org.contacts.append(TruthContact(f"{local}@{provider}", person, key, hanzi))
         return org
@@ -264,6 +217,11 @@ class _Generator:
         local = self._unique_local(local, domain)
         hanzi = HANZI.get(last, "") + HANZI.get(first, "") if culture.language == "zh" else ""
         org.contacts.append(TruthContact(f"{local}@{domain}", person, org.key, hanzi))
+        labels = {d.split(".")[0] for d in org.domains}
+        if len(labels) > 1 and self.rng.random() < 0.3:  # the same person at the company's other domain
+            other = next(d for d in org.domains if not domain.endswith(d))
+            local = self._unique_local(local, other)
+            org.contacts.append(TruthContact(f"{local}@{other}", person, org.key, hanzi))
 
     def _unique_local(self, local: str, domain: str) -> str:
         candidate, n = local, 1
@@ -296,12 +254,13 @@ class _Generator:
         attachments: list[SentAttachment] = []
         quoted = ""
         subject_kind, ref = kind, ""
+        trade = render.trade_name(org.trade, rng)
         if kind in ("pi", "quotation", "contract"):
             attachment = self._own_document(kind, org)
             attachments.append(attachment)
-            ref = org.customer_code or org.stem.capitalize()
+            ref = render.binding_ref(org.customer_code, trade, self.sequence[org.key + kind], rng)
             if kind == "pi" and org.forwarder and rng.random() < 0.3:
-                cc.append(self._address(rng.choice(orgs[org.forwarder].contacts)))
+                cc.append(self._address(rng.choice(orgs[org.forwarder].contacts), orgs[org.forwarder]))
         elif kind == "product":
             attachments.append(SentAttachment(f"Datasheet_{product}.pdf", f"datasheet {product}".encode()))
             if rng.random() < 0.3:
@@ -310,20 +269,23 @@ class _Generator:
         elif kind == "booking":
             customer, proforma = self._shipment_for(org, orgs)
             attachments.extend(proforma)
-            ref = customer.customer_code or ""
+            ref = f"{customer.customer_code or ''} {render.trade_name(customer.trade, rng)}"
         elif kind == "forward":
             customer = rng.choice([o for o in orgs.values() if o.kind == "customer"])
             quoted = self._forwarded(customer, product)
             subject_kind = "follow_up"
-        if kind == "follow_up" and org.kind in ("customer", "prospect") and rng.random() < 0.5:
-            quoted = self._quote(org, to[0], product)
-        subject = texts.SUBJECT[subject_kind][org.language].format(ref=ref).strip()
+        if kind == "follow_up":
+            ref = render.follow_up_ref(trade, PRODUCT_LINES[product], rng) if org.kind != "forwarder" else ""
+            if org.kind in ("customer", "prospect") and rng.random() < 0.5:
+                quoted = self._quote(org, to[0], product)
+        subject = " ".join(texts.SUBJECT[subject_kind][org.language].format(ref=ref).split())
         if quoted:
             subject = ("FW: " if kind == "forward" else "RE: ") + subject
-        body = self._body(org, to[0], sender, product, quoted)
+        team = trade if len(to) > 1 or rng.random() < 0.1 else ""
+        body = self._body(org, to[0], sender, product, quoted, team)
         when = START + timedelta(seconds=rng.randrange(365 * 86400))
         name = dict(self.salespeople)[sender]
-        recipients = tuple(self._address(c) for c in to)
+        recipients = tuple(self._address(c, org) for c in to)
         return SentMail(f"m{number:06d}", sender, name, when, recipients, tuple(cc), subject, body, tuple(attachments))
 
     def _shipment_for(self, forwarder: TruthOrg, orgs: dict[str, TruthOrg]) -> tuple[TruthOrg, list[SentAttachment]]:
@@ -339,37 +301,48 @@ class _Generator:
         number = self.sequence[org.key + kind]
         if number > 1 and self.rng.random() < 0.3:
             number -= 1
-        ref = org.customer_code or org.stem.capitalize()
-        label = {"pi": "PI", "quotation": "Quotation", "contract": "Contract"}[kind]
-        extension = "xlsx" if kind == "quotation" else "pdf"
-        attachment = SentAttachment(f"{label}_{ref}_{number:03d}.{extension}", f"{kind}:{org.key}:{number}".encode())
+        # One team member names files after the customer's code, another after its name: the same file keeps its name.
+        style = render.stable(f"{org.key}{kind}{number}", 6)
+        if org.customer_code and style < 3:
+            ref = org.customer_code
+        else:
+            ref = render.file_ref(org.trade[style % len(org.trade)], style)
+        name = render.document_name(kind, ref, number, org.language, style)
+        attachment = SentAttachment(name, f"{kind}:{org.key}:{number}".encode())
         self.documents[attachment.sha256] = org.key
         if kind == "pi" and attachment not in self.proformas.setdefault(org.key, []):
             self.proformas[org.key].append(attachment)
         return attachment
 
     @staticmethod
-    def _address(contact: TruthContact) -> tuple[str, str]:
-        digest = int(hashlib.sha256(contact.email.encode()).hexdigest()[:4], 16) % 100
+    def _address(contact: TruthContact, org: TruthOrg) -> tuple[str, str]:
+        digest = render.stable(contact.email, 100)
         if digest < 10:
             return (contact.email, "")
         if contact.hanzi and digest < 35:
             return (contact.email, contact.hanzi)
+        if digest >= 85 and not org.freemail:  # the company in the display name: "Julia Fischer (Helio Handel)"
+            return (contact.email, f"{contact.name} ({org.trade[0]})")
         return (contact.email, contact.name)
 
-    def _body(self, org: TruthOrg, contact: TruthContact, sender: str, product: str, quoted: str) -> str:
+    def _body(self, org: TruthOrg, contact: TruthContact, sender: str, product: str, quoted: str, team: str) -> str:
         language = org.language
         first = contact.name if language == "zh" else contact.name.split()[0]
         sentences = self.rng.sample(texts.BODY[language], self.rng.choice((1, 2, 2, 3)))
         text = " ".join(s.format(product=PRODUCT_LINES[product]) for s in sentences)
         signature = f"{texts.CLOSING[language]}\n{dict(self.salespeople)[sender]}\n{self.company}"
-        parts = [texts.GREETING[language].format(name=first), text, signature]
+        greeting = render.TEAM_GREETING[language].format(team=team) if team else texts.GREETING[language]
+        parts = [greeting.format(name=first), text, signature]
         return "\n\n".join(parts) + (f"\n\n{quoted}" if quoted else "")
+
+    def _signature(self, org: TruthOrg, contact: TruthContact) -> list[str]:
+        domain = "" if org.freemail else contact.email.rpartition("@")[2]
+        return render.signature_block(contact.name, org.company_lines, org.language, org.country, domain)
 
     def _quote(self, org: TruthOrg, contact: TruthContact, product: str) -> str:
         line = texts.CUSTOMER_LINE[org.language].format(product=PRODUCT_LINES[product])
         header = texts.WROTE[org.language].format(date="2026-03-04", name=contact.name, email=contact.email)
-        lines = [line, "", texts.CLOSING[org.language], contact.name, org.name]
+        lines = [line, "", texts.CLOSING[org.language], *self._signature(org, contact)]
         return header + "\n" + "\n".join(f"> {x}" if x else ">" for x in lines)
 
     def _forwarded(self, customer: TruthOrg, product: str) -> str:
@@ -377,7 +350,7 @@ class _Generator:
         line = texts.CUSTOMER_LINE[customer.language].format(product=PRODUCT_LINES[product])
         return "\n".join(
             (texts.FORWARD_HEADER, f"From: {contact.name} <{contact.email}>", "Date: 2026-03-04",
-             "", line, "", contact.name, customer.name)
+             "", line, "", *self._signature(customer, contact))
         )  # fmt: skip
 
 

@@ -65,6 +65,17 @@ CULTURES: tuple[Culture, ...] = (
 )
 CULTURE_BY_LANGUAGE = {c.language: c for c in CULTURES}
 CHINESE_CITIES = ("Ningbo", "Shenzhen", "Xiamen", "Hangzhou", "Suzhou", "Foshan")
+CITY_HANZI = {
+    "Ningbo": "宁波",
+    "Shenzhen": "深圳",
+    "Xiamen": "厦门",
+    "Hangzhou": "杭州",
+    "Suzhou": "苏州",
+    "Foshan": "佛山",
+}
+# A Chinese company's own name is a two-character brand between its city and its trade: 宁波阳光贸易有限公司.
+BRAND_CHARS = "阳光华恒辉锐达晶能天府远航新源明东盛金泰宏瑞德海星"
+TRADE_HANZI = {"Trading": "贸易", "New Energy": "新能源", "Solar": "光伏", "Electric": "电气"}
 HANZI = {
     "Zhang": "张", "Wang": "王", "Li": "李", "Liu": "刘", "Chen": "陈", "Yang": "杨", "Zhao": "赵", "Huang": "黄",
     "Zhou": "周", "Wu": "吴", "Wei": "伟", "Fang": "芳", "Lei": "磊", "Jing": "静", "Min": "敏", "Yan": "燕",
@@ -102,3 +113,7 @@ def ascii_name(text: str) -> str:
     text = text.replace("ü", "ue").replace("ö", "oe").replace("ä", "ae").replace("ß", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum() or ch in ".-")).lower()
+
+
+def chinese_company_name(city: str, brand: str, trade: str) -> str:
+    return f"{CITY_HANZI[city]}{brand}{TRADE_HANZI.get(trade, '科技')}有限公司"

@@ -73,7 +73,7 @@ SUBJECT = {
                 "zh": "产品资料 {ref}", "en": "Datasheet {ref}"},
     "booking": {"de": "Buchung {ref}", "fr": "Réservation {ref}", "es": "Reserva {ref}", "zh": "订舱 {ref}",
                 "en": "Booking {ref}"},
-    "follow_up": {"de": "Ihre Anfrage", "fr": "Votre demande", "es": "Su consulta", "zh": "您的询价",
-                  "en": "Your enquiry"},
+    "follow_up": {"de": "Ihre Anfrage {ref}", "fr": "Votre demande {ref}", "es": "Su consulta {ref}",
+                  "zh": "您的询价 {ref}", "en": "Your enquiry {ref}"},
 }  # fmt: skip
 FORWARD_HEADER = "---------- Forwarded message ---------"

@@ -19,6 +19,21 @@ def test_a_small_mailbox_is_learned_within_the_promised_bounds() -> None:
     assert summary["owners right"] >= 0.90
     assert summary["languages right"] >= 0.90
     assert summary["documents attributed to their owner"] >= 0.95
+    assert summary["trade names found (name or alias)"] >= 0.85
+    assert summary["aliases precision"] >= 0.95
+    assert summary["companies at unrelated domains merged"] >= 0.7
+    assert summary["proposed merges right"] >= 0.95
+
+
+def test_the_score_notices_an_alias_that_names_another_company() -> None:
+    mailbox = generate(seed=5, messages=1_000)
+    proposal = learn(as_learned(m) for m in mailbox.messages)
+    first = next(o for o in proposal.organizations if o.aliases)
+    other = next(o for o in proposal.organizations if o.aliases and o.key != first.key)
+    wrong = type(first)(**{**{f: getattr(first, f) for f in first.__slots__}, "aliases": other.aliases})
+    rest = tuple(wrong if o.key == first.key else o for o in proposal.organizations)
+    baseline = score(mailbox, proposal)
+    assert score(mailbox, type(proposal)(rest)).aliases_right < baseline.aliases_right
 
 
 def test_the_score_notices_a_wrong_merge_and_a_wrong_owner() -> None:

@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from app.analysis.domains import email_domain, split_registrable_uncached
 from app.analysis.learning.groups import code_votes, document_ownership, rival_suggestions
 from app.analysis.learning.kinds import infer_kinds
+from app.analysis.learning.merges import GENERIC_SUFFIXES, Merge, merge_units
+from app.analysis.learning.phrases import select_aliases
 from app.analysis.learning.proposal import Proposal, ProposedContact, ProposedOrg
 from app.analysis.learning.signatures import name_from_address, preferred_name
-from app.analysis.learning.stats import DocumentStats, UnitStats
+from app.analysis.learning.stats import UnitStats
+from app.analysis.names import NOT_ALNUM, core_name, short_name
+from app.analysis.normalize import normalize_text, strip_accents
 
-# Generic top-level suffixes: "sunpeak.com" next to "sunpeak.cn" is the same company's international domain.
-_GENERIC_SUFFIXES = frozenset({"com", "net", "org", "eu", "biz", "info", "group", "io", "co", "global"})
+if TYPE_CHECKING:
+    from app.analysis.learning.learner import Learner
+
 _COUNTRY_OF_SUFFIX = {"uk": "GB"}
 # Free mail providers of one country whose domain does not say it.
 _FREEMAIL_COUNTRY = {
@@ -25,24 +31,26 @@ _FREEMAIL_COUNTRY = {
 _LANGUAGE_COUNTRY = {"de": "DE", "fr": "FR", "es": "ES", "zh": "CN"}
 
 
-def build_proposal(
-    units: Mapping[str, UnitStats],
-    tokens: Mapping[str, Counter[str]],
-    documents: Mapping[str, DocumentStats],
-    quoted_names: Mapping[str, Counter[str]],
-    messages_read: int,
-    internal: set[str],
-) -> Proposal:
-    org_of_unit = merge_units(units)
+def build_proposal(learner: Learner) -> Proposal:
+    units = learner.units
+    org_of_unit, merges = merge_units(units, learner.together)
     members: dict[str, list[str]] = {}
     for unit, org in org_of_unit.items():
         members.setdefault(org, []).append(unit)
-    ownership = document_ownership(documents, org_of_unit)
+    ownership = document_ownership(learner.documents, org_of_unit)
     kinds = infer_kinds(ownership, list(members))
     forwarders = {k for k, (kind, _) in kinds.items() if kind == "forwarder"}
-    codes = code_votes(tokens, org_of_unit, forwarders)
+    codes = code_votes(learner.tokens, org_of_unit, forwarders)
+    aliases = select_aliases(learner.phrases, learner.phrase_forms, org_of_unit, forwarders)
     orgs = [
-        _organization(key, [units[u] for u in sorted(unit_list)], unit_list, quoted_names, codes.get(key, ((), ())))
+        _organization(
+            key,
+            [units[u] for u in sorted(unit_list)],
+            unit_list,
+            learner.quoted_names,
+            (codes.get(key, ()), aliases.get(key, ())),
+            merges.get(key),
+        )
         for key, unit_list in members.items()
     ]
     orgs.sort(key=lambda o: (-o.messages, o.key))
@@ -52,31 +60,9 @@ def build_proposal(
         organizations=tuple(orgs),
         rival_suggestions=rival_suggestions(ownership, countries),
         documents=ownership,
-        messages_read=messages_read,
-        internal_domains=tuple(sorted(internal)),
+        messages_read=learner.messages_read,
+        internal_domains=tuple(sorted(learner.internal)),
     )
-
-
-def merge_units(units: Mapping[str, UnitStats]) -> dict[str, str]:
-    """unit -> organization key. Domains sharing their label join when at most one of them is a country domain."""
-    by_label: dict[str, list[str]] = {}
-    org_of_unit: dict[str, str] = {}
-    for unit in units:
-        if unit.startswith("address:"):
-            org_of_unit[unit] = unit
-        else:
-            by_label.setdefault(split_registrable_uncached(unit[7:])[0], []).append(unit)
-    for group in by_label.values():
-        national = [u for u in group if split_registrable_uncached(u[7:])[1] not in _GENERIC_SUFFIXES]
-        languages = {_top(units[u].languages)[0] for u in group} - {None}
-        # "solar.de" and "solar.fr", or "helio.de" written to in German and "helio.com" in English: nothing says
-        # they are one company.
-        if len(national) > 1 or len(languages) > 1:
-            org_of_unit.update({u: u for u in group})
-            continue
-        primary = max(group, key=lambda u: (units[u].messages, u in national, u))
-        org_of_unit.update({u: primary for u in group})
-    return org_of_unit
 
 
 def _organization(
@@ -85,6 +71,7 @@ def _organization(
     unit_keys: list[str],
     quoted_names: Mapping[str, Counter[str]],
     codes: tuple[tuple[str, ...], tuple[str, ...]],
+    merge: Merge | None,
 ) -> ProposedOrg:
     freemail = key.startswith("address:")
     messages = sum(s.messages for s in stats)
@@ -93,6 +80,7 @@ def _organization(
     owner, owner_confidence = _top(sum((s.senders for s in stats), Counter()))
     name, name_confidence = _org_name(key, stats, contacts)
     domains = () if freemail else tuple(sorted(u[7:] for u in unit_keys))
+    phone, phone_share = _top(sum((s.phones for s in stats), Counter()))
     return ProposedOrg(
         key=key,
         name=name,
@@ -104,12 +92,39 @@ def _organization(
         language_confidence=language_confidence,
         owner_email=owner,
         owner_confidence=owner_confidence,
-        country=_country(key, domains, language),
+        country=_country(key, domains, language, phone if phone_share >= 0.6 else None),
         customer_codes=codes[0],
-        aliases=codes[1],
+        aliases=_aliases(name, stats, codes[1]),
         freemail=freemail,
         confidence=round(min(1.0, 0.4 + 0.1 * messages), 2),
+        merged_domains=tuple(u[7:] for u in merge.units) if merge else (),
+        merge_confidence=merge.confidence if merge else 0.0,
+        merge_evidence=merge.evidence if merge else (),
     )
+
+
+def _aliases(name: str, stats: list[UnitStats], phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The trade names the mail carries, and the other company lines of its signatures (a Chinese company's
+    English name) seen at least twice; none that is the name itself or its short form."""
+    companies = sum((s.companies for s in stats), Counter())
+    found = [c for c, n in companies.most_common() if n >= 2] + list(phrases)
+    # The name's short form ("Soleil" of "Soleil Distribution SARL") is derived by the index, which reads it
+    # with care (it may be a word of the language): proposed as an alias it would match anywhere.
+    core = core_name(normalize_text(name))
+    names = {_folded(name), _folded(short_name(core) or core)}
+    seen: set[str] = set()  # "HelioHandel" beside "Helio Handel" stays: the glued one also finds glued text
+    aliases = []
+    for alias in found:
+        # core_name is empty for words too generic to name anyone ("Soleil", "Solar Trading")
+        key = " ".join(strip_accents(alias).casefold().split())
+        if _folded(alias) not in names and key not in seen and core_name(normalize_text(alias)):
+            seen.add(key)
+            aliases.append(alias)
+    return tuple(aliases)
+
+
+def _folded(text: str) -> str:
+    return NOT_ALNUM.sub("", strip_accents(text).casefold())
 
 
 def _contacts(stats: list[UnitStats], quoted_names: Mapping[str, Counter[str]]) -> list[ProposedContact]:
@@ -141,14 +156,18 @@ def _org_name(key: str, stats: list[UnitStats], contacts: tuple[ProposedContact,
     return " ".join(part.capitalize() for part in label.split("-")), 0.3
 
 
-def _country(key: str, domains: tuple[str, ...], language: str | None) -> str | None:
+def _country(key: str, domains: tuple[str, ...], language: str | None, phone: str | None) -> str | None:
+    """The country domain says it; else the phone numbers of its signatures; else a free mail provider of one
+    country, or a language spoken in one country."""
     domain = email_domain(key[8:]) if key.startswith("address:") else domains[0] if domains else ""
-    if domain in _FREEMAIL_COUNTRY:
-        return _FREEMAIL_COUNTRY[domain]
     national = [split_registrable_uncached(d)[1].rpartition(".")[2] for d in (domains or (domain,))]
     for suffix in national:
-        if len(suffix) == 2 and suffix not in _GENERIC_SUFFIXES:
+        if len(suffix) == 2 and suffix not in GENERIC_SUFFIXES:
             return _COUNTRY_OF_SUFFIX.get(suffix, suffix.upper())
+    if phone:
+        return phone
+    if domain in _FREEMAIL_COUNTRY:
+        return _FREEMAIL_COUNTRY[domain]
     return _LANGUAGE_COUNTRY.get(language or "")
 
 

@@ -19,14 +19,14 @@ _DIGITS = re.compile(r"\d+")
 
 def code_votes(
     tokens: Mapping[str, Counter[str]], org_of_unit: Mapping[str, str], forwarders: Set[str] = frozenset()
-) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """org -> (customer codes, aliases): tokens of subjects and attachment names that go to that org only.
-
-    Forwarders see their customers' codes on every booking: their counts do not dilute a customer's share.
+) -> dict[str, tuple[str, ...]]:
+    """org -> customer codes: tokens with letters and digits in subjects and attachment names that go to that org
+    only. Forwarders see their customers' codes on every booking: their counts do not dilute a customer's share.
     """
     codes: dict[str, list[str]] = {}
-    aliases: dict[str, list[str]] = {}
     for token, units in tokens.items():
+        if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)):
+            continue
         per_org: Counter[str] = Counter()
         for unit, count in units.items():
             if org_of_unit[unit] not in forwarders:
@@ -35,15 +35,10 @@ def code_votes(
             continue
         total = sum(per_org.values())
         org, count = per_org.most_common(1)[0]
-        if total < _MIN_TOKEN_MESSAGES or count / total < _MIN_TOKEN_SHARE:
-            continue
-        has_digit = any(c.isdigit() for c in token)
-        if has_digit and any(c.isalpha() for c in token):
+        if total >= _MIN_TOKEN_MESSAGES and count / total >= _MIN_TOKEN_SHARE:
             codes.setdefault(org, []).append(token)
-        elif not has_digit and token[0].isupper():
-            aliases.setdefault(org, []).append(token)
-    keys = set(codes) | set(aliases)
-    return {k: (tuple(sorted(codes.get(k, ()))), tuple(sorted(aliases.get(k, ())))) for k in keys}
+    # "CN-4001-007" is a document of the customer whose code "CN-4001" is: only the code is proposed
+    return {k: tuple(sorted(c for c in v if not any(c.startswith(f"{p}-") for p in v))) for k, v in codes.items()}
 
 
 def name_pattern(name: str) -> str:

@@ -32,6 +32,10 @@ class ProposedOrg:
     confidence: float = 0.0
     kind: str | None = None  # customer / prospect / supplier / forwarder / partner (a suggestion)
     kind_confidence: float = 0.0
+    # Domains first seen apart and proposed as one company (the primary first), how sure, and why.
+    merged_domains: tuple[str, ...] = ()
+    merge_confidence: float = 0.0
+    merge_evidence: tuple[str, ...] = ()
 
     @property
     def addresses(self) -> tuple[str, ...]:

@@ -16,6 +16,8 @@ class UnitStats:
     contacts: dict[str, Counter[str]] = field(default_factory=dict)  # address -> display names seen
     contact_messages: Counter[str] = field(default_factory=Counter)
     companies: Counter[str] = field(default_factory=Counter)  # signature lines under a contact's quoted name
+    trade_names: Counter[str] = field(default_factory=Counter)  # from display names and greetings to a team
+    phones: Counter[str] = field(default_factory=Counter)  # countries of the phone numbers in its signatures
 
 
 @dataclass(slots=True)

@@ -1,7 +1,8 @@
 // Browser test of the admin console's "Learn from mail" tab (started by tests/admin/test_learn_browser.py).
 // Usage: node tests/e2e/learn.e2e.mjs <base-url> <screenshot-dir>
 // The service holds a finished learning job; the administrator reviews its proposal, accepts two organizations
-// (one with another kind than suggested), then one suggested rival group with its organizations.
+// (one with another kind than suggested), then one suggested rival group with its organizations, then one merge
+// of a company's two domains.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -106,6 +107,23 @@ try {
     }
     assert.equal(groups.size, 1);
     assert.ok([...groups][0], "a rival group is set");
+  });
+
+  await step("a merge shows the domains it joins, how sure and why, and is accepted as one organization", async () => {
+    await page.reload();
+    const merged = page.locator("#learn-review tbody tr[data-status='merged']").first();
+    await merged.waitFor();
+    assert.match(await merged.innerText(), /Merged/);
+    assert.match(await merged.innerText(), /one company: \S+ \+ \S+ \(\d+ %: [a-z ,]+\)/);
+    const boxes = page.locator("#learn-review input[type=checkbox]:not([disabled]), #learn-rivals input[type=checkbox]");
+    for (let i = 0; i < (await boxes.count()); i += 1) await boxes.nth(i).uncheck();
+    await merged.locator("input[type=checkbox]").check();
+    const name = await merged.locator("td").nth(1).innerText();
+    await page.locator("#learn-accept-selected").click();
+    await page.locator("#learn-accepted").waitFor();
+    assert.match(await page.locator("#learn-accepted").innerText(), /1 organizations created/);
+    const found = await apiGet(`/v1/organizations?q=${encodeURIComponent(name)}`);
+    assert.ok(found.items.find((o) => o.name === name).domains.length >= 2, "both domains on one organization");
   });
 
   await step("in Chinese, the accepted ones are no longer proposed", async () => {

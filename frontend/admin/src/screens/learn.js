@@ -1,5 +1,6 @@
 // Learn the directory from sent mail: start a job, follow it, then review the proposal against the directory
-// (new / changed / merged, with confidence; a suggested kind for new ones) and the suggested rival groups, and
+// (new / changed / merged / conflict, with confidence; a suggested kind for new ones; for a merge, the domains
+// joined, how sure and why) and the suggested rival groups, and
 // accept all of it or the selected organizations, kinds and rival groups only.
 
 import { api } from "../api.js";
@@ -8,7 +9,8 @@ import { formatNumber, t } from "../i18n.js";
 import { errorText } from "./directory.js";
 
 const POLL_MS = 1500;
-const STATUS_COLOR = { new: "success", changed: "brand", merged: "warning" };
+const STATUS_COLOR = { new: "success", changed: "brand", merged: "warning", conflict: "danger" };
+const MERGE_EVIDENCE = ["same_name_other_suffix", "same_company", "same_people", "written_together", "related_domains"];
 const KINDS = ["customer", "prospect", "partner", "supplier", "forwarder", "competitor"];
 
 export async function learnPanel(panel) {
@@ -69,8 +71,9 @@ async function showReview(node, id) {
   }
   const boxes = [];
   const rows = review.items.map((item) => {
-    const box = h("input", { type: "checkbox", checked: item.status !== "merged", disabled: item.status === "merged", dataset: { key: item.key }, "aria-label": item.name });
-    if (item.status !== "merged") boxes.push(box);
+    // A conflict (addresses of several directory organizations) is shown, never applied.
+    const box = h("input", { type: "checkbox", checked: item.status !== "conflict", disabled: item.status === "conflict", dataset: { key: item.key }, "aria-label": item.name });
+    if (item.status !== "conflict") boxes.push(box);
     return h(
       "tr",
       { dataset: { key: item.key, status: item.status } },
@@ -79,7 +82,7 @@ async function showReview(node, id) {
       h("td", {}, h("fluent-badge", { appearance: "filled", color: STATUS_COLOR[item.status] }, t(`learn.item.${item.status}`))),
       h("td", {}, `${Math.round(item.confidence * 100)} %`),
       h("td", {}, formatNumber(item.messages)),
-      h("td", {}, item.status === "new" ? kindChoice(item) : ""),
+      h("td", {}, item.existing == null ? kindChoice(item) : ""),
       h("td", { class: "muted" }, changeText(item)),
     );
   });
@@ -168,6 +171,10 @@ function rivalTable(suggestions, boxes, names) {
 function changeText(item) {
   const changes = item.changes || {};
   const parts = [];
+  if (item.merge) {
+    const why = item.merge.evidence.filter((e) => MERGE_EVIDENCE.includes(e)).map((e) => t(`learn.evidence.${e}`));
+    parts.push(t("learn.merge", { domains: item.merge.domains.join(" + "), p: formatNumber(Math.round(item.merge.confidence * 100)), why: why.join(", ") }));
+  }
   if (changes.domains?.length) parts.push(changes.domains.join(", "));
   if (changes.contacts?.length) parts.push(t("learn.contacts", { n: formatNumber(changes.contacts.length) }));
   for (const field of ["language", "owner_email", "customer_code", "country"]) {
