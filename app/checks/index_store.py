@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.analysis.contact_table import ContactTable
 from app.analysis.directory import ContactEntry, OrgEntry
 from app.analysis.domains import LookalikeIndex
 from app.analysis.index import DirectoryIndex, build_index
@@ -136,6 +137,9 @@ def dismantle(index: DirectoryIndex, pause: Callable[[], None] = _pause, wait_se
 
 
 def _empty(value: object, pause: Callable[[], None]) -> None:
+    if isinstance(value, DirectoryIndex):
+        # A few flat buffers (and the organization ids): freed in milliseconds.
+        value.contacts = ContactTable()
     if isinstance(value, DirectoryIndex | LookalikeIndex):
         for f in fields(value):
             _empty(getattr(value, f.name), pause)

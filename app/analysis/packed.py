@@ -1,0 +1,112 @@
+"""Compact tables for a large directory's index: a few flat buffers instead of millions of Python objects.
+
+A 100,000-organization directory has 330,000 contacts; as entry objects in dicts of lists they cost about
+120 MB per process and take seconds to read back from a file. Packed, the same data is a handful of
+`bytes` and `array` buffers: a tenth of the memory, read (and freed) in milliseconds, and invisible to the
+cyclic garbage collector.
+
+Keys are found by a hash that is the same in every process (`zlib.crc32` of the UTF-8 text, unlike `hash`,
+which each interpreter seeds at random): the builder process writes the tables, the serving workers read
+them. Every hit is confirmed against the stored key, so a hash collision never returns a wrong entry.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+
+def stable_hash(key: str) -> int:
+    return zlib.crc32(key.encode())
+
+
+@dataclass(slots=True)
+class PackedStrings:
+    """A sequence of strings stored as one UTF-8 buffer and the offsets where each one starts."""
+
+    blob: bytes = b""
+    offsets: array[int] = field(default_factory=lambda: array("I", [0]))
+
+    @classmethod
+    def of(cls, values: Iterable[str]) -> PackedStrings:
+        encoded = [value.encode() for value in values]
+        offsets = array("I", [0])
+        position = 0
+        for item in encoded:
+            position += len(item)
+            offsets.append(position)
+        return cls(b"".join(encoded), offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, position: int) -> str:
+        return self.blob[self.offsets[position] : self.offsets[position + 1]].decode()
+
+    def equals(self, position: int, encoded: bytes) -> bool:
+        """Whether the string at `position` is `encoded` (already UTF-8), without decoding it."""
+        start, end = self.offsets[position], self.offsets[position + 1]
+        return end - start == len(encoded) and self.blob[start:end] == encoded
+
+
+@dataclass(slots=True)
+class PackedMultiMap:
+    """str -> a run of integers (row numbers), the keys sorted by their stable hash for a binary search."""
+
+    hashes: array[int] = field(default_factory=lambda: array("I"))
+    keys: PackedStrings = field(default_factory=PackedStrings)
+    # Group g's values are values[starts[g]:starts[g + 1]].
+    starts: array[int] = field(default_factory=lambda: array("I", [0]))
+    values: array[int] = field(default_factory=lambda: array("I"))
+
+    @classmethod
+    def of(cls, groups: Mapping[str, Sequence[int] | int]) -> PackedMultiMap:
+        """From key -> rows (or one row); rows keep their order within a key."""
+        keys = list(groups)
+        # One int per key sorts at C speed: the hash above the key's position.
+        order = sorted(stable_hash(key) << 32 | position for position, key in enumerate(keys))
+        table = cls(array("I", [h >> 32 for h in order]), PackedStrings.of(keys[h & 0xFFFFFFFF] for h in order))
+        starts, values = table.starts, table.values
+        for packed in order:
+            rows = groups[keys[packed & 0xFFFFFFFF]]
+            if isinstance(rows, int):
+                values.append(rows)
+            else:
+                values.extend(rows)
+            starts.append(len(values))
+        return table
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def rows(self, key: str) -> Sequence[int]:
+        """The rows stored under `key` (empty if none)."""
+        group = self._group(key)
+        if group < 0:
+            return ()
+        return self.values[self.starts[group] : self.starts[group + 1]]
+
+    def first(self, key: str) -> int | None:
+        group = self._group(key)
+        return self.values[self.starts[group]] if group >= 0 else None
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._group(key) >= 0
+
+    def items(self) -> Iterator[tuple[str, Sequence[int]]]:
+        for group in range(len(self.hashes)):
+            yield self.keys[group], self.values[self.starts[group] : self.starts[group + 1]]
+
+    def _group(self, key: str) -> int:
+        encoded = key.encode()
+        wanted = zlib.crc32(encoded)
+        group = bisect_left(self.hashes, wanted)
+        # Distinct keys may share a hash: they sit next to each other, the stored key tells them apart.
+        while group < len(self.hashes) and self.hashes[group] == wanted:
+            if self.keys.equals(group, encoded):
+                return group
+            group += 1
+        return -1
