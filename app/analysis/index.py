@@ -173,6 +173,7 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
         index.lookalikes.add(*split_registrable_uncached(domain))
     index.contacts = ContactTable.of(snapshot.contacts)
     index.confusions = _strongest_confusions(snapshot)
+    index.lookalikes = index.lookalikes.packed()
     index.automaton = compiler(_key_tables(index, patterns))
     return index
 

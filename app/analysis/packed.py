@@ -110,3 +110,31 @@ class PackedMultiMap:
                 return group
             group += 1
         return -1
+
+
+@dataclass(slots=True)
+class PackedStrMap:
+    """str -> one string or several, read-only, the strings drawn from one shared column."""
+
+    rows: PackedMultiMap = field(default_factory=PackedMultiMap)
+    column: PackedStrings = field(default_factory=PackedStrings)
+
+    @classmethod
+    def of(cls, table: Mapping[str, str | list[str]], column: PackedStrings, refs: Mapping[str, int]) -> PackedStrMap:
+        """`refs` gives each value's position in `column`."""
+        groups = {key: refs[value] if isinstance(value, str) else [refs[v] for v in value] for key, value in table.items()}
+        return cls(PackedMultiMap.of(groups), column)
+
+    def get(self, key: str, default: None = None) -> str | list[str] | None:
+        rows = self.rows.rows(key)
+        if not rows:
+            return default
+        if len(rows) == 1:
+            return self.column[rows[0]]
+        return [self.column[row] for row in rows]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.rows
+
+    def __len__(self) -> int:
+        return len(self.rows)

@@ -138,9 +138,9 @@ def dismantle(index: DirectoryIndex, pause: Callable[[], None] = _pause, wait_se
 
 def _empty(value: object, pause: Callable[[], None]) -> None:
     if isinstance(value, DirectoryIndex):
-        # A few flat buffers (and the organization ids): freed in milliseconds.
+        # Flat buffers (and the organization ids): freed in milliseconds.
         value.contacts = ContactTable()
-    if isinstance(value, DirectoryIndex | LookalikeIndex):
+        value.lookalikes = LookalikeIndex()
         for f in fields(value):
             _empty(getattr(value, f.name), pause)
     elif isinstance(value, dict | set):
