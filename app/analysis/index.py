@@ -30,6 +30,8 @@ from app.analysis.names import (
     usable_name,
 )
 from app.analysis.normalize import has_boundaries, normalize_text, split_camel_case, strip_accents
+from app.analysis.org_table import OrgTable
+from app.analysis.packed import PackedIntMap
 from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS, cue_words
 
 # Compiles the automaton from its keys (key id = position); the service may do it in another process.
@@ -52,15 +54,16 @@ class DirectoryIndex:
     version: int
     policy: PolicyView
     internal_domains: frozenset[str]
-    orgs: tuple[OrgEntry, ...]
+    orgs: OrgTable
     automaton: ahocorasick.Automaton
     # Per automaton key id: its length, the one org it names (-1: see key_payloads), other payloads.
     # Arrays keep 400k+ keys from costing a Python tuple each (see bench/RESULTS.md).
     key_lengths: array[int] = field(default_factory=lambda: array("I"))
     key_orgs: array[int] = field(default_factory=lambda: array("i"))
     key_payloads: dict[int, tuple[Payload, ...]] = field(default_factory=dict)
-    org_index_by_id: dict[str, int] = field(default_factory=dict)
-    org_by_domain: dict[str, int] = field(default_factory=dict)
+    # Filled as dicts while building, then packed (see app/analysis/packed.py).
+    org_index_by_id: Mapping[str, int] = field(default_factory=dict)
+    org_by_domain: Mapping[str, int] = field(default_factory=dict)
     contacts: ContactTable = field(default_factory=ContactTable)
     confusions: dict[str, str] = field(default_factory=dict)
     lookalikes: LookalikeIndex = field(default_factory=LookalikeIndex)
@@ -162,13 +165,17 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
         version=snapshot.tenant_version,
         policy=snapshot.policy,
         internal_domains=internal,
-        orgs=snapshot.organizations,
+        orgs=OrgTable.of(snapshot.organizations),
         automaton=ahocorasick.Automaton(ahocorasick.STORE_INTS),
     )
+    org_index_by_id: dict[str, int] = {}
+    org_by_domain: dict[str, int] = {}
     for org_index, org in enumerate(snapshot.organizations):
-        index.org_index_by_id[org.id] = org_index
+        org_index_by_id[org.id] = org_index
         full, core = _add_org_patterns(index, patterns, org, org_index)
-        _add_org_domains(index, org, org_index, (full, core))
+        _add_org_domains(index, org_by_domain, org, org_index, (full, core))
+    index.org_index_by_id = PackedIntMap.of(org_index_by_id)
+    index.org_by_domain = PackedIntMap.of(org_by_domain)
     for domain in internal:
         index.lookalikes.add(*split_registrable_uncached(domain))
     index.contacts = ContactTable.of(snapshot.contacts)
@@ -233,7 +240,9 @@ def _add_org_patterns(
     return name_forms
 
 
-def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int, name_forms: tuple[str, str]) -> None:
+def _add_org_domains(
+    index: DirectoryIndex, org_by_domain: dict[str, int], org: OrgEntry, org_index: int, name_forms: tuple[str, str]
+) -> None:
     first = ""
     for raw in org.domains:
         domain = raw.lower().strip().strip(".").removeprefix("@")
@@ -246,7 +255,7 @@ def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int, name_
             # Everyone at gmail.com is their own organization: a customer's gmail address belongs to it as a
             # contact, never the whole provider.
             continue
-        index.org_by_domain.setdefault(domain, org_index)
+        org_by_domain.setdefault(domain, org_index)
         index.lookalikes.add(label, suffix)
         first = first or registrable
     if first:

@@ -122,7 +122,9 @@ class PackedStrMap:
     @classmethod
     def of(cls, table: Mapping[str, str | list[str]], column: PackedStrings, refs: Mapping[str, int]) -> PackedStrMap:
         """`refs` gives each value's position in `column`."""
-        groups = {key: refs[value] if isinstance(value, str) else [refs[v] for v in value] for key, value in table.items()}
+        groups = {
+            key: refs[value] if isinstance(value, str) else [refs[v] for v in value] for key, value in table.items()
+        }
         return cls(PackedMultiMap.of(groups), column)
 
     def get(self, key: str, default: None = None) -> str | list[str] | None:
@@ -135,6 +137,36 @@ class PackedStrMap:
 
     def __contains__(self, key: object) -> bool:
         return key in self.rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(slots=True)
+class PackedIntMap(Mapping[str, int]):
+    """str -> int, read-only (organization ids and domains -> the organization's position)."""
+
+    rows: PackedMultiMap = field(default_factory=PackedMultiMap)
+
+    @classmethod
+    def of(cls, table: Mapping[str, int]) -> PackedIntMap:
+        return cls(PackedMultiMap.of(table))
+
+    def __getitem__(self, key: str) -> int:
+        found = self.rows.first(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        found = self.rows.first(key)
+        return default if found is None else found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.rows
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _rows in self.rows.items())
 
     def __len__(self) -> int:
         return len(self.rows)

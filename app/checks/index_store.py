@@ -32,6 +32,7 @@ from app.analysis.contact_table import ContactTable
 from app.analysis.directory import ContactEntry, OrgEntry
 from app.analysis.domains import LookalikeIndex
 from app.analysis.index import DirectoryIndex, build_index
+from app.analysis.org_table import OrgTable
 from app.checks.snapshot import load_snapshot
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
@@ -141,6 +142,8 @@ def _empty(value: object, pause: Callable[[], None]) -> None:
         # Flat buffers (and the organization ids): freed in milliseconds.
         value.contacts = ContactTable()
         value.lookalikes = LookalikeIndex()
+        value.orgs = OrgTable()
+        value.org_index_by_id = value.org_by_domain = {}
         for f in fields(value):
             _empty(getattr(value, f.name), pause)
     elif isinstance(value, dict | set):
