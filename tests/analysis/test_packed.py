@@ -24,7 +24,7 @@ def test_strings_read_back_as_written_whatever_their_script() -> None:
 
 
 def test_keys_sharing_a_hash_keep_their_own_rows() -> None:
-    table = PackedMultiMap.of({COLLIDING[0]: [4, 1], "solar": 7, COLLIDING[1]: [2]})
+    table = PackedMultiMap.of({COLLIDING[0]: [4, 1], "solar": [7], COLLIDING[1]: [2]})
     assert list(table.rows(COLLIDING[0])) == [4, 1]  # in the order given
     assert list(table.rows(COLLIDING[1])) == [2]
     assert table.first("solar") == 7
@@ -34,7 +34,9 @@ def test_keys_sharing_a_hash_keep_their_own_rows() -> None:
 
 
 def test_a_miss_whose_hash_matches_a_stored_key_is_still_a_miss() -> None:
-    table = PackedMultiMap.of({COLLIDING[0]: 1})
+    table = PackedMultiMap.of_unique([COLLIDING[1], "x", COLLIDING[0]], [5, 6, 1])
+    assert table.first(COLLIDING[0]) == 1 and table.first(COLLIDING[1]) == 5
+    table = PackedMultiMap.of({COLLIDING[0]: [1]})
     assert table.first(COLLIDING[1]) is None and COLLIDING[1] not in table
 
 
