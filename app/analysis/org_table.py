@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
-from app.analysis.directory import ORG_KINDS, OrgEntry
+from app.analysis.directory import OrgEntry
 from app.analysis.packed import PackedStrings
 
 # Recently read entries kept as objects: checks see the same customers again and again.
@@ -69,7 +69,8 @@ class OptionalColumn:
 class OrgTable(Sequence[OrgEntry]):
     ids: PackedStrings = field(default_factory=PackedStrings)
     names: PackedStrings = field(default_factory=PackedStrings)
-    kinds: array[int] = field(default_factory=lambda: array("B"))  # positions in ORG_KINDS
+    # Kinds as written (the database may hold one this code does not know yet).
+    kinds: OptionalColumn = field(default_factory=OptionalColumn)
     domains: PackedLists = field(default_factory=PackedLists)
     aliases: PackedLists = field(default_factory=PackedLists)
     rival_groups: OptionalColumn = field(default_factory=OptionalColumn)
@@ -83,7 +84,7 @@ class OrgTable(Sequence[OrgEntry]):
         return cls(
             ids=PackedStrings.of(org.id for org in orgs),
             names=PackedStrings.of(org.name for org in orgs),
-            kinds=array("B", (ORG_KINDS.index(org.kind) for org in orgs)),
+            kinds=OptionalColumn.of(org.kind for org in orgs),
             domains=PackedLists.of(org.domains for org in orgs),
             aliases=PackedLists.of(org.aliases for org in orgs),
             rival_groups=OptionalColumn.of(org.rival_group for org in orgs),
@@ -93,7 +94,7 @@ class OrgTable(Sequence[OrgEntry]):
         )
 
     def __len__(self) -> int:
-        return len(self.kinds)
+        return len(self.kinds.refs)
 
     @overload
     def __getitem__(self, position: int) -> OrgEntry: ...
@@ -122,7 +123,7 @@ class OrgTable(Sequence[OrgEntry]):
         return OrgEntry(
             id=self.ids[position],
             name=self.names[position],
-            kind=ORG_KINDS[self.kinds[position]],
+            kind=self.kinds[position],  # type: ignore[arg-type]
             domains=self.domains.row(position),
             aliases=self.aliases.row(position),
             rival_group=self.rival_groups[position],

@@ -12,6 +12,7 @@ ODD = (
     OrgEntry("x1", "", "competitor"),
     OrgEntry("x2", "王氏光伏", "supplier", ("a.cn", "b.cn", "c.cn"), ("", "王氏"), "", "", "", ""),
     OrgEntry("x3", "Solar\x1fTech", "forwarder", (), ("a\nb",), None, None, "C-1", None),
+    OrgEntry("x4", "Later Kind", "reseller", ("later.example",)),  # type: ignore[arg-type]  # a kind added later
 )
 
 
