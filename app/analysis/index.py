@@ -12,24 +12,26 @@ from __future__ import annotations
 
 import gc
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from app.analysis.attachment_phrases import ATTACHMENT_PHRASES
+from app.analysis.contact_table import ContactTable
 from app.analysis.directory import ContactEntry, DirectorySnapshot, OrgEntry, PolicyView
 from app.analysis.domains import FREEMAIL_DOMAINS, LookalikeIndex, parent_domains, split_registrable_uncached
 from app.analysis.names import (
     NOT_ALNUM,
     core_name,
-    name_key,
     short_name,
     spellings,
     usable_code,
     usable_name,
 )
-from app.analysis.normalize import has_boundaries, is_cjk, normalize_text, split_camel_case, strip_accents
+from app.analysis.normalize import has_boundaries, normalize_text, split_camel_case, strip_accents
+from app.analysis.org_table import OrgTable
+from app.analysis.packed import PackedIntMap
 from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS, cue_words
 
 # Compiles the automaton from its keys (key id = position); the service may do it in another process.
@@ -52,25 +54,44 @@ class DirectoryIndex:
     version: int
     policy: PolicyView
     internal_domains: frozenset[str]
-    orgs: tuple[OrgEntry, ...]
+    orgs: OrgTable
     automaton: ahocorasick.Automaton
     # Per automaton key id: its length, the one org it names (-1: see key_payloads), other payloads.
     # Arrays keep 400k+ keys from costing a Python tuple each (see bench/RESULTS.md).
     key_lengths: array[int] = field(default_factory=lambda: array("I"))
     key_orgs: array[int] = field(default_factory=lambda: array("i"))
     key_payloads: dict[int, tuple[Payload, ...]] = field(default_factory=dict)
-    org_index_by_id: dict[str, int] = field(default_factory=dict)
-    org_by_domain: dict[str, int] = field(default_factory=dict)
-    contact_by_email: dict[str, ContactEntry] = field(default_factory=dict)
-    contacts_by_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
-    contacts_by_first_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
-    contacts_by_last_name: dict[str, list[ContactEntry]] = field(default_factory=dict)
-    contacts_by_org: dict[str, list[ContactEntry]] = field(default_factory=dict)
+    # Filled as dicts while building, then packed (see app/analysis/packed.py).
+    org_index_by_id: Mapping[str, int] = field(default_factory=dict)
+    org_by_domain: Mapping[str, int] = field(default_factory=dict)
+    contacts: ContactTable = field(default_factory=ContactTable)
     confusions: dict[str, str] = field(default_factory=dict)
     lookalikes: LookalikeIndex = field(default_factory=LookalikeIndex)
     # Names shortened by dropping descriptors ("Helio" of "Helio Handel"): read in running text only when
     # written like a name, since in lower case they are ordinary words ("helio-thermisch").
     short_names: set[str] = field(default_factory=set)
+
+    # --- contacts: lower-case address -> contact; name key, first or last name, org id -> contacts ---
+
+    @property
+    def contact_by_email(self) -> Mapping[str, ContactEntry]:
+        return self.contacts.by_email
+
+    @property
+    def contacts_by_name(self) -> Mapping[str, Sequence[ContactEntry]]:
+        return self.contacts.pools(self.contacts.name_rows)
+
+    @property
+    def contacts_by_first_name(self) -> Mapping[str, Sequence[ContactEntry]]:
+        return self.contacts.pools(self.contacts.first_name_rows)
+
+    @property
+    def contacts_by_last_name(self) -> Mapping[str, Sequence[ContactEntry]]:
+        return self.contacts.pools(self.contacts.last_name_rows)
+
+    @property
+    def contacts_by_org(self) -> Mapping[str, Sequence[ContactEntry]]:
+        return self.contacts.pools(self.contacts.org_rows)
 
     # --- addresses ------------------------------------------------------------------------------
 
@@ -144,18 +165,22 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
         version=snapshot.tenant_version,
         policy=snapshot.policy,
         internal_domains=internal,
-        orgs=snapshot.organizations,
+        orgs=OrgTable.of(snapshot.organizations),
         automaton=ahocorasick.Automaton(ahocorasick.STORE_INTS),
     )
+    org_index_by_id: dict[str, int] = {}
+    org_by_domain: dict[str, int] = {}
     for org_index, org in enumerate(snapshot.organizations):
-        index.org_index_by_id[org.id] = org_index
+        org_index_by_id[org.id] = org_index
         full, core = _add_org_patterns(index, patterns, org, org_index)
-        _add_org_domains(index, org, org_index, (full, core))
+        _add_org_domains(index, org_by_domain, org, org_index, (full, core))
+    index.org_index_by_id = PackedIntMap.of(org_index_by_id)
+    index.org_by_domain = PackedIntMap.of(org_by_domain)
     for domain in internal:
         index.lookalikes.add(*split_registrable_uncached(domain))
-    for contact in snapshot.contacts:
-        _add_contact(index, contact)
+    index.contacts = ContactTable.of(snapshot.contacts)
     index.confusions = _strongest_confusions(snapshot)
+    index.lookalikes = index.lookalikes.packed()
     index.automaton = compiler(_key_tables(index, patterns))
     return index
 
@@ -215,7 +240,9 @@ def _add_org_patterns(
     return name_forms
 
 
-def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int, name_forms: tuple[str, str]) -> None:
+def _add_org_domains(
+    index: DirectoryIndex, org_by_domain: dict[str, int], org: OrgEntry, org_index: int, name_forms: tuple[str, str]
+) -> None:
     first = ""
     for raw in org.domains:
         domain = raw.lower().strip().strip(".").removeprefix("@")
@@ -228,31 +255,12 @@ def _add_org_domains(index: DirectoryIndex, org: OrgEntry, org_index: int, name_
             # Everyone at gmail.com is their own organization: a customer's gmail address belongs to it as a
             # contact, never the whole provider.
             continue
-        index.org_by_domain.setdefault(domain, org_index)
+        org_by_domain.setdefault(domain, org_index)
         index.lookalikes.add(label, suffix)
         first = first or registrable
     if first:
         for name in set(name_forms):
             index.lookalikes.add_name(NOT_ALNUM.sub("", strip_accents(name)), first)
-
-
-def _add_contact(index: DirectoryIndex, contact: ContactEntry) -> None:
-    email = contact.email.strip().lower()
-    if not email:
-        return
-    index.contact_by_email.setdefault(email, contact)
-    index.contacts_by_org.setdefault(contact.org_id, []).append(contact)
-    key = name_key(contact.name)
-    if not key:
-        return
-    index.contacts_by_name.setdefault(key, []).append(contact)
-    tokens = key.split()
-    if len(tokens) >= 2:
-        index.contacts_by_first_name.setdefault(tokens[0], []).append(contact)
-        index.contacts_by_last_name.setdefault(tokens[-1], []).append(contact)
-    elif is_cjk(key[0]) and len(key) >= 2:
-        # Chinese names: surname first, greeted as 王先生 / 王经理 / 王总.
-        index.contacts_by_last_name.setdefault(key[0], []).append(contact)
 
 
 def _strongest_confusions(snapshot: DirectorySnapshot) -> dict[str, str]:

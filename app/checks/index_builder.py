@@ -73,7 +73,7 @@ class HostBuilder:
     def _read(self, path: Path) -> DirectoryIndex | None:
         try:
             index = read_index(path)
-            _return_free_memory()
+            return_free_memory()
             return index
         except FileNotFoundError:
             return None  # not built yet, or pruned after a newer build
@@ -93,7 +93,7 @@ class HostBuilder:
             return self._pool
 
 
-def _return_free_memory() -> None:
+def return_free_memory() -> None:
     """Give the reader's freed buffers back to the system (glibc keeps them otherwise): worker RSS."""
     with contextlib.suppress(OSError, AttributeError):  # not glibc: the process reuses the memory instead
         ctypes.CDLL("libc.so.6").malloc_trim(0)

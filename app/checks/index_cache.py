@@ -31,7 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from app.analysis.index import DirectoryIndex, build_index
-from app.checks.index_builder import HostBuilder
+from app.checks.index_builder import HostBuilder, return_free_memory
 from app.checks.index_store import dismantle
 from app.checks.snapshot import load_snapshot
 from app.directory.models import Organization
@@ -200,8 +200,11 @@ class IndexCache:
             log.exception("index rebuild failed for tenant %s", tenant_id)
         finally:
             rebuilt.set()
-        if previous is not None and len(previous.orgs) > PROCESS_BUILD_ORGS:
-            dismantle(previous)
+        if previous is not None and len(previous.orgs) > PROCESS_BUILD_ORGS and dismantle(previous):
+            # The last reference: the automaton and the tables go now, then their pages go back to the
+            # system (glibc keeps freed heap pages otherwise, and the worker's RSS stays at two indexes).
+            del previous
+            return_free_memory()
 
     def _install(self, entry: _Entry, session: Session, tenant: TenantIdentity) -> DirectoryIndex | None:
         """Build and swap in the tenant's index; returns the one it replaced."""

@@ -73,4 +73,5 @@ def suggest(
 def owned_contacts(index: DirectoryIndex, owner_email: str) -> list[str]:
     """Addresses of the contacts of the accounts a salesperson owns."""
     owner = owner_email.lower()
-    return [c.email for org in index.orgs if org.owner_email == owner for c in index.contacts_by_org.get(org.id, [])]
+    owned = (index.org(position) for position in index.orgs.owned_by(owner))
+    return [c.email for org in owned for c in index.contacts_by_org.get(org.id, [])]

@@ -10,13 +10,17 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
+from app.analysis.context import CheckContext
 from app.analysis.directory import ContactEntry, OrgEntry
+from app.analysis.engine import check
 from app.analysis.index import DirectoryIndex, build_index
 from app.checks import index_cache as cache_module
 from app.checks import index_store
 from app.checks.index_cache import IndexCache
 from app.directory.models import Contact, Organization, OrganizationDomain
 from app.tenants.models import Tenant
+from bench.directory_gen import make_directory
+from bench.drafts_gen import DraftFactory
 from tests.analysis.conftest import make_snapshot
 
 ORGS = tuple(
@@ -49,8 +53,30 @@ def test_an_index_file_reads_back_the_same_index_in_small_steps(
     loaded = index_store.read_index(path, lambda: pauses.append(1))
     _same(index, loaded)
     assert len(pauses) > 10
-    by_email = loaded.contact_by_email["p5@solarnord5.example"]
-    assert by_email is loaded.contacts_by_org["o5"][0]  # one object in every map, as built
+    assert loaded.contact_by_email["p5@solarnord5.example"] == CONTACTS[5]
+    assert list(loaded.contacts_by_org["o5"]) == [CONTACTS[5], CONTACTS[17], CONTACTS[29]]
+
+
+def test_an_index_read_from_its_file_finds_what_the_freshly_built_one_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_store, "CHUNK", 50)
+    directory = make_directory(600, seed=3)
+    built = build_index(directory.snapshot)
+    path = tmp_path / "t-1.idx"
+    index_store.write_index(path, built)
+    loaded = index_store.read_index(path, lambda: None)
+    context = CheckContext(known_correspondents=frozenset())
+    drafts = [generated.draft for generated in DraftFactory(directory, seed=5).many(150)]
+    found = [check(draft, built, context).findings for draft in drafts]
+    assert found == [check(draft, loaded, context).findings for draft in drafts]
+    assert sum(map(len, found)) > 150  # the drafts do raise findings: the comparison is not of empty lists
+    for org in directory.snapshot.organizations[::37]:
+        for domain in org.domains:
+            assert built.org_index_for_domain(domain) == loaded.org_index_for_domain(domain)
+            assert loaded.lookalikes.find(domain.replace(".", "-", 1) + ".com") == built.lookalikes.find(
+                domain.replace(".", "-", 1) + ".com"
+            )
 
 
 def test_the_first_index_file_creates_a_private_directory_for_it(tmp_path: Path) -> None:

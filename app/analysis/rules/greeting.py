@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.analysis.context import RecipientInfo, RuleContext
@@ -181,7 +182,7 @@ def _greeted_contact(ctx: RuleContext, salutation: Salutation) -> ContactEntry |
     return _prefer_related(ctx, pool, salutation)
 
 
-def _prefer_related(ctx: RuleContext, pool: list[ContactEntry], salutation: Salutation) -> ContactEntry | None:
+def _prefer_related(ctx: RuleContext, pool: Sequence[ContactEntry], salutation: Salutation) -> ContactEntry | None:
     """Among same-named contacts, prefer one whose organization the draft involves or mentions.
 
     Walks the few involved organizations' contacts rather than the pool, which for a common first name

@@ -1,0 +1,133 @@
+"""The directory's organizations in an index: packed columns, an `OrgEntry` made when one is read.
+
+A check reads the few organizations its recipients and mentions point at; 100,000 entry objects with
+their strings and tuples would cost ~50 MB per worker and pin the memory of a replaced index (see
+app/analysis/packed.py). The table reads like the tuple of entries it replaces.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import overload
+
+from app.analysis.directory import OrgEntry
+from app.analysis.packed import PackedStrings
+
+# Recently read entries kept as objects: checks see the same customers again and again.
+_CACHED_ENTRIES = 4096
+
+
+@dataclass(slots=True)
+class PackedLists:
+    """A tuple of strings per row, flattened into one column."""
+
+    items: PackedStrings = field(default_factory=PackedStrings)
+    starts: array[int] = field(default_factory=lambda: array("I", [0]))
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, ...]]) -> PackedLists:
+        flat: list[str] = []
+        starts = array("I", [0])
+        for row in rows:
+            flat.extend(row)
+            starts.append(len(flat))
+        return cls(PackedStrings.of(flat), starts)
+
+    def row(self, position: int) -> tuple[str, ...]:
+        items = self.items
+        return tuple(items[i] for i in range(self.starts[position], self.starts[position + 1]))
+
+
+@dataclass(slots=True)
+class OptionalColumn:
+    """A string or None per row, each distinct string stored once (owners and languages repeat)."""
+
+    distinct: PackedStrings = field(default_factory=PackedStrings)
+    refs: array[int] = field(default_factory=lambda: array("I"))  # 0: None, else distinct[ref - 1]
+
+    @classmethod
+    def of(cls, values: Iterable[str | None]) -> OptionalColumn:
+        positions: dict[str, int] = {}
+        refs = array("I")
+        for value in values:
+            refs.append(0 if value is None else positions.setdefault(value, len(positions) + 1))
+        return cls(PackedStrings.of(positions), refs)
+
+    def __getitem__(self, position: int) -> str | None:
+        ref = self.refs[position]
+        return self.distinct[ref - 1] if ref else None
+
+    def rows_with(self, value: str) -> list[int]:
+        wanted = value.encode()
+        refs = [ref + 1 for ref in range(len(self.distinct)) if self.distinct.equals(ref, wanted)]
+        return [position for position, ref in enumerate(self.refs) if ref in refs] if refs else []
+
+
+@dataclass(slots=True)
+class OrgTable(Sequence[OrgEntry]):
+    ids: PackedStrings = field(default_factory=PackedStrings)
+    names: PackedStrings = field(default_factory=PackedStrings)
+    # Kinds as written (the database may hold one this code does not know yet).
+    kinds: OptionalColumn = field(default_factory=OptionalColumn)
+    domains: PackedLists = field(default_factory=PackedLists)
+    aliases: PackedLists = field(default_factory=PackedLists)
+    rival_groups: OptionalColumn = field(default_factory=OptionalColumn)
+    owner_emails: OptionalColumn = field(default_factory=OptionalColumn)
+    customer_codes: OptionalColumn = field(default_factory=OptionalColumn)
+    languages: OptionalColumn = field(default_factory=OptionalColumn)
+    _cache: dict[int, OrgEntry] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, orgs: Sequence[OrgEntry]) -> OrgTable:
+        return cls(
+            ids=PackedStrings.of(org.id for org in orgs),
+            names=PackedStrings.of(org.name for org in orgs),
+            kinds=OptionalColumn.of(org.kind for org in orgs),
+            domains=PackedLists.of(org.domains for org in orgs),
+            aliases=PackedLists.of(org.aliases for org in orgs),
+            rival_groups=OptionalColumn.of(org.rival_group for org in orgs),
+            owner_emails=OptionalColumn.of(org.owner_email for org in orgs),
+            customer_codes=OptionalColumn.of(org.customer_code for org in orgs),
+            languages=OptionalColumn.of(org.language for org in orgs),
+        )
+
+    def __len__(self) -> int:
+        return len(self.kinds.refs)
+
+    @overload
+    def __getitem__(self, position: int) -> OrgEntry: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[OrgEntry]: ...
+    def __getitem__(self, position: int | slice) -> OrgEntry | Sequence[OrgEntry]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(len(self))[position]]
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        entry = self._cache.get(position)
+        if entry is None:
+            entry = self._entry(position)
+            if len(self._cache) >= _CACHED_ENTRIES:
+                self._cache.clear()
+            self._cache[position] = entry
+        return entry
+
+    def owned_by(self, owner_email: str) -> list[int]:
+        """Positions of the organizations whose owner is `owner_email` (a scan of one column)."""
+        return self.owner_emails.rows_with(owner_email)
+
+    def _entry(self, position: int) -> OrgEntry:
+        return OrgEntry(
+            id=self.ids[position],
+            name=self.names[position],
+            kind=self.kinds[position],  # type: ignore[arg-type]
+            domains=self.domains.row(position),
+            aliases=self.aliases.row(position),
+            rival_group=self.rival_groups[position],
+            owner_email=self.owner_emails[position],
+            customer_code=self.customer_codes[position],
+            language=self.languages[position],
+        )
