@@ -19,7 +19,7 @@ from app.checks import attachments, repository
 from app.checks.dismissals import dismiss, finding_targets, hash_address, salt_for, suppressed_keys
 from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound
 from app.checks.extraction import ExtractionPool
-from app.checks.history import user_history
+from app.checks.history import UserHistory, user_history
 from app.checks.index_cache import IndexCache
 from app.checks.message_ids import message_hash
 from app.checks.models import AttachmentScan
@@ -100,6 +100,9 @@ def check_message(
     With a `recorder` the check record is written in its next batch, else in this transaction."""
     started = time.perf_counter()
     result, _, draft = analyse(session, auth, cache, settings, extractor, message, locale, correspondents, recorder)
+    # Read before anything is written or queued: a check on the event loop that finds it needs the
+    # database is run again in a thread (app/checks/on_loop.py), and must not have queued anything twice.
+    new_correspondents = _new_correspondents(session, auth, result) if trigger == "send" else set()
     localized = localize(result, request_locale(locale, auth))
     record = _record(auth, result, draft, client, trigger, started)
     record["message_hash"] = message_hash(auth.tenant.id, message.internet_message_id)
@@ -107,7 +110,8 @@ def check_message(
         recorder.add(record)
     else:
         session.execute(INSERT_RECORD, [record])
-    new_correspondents = _remember_recipients(session, auth, result, recorder) if trigger == "send" else set()
+    if new_correspondents:
+        _remember(session, auth, new_correspondents, recorder)
     session.commit()
     if new_correspondents:
         user_history.add_correspondents(auth.user.id, new_correspondents)
@@ -140,9 +144,11 @@ def analyse(
     if len(message.body) > settings.max_body_chars:
         raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
     index = cache.get(session, auth.tenant)
-    draft = _analysis_draft(session, auth, index, settings, extractor, message, recorder)
+    # What the database tells comes first, before any attachment is read or any scan queued.
     documents = cache.documents.for_tenant(session, auth.tenant.id)
-    result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents, documents))
+    past = user_history.get(session, auth.tenant.id, auth.user.id)
+    draft = _analysis_draft(session, auth, index, settings, extractor, message, recorder)
+    result = run_engine(draft, index, _context(auth, index, draft, locale, correspondents, documents, past))
     return result, index, draft
 
 
@@ -230,16 +236,15 @@ def _known_scans(
 
 
 def _context(
-    session: Session,
     auth: AuthContext,
     index: DirectoryIndex,
     draft: Draft,
     locale: str | None,
     correspondents: frozenset[str] | None,
     documents: DocumentHistory | None,
+    past: UserHistory,
 ) -> CheckContext:
     hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
-    past = user_history.get(session, auth.tenant.id, auth.user.id)
     known = frozenset(hashes[h] for h in hashes if h in past.correspondents)
     return CheckContext(
         locale=request_locale(locale, auth),
@@ -273,18 +278,18 @@ def _record(
     }
 
 
-def _remember_recipients(
-    session: Session, auth: AuthContext, result: CheckResult, recorder: CheckRecorder | None
-) -> set[str]:
-    """Store the external recipients the user writes to for the first time; returns their hashes."""
+def _new_correspondents(session: Session, auth: AuthContext, result: CheckResult) -> set[str]:
+    """Hashes of the external recipients the user writes to for the first time."""
     hashes = {hash_address(auth.tenant.id, email) for email in result.external_recipients}
-    new = hashes - user_history.get(session, auth.tenant.id, auth.user.id).correspondents
-    if new and recorder is not None:
-        rows = repository.correspondent_rows(auth.tenant.id, auth.user.id, new)
+    return hashes - user_history.get(session, auth.tenant.id, auth.user.id).correspondents
+
+
+def _remember(session: Session, auth: AuthContext, hashes: set[str], recorder: CheckRecorder | None) -> None:
+    if recorder is not None:
+        rows = repository.correspondent_rows(auth.tenant.id, auth.user.id, hashes)
         recorder.add_correspondents(auth.tenant.id, auth.user.id, rows)
-    elif new:
-        repository.remember_correspondents(session, auth.tenant.id, auth.user.id, new)
-    return new
+    else:
+        repository.remember_correspondents(session, auth.tenant.id, auth.user.id, hashes)
 
 
 def record_outcome(
