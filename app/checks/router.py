@@ -11,8 +11,8 @@ from app.auth.dependencies import AuthContext, CurrentUser
 from app.checks import on_loop, service
 from app.checks.schemas import CheckRequest, CheckResponse, OutcomeRequest, OutcomeResponse, ScanRequest, ScanResponse
 from app.deps import ExtractorDep, IndexCacheDep, SessionDep, SettingsDep
-from app.mailbox.base import MailMessage
-from app.mailbox.dependencies import MailboxDep, access_for, ensure_provider, prior_correspondents
+from app.mailbox.base import MailboxProvider, MailMessage
+from app.mailbox.dependencies import access_for, ensure_provider, prior_correspondents
 from app.ratelimit import CheckRateLimited, ScanRateLimited
 from app.tenants.identity import TenantIdentity
 
@@ -20,12 +20,13 @@ router = APIRouter(prefix="/v1", tags=["checks"])
 
 
 @router.post("/drafts/check", response_model=CheckResponse)
-async def check_draft(request: Request, auth: CheckRateLimited, mailbox: MailboxDep, body: CheckRequest) -> Response:
+async def check_draft(request: Request, auth: CheckRateLimited, body: CheckRequest) -> Response:
     # The app's parts are read from its state, not as dependencies: each dependency cost more than a
     # dictionary lookup on every check.
     state = request.app.state
     correspondents = None
     if body.ref is not None:
+        mailbox: MailboxProvider = state.mailbox
         ensure_provider(mailbox, body.ref.provider)
         access = await access_for(mailbox, auth)
         message = await mailbox.get_message(access, body.ref.id)
@@ -41,11 +42,11 @@ async def check_draft(request: Request, auth: CheckRateLimited, mailbox: Mailbox
         body=body,
         correspondents=correspondents,
     )
-    answer = None
+    answer: CheckResponse | None = None
     if body.ref is None and on_loop.fits_on_loop(
         message, auth.tenant, state.index_cache, state.extractor, queued=state.recorder is not None
     ):
-        answer = on_loop.try_without_io(state.engine, run)
+        answer = state.no_io_sessions.try_without_io(run)
     if answer is None:
         answer = await on_loop.in_thread(state.engine, run)
     # Serialised once here; returning the model would have it validated and serialised again.

@@ -112,7 +112,8 @@ def check_message(
         session.execute(INSERT_RECORD, [record])
     if new_correspondents:
         _remember(session, auth, new_correspondents, recorder)
-    session.commit()
+    if session.in_transaction():  # nothing read or written (all cached, all queued): nothing to end
+        session.commit()
     if new_correspondents:
         user_history.add_correspondents(auth.user.id, new_correspondents)
     metrics.checks.labels(trigger, result.verdict).inc()

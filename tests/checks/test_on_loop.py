@@ -119,6 +119,16 @@ def test_a_session_without_io_refuses_statements(make_app: Any) -> None:
         ran.append("finished")
         return 1
 
-    assert on_loop.try_without_io(app.state.engine, reads) is None
+    sessions = on_loop.NoIoSessions(app.state.engine)
+    assert sessions.try_without_io(reads) is None
     assert ran == ["started"]
-    assert on_loop.try_without_io(app.state.engine, lambda session: 2) == 2
+    assert sessions.try_without_io(lambda session: 2) == 2
+    assert sessions.try_without_io(lambda session: 3) == 3  # the same untouched session again
+
+    def writes(session: Session) -> None:
+        session.add(Tenant(key="dev:new.example", name="new", internal_domains=["new.example"]))
+        session.commit()
+
+    assert sessions.try_without_io(writes) is None  # the flush is refused too
+    with Session(app.state.engine) as session:
+        assert session.exec(select(Tenant).where(Tenant.key == "dev:new.example")).first() is None
