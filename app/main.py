@@ -23,6 +23,7 @@ from app.changes import ChangeNotices, register
 from app.checks.extraction import INLINE_TEXT_BYTES, ExtractionPool
 from app.checks.history import user_history
 from app.checks.index_cache import IndexCache
+from app.checks.on_loop import NoIoSessions
 from app.checks.recorder import CheckRecorder
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.metrics = metrics
+    app.state.no_io_sessions = NoIoSessions(engine)
     index_cache = app.state.index_cache = IndexCache(engine, index_dir=Path(settings.index_dir))
     app.state.extractor = ExtractionPool(
         settings.extraction_workers, settings.extraction_memory_mb * 1024 * 1024, inline_text_bytes=INLINE_TEXT_BYTES
@@ -138,12 +140,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_docs(app, settings)
     app.include_router(health_router)
+    # Routes are matched in order: the check, the most frequent request by far, is looked for first.
+    app.include_router(checks_router)
     app.include_router(landing_router)
     app.include_router(policy_router)
     app.include_router(directory_router)
     app.include_router(learning_router)
     app.include_router(rival_groups_router)
-    app.include_router(checks_router)
     app.include_router(templates_router)
     app.include_router(incidents_router)
     app.include_router(insight_router)

@@ -17,7 +17,6 @@ from app.auth.exceptions import AdminRequired
 from app.auth.google import authenticate_google
 from app.auth.principal import Principal
 from app.config import Settings
-from app.deps import SessionDep, SettingsDep
 from app.tenants.identity import TenantIdentity, UserIdentity
 from app.tenants.service import known_identity, resolve
 
@@ -69,13 +68,20 @@ def _known_on_loop(request: Request, settings: Settings) -> AuthContext | None:
     return AuthContext(user=identity[1], tenant=identity[0], principal=principal)
 
 
-async def get_current_user(request: Request, session: SessionDep, settings: SettingsDep) -> AuthContext:
+async def get_current_user(request: Request) -> AuthContext:
     # Usually the credential is checked with keys at hand and the identity is cached: no thread needed.
-    # A key fetch or a user lookup blocks: then one threadpool hop for the two.
+    # A key fetch or a user lookup blocks: then one threadpool hop for the two, with a session of its own
+    # (as a dependency, a session cost every request more than the whole check of a cached identity).
+    settings: Settings = request.app.state.settings
     known = _known_on_loop(request, settings)
     if known is not None:
         return known
-    return await run_in_threadpool(_authenticate, request, settings, session)
+    return await run_in_threadpool(_authenticate_in_a_session, request, settings)
+
+
+def _authenticate_in_a_session(request: Request, settings: Settings) -> AuthContext:
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        return _authenticate(request, settings, session)
 
 
 CurrentUser = Annotated[AuthContext, Depends(get_current_user)]

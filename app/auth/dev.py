@@ -9,6 +9,7 @@ both. Every start in dev mode logs a warning.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import logging
 from urllib.parse import urlsplit
@@ -57,16 +58,24 @@ def _arrived_over_network(conn: HTTPConnection) -> bool:
     return not is_loopback(str(server[0]))
 
 
+@functools.lru_cache(maxsize=4096)
+def _normalized_address(raw: str) -> str | None:
+    """The header's address, normalised; None if it is not one. Remembered: validating cost more than a check."""
+    try:
+        return validate_email(raw, check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        return None
+
+
 def authenticate_dev(conn: HTTPConnection, settings: Settings) -> Principal:
     if not settings.allow_dev_auth_on_network and _arrived_over_network(conn):
         raise DevAuthNotHere()
     raw = conn.headers.get("x-dev-user", "").strip()
     if not raw:
         raise MissingCredentials("Send the X-Dev-User header (dev mode).")
-    try:
-        email = validate_email(raw, check_deliverability=False).normalized.lower()
-    except EmailNotValidError as exc:
-        raise InvalidCredentials("X-Dev-User is not a valid e-mail address.") from exc
+    email = _normalized_address(raw)
+    if email is None:
+        raise InvalidCredentials("X-Dev-User is not a valid e-mail address.")
     local_part, _, domain = email.partition("@")  # a validated address without quoting: exactly one "@"
     role = _role(conn.headers.get("x-dev-role", ""))
     return Principal(

@@ -16,6 +16,7 @@ from app.checks import repository
 from app.checks.exceptions import AttachmentTooLarge, InvalidAttachment
 from app.checks.extraction import ExtractionPool
 from app.checks.models import AttachmentScan
+from app.checks.recorder import CheckRecorder
 from app.config import Settings
 from app.tenants.identity import TenantIdentity
 
@@ -73,22 +74,25 @@ def scan(
     settings: Settings,
     extractor: ExtractionPool,
     until: float,
+    recorder: CheckRecorder | None = None,
 ) -> ScannedAttachment:
-    """Extract (within the check's budget, ending at `until`), scan, and remember the scan by sha256."""
+    """Extract (within the check's budget, ending at `until`), scan, and remember the scan by sha256
+    (in the recorder's next batch when there is one, else in this transaction)."""
     sha256 = hashlib.sha256(data).hexdigest()
     extraction = extractor.extract(name, content_type, data, limits(settings), until, owner=str(tenant.id))
     result = scan_attachment(index, name, extraction)
-    row = repository.save_scan(
-        session,
-        AttachmentScan(
-            tenant_id=tenant.id,
-            sha256=sha256,
-            doc_class=result.doc_class,
-            organization_ids=list(result.org_ids),
-            language=result.language,
-            truncated=extraction.truncated,
-            size=len(data),
-            index_version=index.version,
-        ),
+    row = AttachmentScan(
+        tenant_id=tenant.id,
+        sha256=sha256,
+        doc_class=result.doc_class,
+        organization_ids=list(result.org_ids),
+        language=result.language,
+        truncated=extraction.truncated,
+        size=len(data),
+        index_version=index.version,
     )
+    if recorder is not None:
+        recorder.add_scan(row)
+    else:
+        repository.save_scan(session, row)
     return ScannedAttachment(sha256=sha256, extraction=extraction, scan=row)

@@ -120,7 +120,7 @@ class ExtractionPool:
         """Text of one file, given up at `deadline` (time.monotonic()): then the worker is killed and replaced.
 
         `owner` (the tenant) gets at most `share` workers at once; small plain text is read in this thread."""
-        if self._reads_inline(data):
+        if self.reads_inline(data):
             remaining = max(min(limits.max_seconds, deadline - time.monotonic()), 0.0)
             return extract_text(name, content_type, data, replace(limits, max_seconds=remaining))
         if not self._take_share(owner, deadline):
@@ -134,7 +134,8 @@ class ExtractionPool:
                     del self._held[owner]
                 self._shares.notify_all()
 
-    def _reads_inline(self, data: bytes) -> bool:
+    def reads_inline(self, data: bytes) -> bool:
+        """Whether this file is read in the calling thread (small plain text), not by a worker process."""
         return len(data) <= self.inline_text_bytes and detect_type(data) in _INLINE_TYPES
 
     def _take_share(self, owner: str, deadline: float) -> bool:

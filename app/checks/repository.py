@@ -3,12 +3,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Insert, Table, UniqueConstraint
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table
 from sqlmodel import Session, col, select
 
 from app.checks.models import AttachmentScan, CheckRecord, Correspondent, Dismissal
+from app.checks.recorder import insert_skipping_stored, scan_row, upsert_scan
 from app.common import new_id, utcnow
 
 
@@ -43,39 +44,28 @@ def scans_by_hash(session: Session, tenant_id: uuid.UUID, hashes: Iterable[str])
 
 def save_scan(session: Session, scan: AttachmentScan) -> AttachmentScan:
     """Insert, or update the row an earlier (or concurrent) scan of the same bytes saved: one statement."""
-    table: Table = AttachmentScan.__table__  # type: ignore[attr-defined]
-    row = {column.name: getattr(scan, column.name) for column in table.columns}
-    session.execute(_insert_skipping_duplicates(session, table, update=_RESCANNED), [row])
+    session.execute(upsert_scan(_dialect(session)), [scan_row(scan)])
     return scan
 
 
-# What a new scan of known bytes changes (the index may have changed since).
-_RESCANNED = ("doc_class", "organization_ids", "language", "truncated", "index_version")
+def correspondent_rows(tenant_id: uuid.UUID, user_id: uuid.UUID, hashes: set[str]) -> list[dict[str, Any]]:
+    now = utcnow()
+    return [
+        {"id": new_id(), "tenant_id": tenant_id, "user_id": user_id, "address_hash": h, "first_seen": now}
+        for h in sorted(hashes)
+    ]
 
 
 def remember_correspondents(session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID, hashes: set[str]) -> None:
     """One statement for all of them; an address a concurrent send remembered first is skipped."""
     if not hashes:
         return
-    now = utcnow()
-    rows = [
-        {"id": new_id(), "tenant_id": tenant_id, "user_id": user_id, "address_hash": h, "first_seen": now}
-        for h in sorted(hashes)
-    ]
     table: Table = Correspondent.__table__  # type: ignore[attr-defined]
-    session.execute(_insert_skipping_duplicates(session, table), rows)
+    session.execute(insert_skipping_stored(_dialect(session), table), correspondent_rows(tenant_id, user_id, hashes))
 
 
-def _insert_skipping_duplicates(session: Session, table: Table, update: tuple[str, ...] = ()) -> Insert:
-    """INSERT ... ON CONFLICT (the table's unique constraint) DO NOTHING, or DO UPDATE of `update`."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table)
-    if not update:
-        return statement.on_conflict_do_nothing()
-    keys = next(c for c in table.constraints if isinstance(c, UniqueConstraint)).columns.keys()
-    return statement.on_conflict_do_update(
-        index_elements=keys, set_={name: statement.excluded[name] for name in update}
-    )
+def _dialect(session: Session) -> str:
+    return "postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"
 
 
 def dismissals_since(

@@ -19,9 +19,10 @@ from app.checks import attachments, repository
 from app.checks.dismissals import dismiss, finding_targets, hash_address, salt_for, suppressed_keys
 from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound
 from app.checks.extraction import ExtractionPool
-from app.checks.history import user_history
+from app.checks.history import UserHistory, user_history
 from app.checks.index_cache import IndexCache
 from app.checks.message_ids import message_hash
+from app.checks.models import AttachmentScan
 from app.checks.recorder import INSERT_RECORD, CheckRecorder
 from app.checks.schemas import (
     CheckResponse,
@@ -98,7 +99,10 @@ def check_message(
 
     With a `recorder` the check record is written in its next batch, else in this transaction."""
     started = time.perf_counter()
-    result, _, draft = analyse(session, auth, cache, settings, extractor, message, locale, correspondents)
+    result, _, draft = analyse(session, auth, cache, settings, extractor, message, locale, correspondents, recorder)
+    # Read before anything is written or queued: a check on the event loop that finds it needs the
+    # database is run again in a thread (app/checks/on_loop.py), and must not have queued anything twice.
+    new_correspondents = _new_correspondents(session, auth, result) if trigger == "send" else set()
     localized = localize(result, request_locale(locale, auth))
     record = _record(auth, result, draft, client, trigger, started)
     record["message_hash"] = message_hash(auth.tenant.id, message.internet_message_id)
@@ -106,8 +110,10 @@ def check_message(
         recorder.add(record)
     else:
         session.execute(INSERT_RECORD, [record])
-    new_correspondents = _remember_recipients(session, auth, result) if trigger == "send" else set()
-    session.commit()
+    if new_correspondents:
+        _remember(session, auth, new_correspondents, recorder)
+    if session.in_transaction():  # nothing read or written (all cached, all queued): nothing to end
+        session.commit()
     if new_correspondents:
         user_history.add_correspondents(auth.user.id, new_correspondents)
     metrics.checks.labels(trigger, result.verdict).inc()
@@ -131,14 +137,19 @@ def analyse(
     message: MailMessage,
     locale: str | None = None,
     correspondents: frozenset[str] | None = None,
+    recorder: CheckRecorder | None = None,
 ) -> tuple[CheckResult, DirectoryIndex, Draft]:
-    """Run the engine on a message without recording a check (incidents reuse it)."""
+    """Run the engine on a message without recording a check (incidents reuse it).
+
+    With a `recorder`, attachment scans are written in its next batch, else in this transaction."""
     if len(message.body) > settings.max_body_chars:
         raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
     index = cache.get(session, auth.tenant)
-    draft = _analysis_draft(session, auth, index, settings, extractor, message)
+    # What the database tells comes first, before any attachment is read or any scan queued.
     documents = cache.documents.for_tenant(session, auth.tenant.id)
-    result = run_engine(draft, index, _context(session, auth, index, draft, locale, correspondents, documents))
+    past = user_history.get(session, auth.tenant.id, auth.user.id)
+    draft = _analysis_draft(session, auth, index, settings, extractor, message, recorder)
+    result = run_engine(draft, index, _context(auth, index, draft, locale, correspondents, documents, past))
     return result, index, draft
 
 
@@ -149,6 +160,7 @@ def _analysis_draft(
     settings: Settings,
     extractor: ExtractionPool,
     message: MailMessage,
+    recorder: CheckRecorder | None,
 ) -> Draft:
     return Draft(
         sender=message.sender or auth.user.email,
@@ -158,7 +170,7 @@ def _analysis_draft(
         subject=message.subject,
         body=message.body,
         body_format=message.body_format,
-        attachments=_attachments(session, auth, index, settings, extractor, message.attachments),
+        attachments=_attachments(session, auth, index, settings, extractor, message.attachments, recorder),
     )
 
 
@@ -169,14 +181,24 @@ def _attachments(
     settings: Settings,
     extractor: ExtractionPool,
     items: tuple[MailAttachment, ...],
+    recorder: CheckRecorder | None,
 ) -> tuple[Attachment, ...]:
-    cached = repository.scans_by_hash(session, auth.tenant.id, [a.sha256 for a in items if a.sha256])
+    cached = _known_scans(session, auth, [a.sha256 for a in items if a.sha256 and a.content is None], recorder)
     until = attachments.deadline(settings)  # one budget for all files of the check
     result = []
     for item in items:
         if item.content is not None:
             scanned = attachments.scan(
-                session, auth.tenant, index, item.name, item.content_type, item.content, settings, extractor, until
+                session,
+                auth.tenant,
+                index,
+                item.name,
+                item.content_type,
+                item.content,
+                settings,
+                extractor,
+                until,
+                recorder,
             )
             result.append(
                 Attachment(
@@ -203,17 +225,27 @@ def _attachments(
     return tuple(result)
 
 
+def _known_scans(
+    session: Session, auth: AuthContext, hashes: list[str], recorder: CheckRecorder | None
+) -> dict[str, AttachmentScan]:
+    """Stored scans of these files, and those this process has queued but not written yet (newer)."""
+    if not hashes:
+        return {}
+    queued = recorder.pending_scans(auth.tenant.id, hashes) if recorder is not None else {}
+    stored = repository.scans_by_hash(session, auth.tenant.id, [h for h in hashes if h not in queued])
+    return {**stored, **queued}
+
+
 def _context(
-    session: Session,
     auth: AuthContext,
     index: DirectoryIndex,
     draft: Draft,
     locale: str | None,
     correspondents: frozenset[str] | None,
     documents: DocumentHistory | None,
+    past: UserHistory,
 ) -> CheckContext:
     hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
-    past = user_history.get(session, auth.tenant.id, auth.user.id)
     known = frozenset(hashes[h] for h in hashes if h in past.correspondents)
     return CheckContext(
         locale=request_locale(locale, auth),
@@ -247,13 +279,18 @@ def _record(
     }
 
 
-def _remember_recipients(session: Session, auth: AuthContext, result: CheckResult) -> set[str]:
-    """Store the external recipients the user writes to for the first time; returns their hashes."""
+def _new_correspondents(session: Session, auth: AuthContext, result: CheckResult) -> set[str]:
+    """Hashes of the external recipients the user writes to for the first time."""
     hashes = {hash_address(auth.tenant.id, email) for email in result.external_recipients}
-    new = hashes - user_history.get(session, auth.tenant.id, auth.user.id).correspondents
-    if new:
-        repository.remember_correspondents(session, auth.tenant.id, auth.user.id, new)
-    return new
+    return hashes - user_history.get(session, auth.tenant.id, auth.user.id).correspondents
+
+
+def _remember(session: Session, auth: AuthContext, hashes: set[str], recorder: CheckRecorder | None) -> None:
+    if recorder is not None:
+        rows = repository.correspondent_rows(auth.tenant.id, auth.user.id, hashes)
+        recorder.add_correspondents(auth.tenant.id, auth.user.id, rows)
+    else:
+        repository.remember_correspondents(session, auth.tenant.id, auth.user.id, hashes)
 
 
 def record_outcome(

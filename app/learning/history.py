@@ -1,10 +1,16 @@
-"""The document history a check uses: from the tenant's latest finished learning job, parsed once per job."""
+"""The document history a check uses: from the tenant's latest finished learning job, parsed once per job.
+
+Which job is the latest is asked at most every `LATEST_TTL_SECONDS` per tenant (it was a query in every
+check); a job finished by any process is in use everywhere that soon.
+"""
 
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -13,16 +19,36 @@ from app.analysis.documents import DocumentHistory, history_from_proposal
 from app.learning.models import LearningJob
 
 _MAX_PARSED = 32
+_MAX_TENANTS = 50_000
+LATEST_TTL_SECONDS = 0.5
+
+JobKey = tuple[uuid.UUID, datetime | None]
 
 
 class DocumentHistories:
-    """Parsed histories by (job, finish time): a check costs one small query, not a proposal's JSON."""
+    """Parsed histories by (job, finish time): a check costs a dictionary lookup, not a proposal's JSON."""
 
-    def __init__(self) -> None:
-        self._parsed: OrderedDict[tuple[uuid.UUID, datetime | None], DocumentHistory] = OrderedDict()
+    def __init__(self, ttl: float = LATEST_TTL_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl = ttl
+        self.clock = clock
+        self._parsed: OrderedDict[JobKey, DocumentHistory] = OrderedDict()
+        # tenant -> (when its latest job was asked for, that job's history)
+        self._latest: dict[uuid.UUID, tuple[float, DocumentHistory | None]] = {}
         self._lock = threading.Lock()
 
     def for_tenant(self, session: Session, tenant_id: uuid.UUID) -> DocumentHistory | None:
+        known = self._latest.get(tenant_id)
+        if known is not None and known[0] + self.ttl > self.clock():
+            return known[1]
+        asked = self.clock()
+        history = self._load(session, tenant_id)
+        with self._lock:
+            if len(self._latest) >= _MAX_TENANTS:
+                self._latest.clear()
+            self._latest[tenant_id] = (asked, history)
+        return history
+
+    def _load(self, session: Session, tenant_id: uuid.UUID) -> DocumentHistory | None:
         latest = session.exec(
             select(LearningJob.id, LearningJob.finished_at)
             .where(LearningJob.tenant_id == tenant_id, col(LearningJob.status).in_(("done", "accepted")))
