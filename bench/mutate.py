@@ -45,13 +45,15 @@ SELECTION: dict[str, list[str]] = {
     "analysis": ["tests/analysis"],
     "checks": ["tests/checks"],
     "auth": ["tests/auth"],
-    # Scheduling: the worker's decisions are proven row by row against the in-memory mailbox (test_worker*.py,
-    # milliseconds each), the routes by the fake-mailbox API tests. Left out: the tests through the Graph and
-    # Gmail fakes over HTTP and the real-timeout test (test_scheduled_sends_graph/_gmail, test_held_sends_graph,
-    # test_send_outcome_unknown) prove the providers' side of the same decisions, and test_exactly_once counts
-    # provider calls over hundreds of sends; each costs seconds, and every worker mutant would run all of them.
+    # Scheduling: the worker's decisions and the queries are proven row by row against the in-memory mailbox
+    # (test_worker*.py, test_claims.py: milliseconds each), the routes by the fake-mailbox API tests. Left out: the
+    # tests through the Graph and Gmail fakes over HTTP and the real-timeout test (test_scheduled_sends_graph/_gmail,
+    # test_held_sends_graph, test_send_outcome_unknown) prove the providers' side of the same decisions, and
+    # test_exactly_once counts provider calls over hundreds of sends (PostgreSQL's several workers, which this
+    # SQLite-only run cannot show); each costs seconds, and every worker mutant would run all of them.
     "scheduling": [
         "tests/scheduling/test_worker.py",
+        "tests/scheduling/test_worker_access.py",
         "tests/scheduling/test_worker_process.py",
         "tests/scheduling/test_claims.py",
         "tests/scheduling/test_schedule_times.py",
