@@ -6,6 +6,7 @@ from app.analysis.context import CheckContext
 from app.analysis.documents import DocumentHistory, history_from_proposal, name_pattern
 from app.analysis.draft import Attachment
 from app.analysis.engine import check
+from app.analysis.findings import Fix
 from app.analysis.index import DirectoryIndex
 from app.analysis.messages import localize
 from tests.analysis.conftest import draft
@@ -123,3 +124,38 @@ def test_reading_a_stored_proposal() -> None:
     assert _owners(history, None, "Spec_2.pdf") == (["B", "C"], "kind")
     assert _owners(history, None, "Lost_2.pdf") == ([], "kind")
     assert history_from_proposal({}) == DocumentHistory()
+
+
+def test_the_finding_names_the_file_its_owner_and_the_receivers(index: DirectoryIndex) -> None:
+    (by_file,) = mismatches(sending("Unterlagen.pdf", PI, "j.garcia@energiasolar.es", index))
+    assert (by_file.recipients, by_file.key) == (("j.garcia@energiasolar.es",), "history:file:SolarTech GmbH")
+    assert by_file.fixes == (Fix("remove_attachment", name="Unterlagen.pdf"),)
+    assert by_file.params == {
+        "variant": "content_mismatch_file_history",
+        "org": "SolarTech GmbH",
+        "where": "Unterlagen.pdf",
+        "source": "Unterlagen.pdf",
+        "source_kind": "attachment_history",
+        "recipients": "j.garcia@energiasolar.es",
+        "to_orgs": "Energía Solar Ibérica S.L.",
+    }
+    (by_kind,) = mismatches(sending("Zeichnung_Lopez_4.pdf", None, "p.dubois@soleil-distribution.fr", index))
+    assert by_kind.key == "history:kind:López Importaciones"
+    assert by_kind.params["variant"] == "content_mismatch_kind_history"
+
+
+def test_no_history_finding_when_the_mail_names_the_owner_itself(index: DirectoryIndex) -> None:
+    proposal = {
+        "organizations": [{"key": "domain:solartech.de", "name": "SolarTech GmbH", "domains": ["solartech.de"]}],
+        "documents": [{"sha256": PI, "name": "Offer_1.pdf", "messages": 2, "org_keys": ["domain:solartech.de"]}],
+    }
+    attachment = (Attachment("Unterlagen.pdf", 1000, "application/pdf", sha256=PI),)
+
+    def history_findings(body: str) -> list[str]:
+        d = replace(draft(to=["j.garcia@energiasolar.es"], subject="Unterlagen", body=body), attachments=attachment)
+        result = check(d, index, CheckContext(documents=history_from_proposal(proposal)))
+        return [f.key for f in mismatches(result) if f.key.startswith("history:")]
+
+    assert history_findings("Hola, adjunto los documentos.") == ["history:file:SolarTech GmbH"]
+    # The name finding already says it: the documents for SolarTech GmbH went to another customer.
+    assert history_findings("Hola, adjunto los documentos de SolarTech GmbH.") == []
