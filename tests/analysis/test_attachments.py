@@ -8,7 +8,7 @@ import zipfile
 import docx
 import pytest
 from openpyxl import Workbook
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from app.analysis.attachments import (
@@ -43,8 +43,9 @@ def make_pdf(pages: list[str], password: str | None = None) -> bytes:
         escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         stream.set_data(f"BT /F1 12 Tf 50 800 Td ({escaped}) Tj ET".encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
-    if password:
-        writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")
+    if password is not None:
+        # An empty user password leaves the file readable by anyone; only its owner password restricts it.
+        writer.encrypt(user_password=password, owner_password=password or "owner-s3cret", algorithm="RC4-128")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -216,6 +217,7 @@ def test_refusals_say_why_and_carry_no_text():
 
 def test_a_pdf_locked_with_an_empty_password_is_read():
     data = make_pdf(["PROFORMA INVOICE SolarTech"], password="")
+    assert PdfReader(io.BytesIO(data)).is_encrypted
     result = extract_text("PI.pdf", "application/pdf", data, LIMITS)
     assert (result.error, "PROFORMA INVOICE SolarTech" in result.text) == (None, True)
 
@@ -272,3 +274,29 @@ def test_zip_bomb_reasons_name_what_is_wrong():
     assert reason is not None and reason.startswith("compression ratio") and reason.endswith("in word/document.xml")
     # A small, very compressible part (an empty sheet, a style table) is normal.
     assert zip_bomb_reason(_zip({"xl/styles.xml": b"\0" * (1024 * 1024)}), LIMITS) is None
+
+
+def test_text_cut_inside_a_character_is_read_without_it():
+    # The sniffed prefix of a file may end inside a UTF-8 character: the last bytes are dropped, not the encoding.
+    cut = "Angebot für Müller".encode() + "中".encode()[:2]
+    assert extract_text("a.txt", "text/plain", cut, LIMITS).text == "Angebot für Mülle"
+    assert extract_text("a.txt", "text/plain", b"ab" + "中".encode()[:2], LIMITS).text == "a"
+    # Too short to drop anything: the next encoding is tried.
+    short = "中".encode()[:2]
+    assert extract_text("a.txt", "text/plain", short, LIMITS).text == short.decode("gb18030")
+
+
+def test_bytes_are_text_when_nine_in_ten_characters_are_printable():
+    assert detect_type(b"abcdefghi\x01" * 10) == "txt"
+    assert detect_type(b"abcd\x01\x02" * 10) == "unknown"
+    assert detect_type(b"line one\r\n\tline two\n" * 10) == "txt"
+    # The share is taken over the first 20,000 characters.
+    assert detect_type(b"abcdefghi\x01" * 2000 + b"\x01\x01") == "txt"
+    assert detect_type(b"\x01\x01" + b"abcdefghi\x01" * 2000) == "unknown"
+
+
+def test_text_that_turns_to_binary_after_the_sniffed_part_is_refused():
+    # The type is sniffed from the first 64 KB; the whole file must decode too, in one of the encodings.
+    data = b"Preisliste 2027\n" * 5000 + b"\xff\x81 tail"
+    assert detect_type(data) == "txt"
+    assert extract_text("prices.txt", "text/plain", data, LIMITS) == Extraction("", False, "txt", "unsupported")
