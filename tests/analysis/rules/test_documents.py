@@ -98,14 +98,20 @@ def test_reading_a_stored_proposal() -> None:
                 {"key": "domain:a.de", "name": "", "domains": ["a.de", "a-group.de"]},
                 {"key": "address:b@gmail.com", "name": "B", "freemail": True, "addresses": ["b@gmail.com"]},
                 {"key": "domain:c.fr", "name": "C", "addresses": ["ignored@c.fr"]},
+                {"key": "address:d@gmail.com", "name": "D", "freemail": True},
             ],
             "documents": [
+                {"sha256": "0" * 64, "name": "Unsorted_1.pdf"},
                 {"sha256": "1" * 64, "name": "Offer_12.pdf", "org_keys": ["domain:a.de", "gone"]},
                 {"sha256": "2" * 64, "name": "Offer_13.pdf", "org_keys": ["domain:a.de"]},
                 {"sha256": "3" * 64, "name": "Plan_1.pdf", "pattern": "Plan_#.pdf", "messages": 3,
                  "org_keys": ["address:b@gmail.com"]},
                 {"sha256": "4" * 64, "name": "Spec_1.pdf", "org_keys": ["domain:c.fr", "address:b@gmail.com"]},
                 {"sha256": "5" * 64, "name": "Lost_1.pdf", "org_keys": ["gone"]},
+                {"sha256": "6" * 64, "name": "Zeichnung_A.pdf", "pattern": "Zeichnung_#.pdf", "messages": 2,
+                 "org_keys": ["address:d@gmail.com"]},
+                {"sha256": "7" * 64, "messages": 2, "org_keys": ["domain:c.fr"]},
+                {"sha256": "8" * 64, "name": "Memo_1.pdf", "org_keys": ["domain:c.fr"]},
             ],
         }
     )  # fmt: skip
@@ -123,6 +129,12 @@ def test_reading_a_stored_proposal() -> None:
     assert _owners(history, None, "Plan_7.pdf") == (["B"], "kind")
     assert _owners(history, None, "Spec_2.pdf") == (["B", "C"], "kind")
     assert _owners(history, None, "Lost_2.pdf") == ([], "kind")
+    assert _owners(history, None, "Memo_2.pdf") == ([], "kind")  # one message unless the proposal says more
+    # The stored pattern is the kind; a document without a name is of the kind "" (no name to compare).
+    assert _owners(history, None, "Zeichnung_7.pdf") == (["D"], "kind")
+    assert history.owners("6" * 64, "x.pdf")[0][0].addresses == frozenset()
+    assert _owners(history, None, "") == (["C"], "kind")
+    assert _owners(history, "0" * 64, "Unsorted_1.pdf") == ([], "kind")
     assert history_from_proposal({}) == DocumentHistory()
 
 
