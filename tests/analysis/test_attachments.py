@@ -300,3 +300,11 @@ def test_text_that_turns_to_binary_after_the_sniffed_part_is_refused():
     data = b"Preisliste 2027\n" * 5000 + b"\xff\x81 tail"
     assert detect_type(data) == "txt"
     assert extract_text("prices.txt", "text/plain", data, LIMITS) == Extraction("", False, "txt", "unsupported")
+
+
+def test_a_language_is_guessed_from_two_common_words_or_enough_cjk():
+    assert detect_language("これは日本語のテキストです。よろしくお願いします。") == "ja"  # kana among the kanji
+    assert detect_language("这是中文文本，请查收报价单。") == "zh"
+    assert detect_language("Module und die Kataloge") == "de"
+    assert detect_language("Module und Kataloge") is None  # one common word is no evidence
+    assert detect_language("Hi there") is None  # a short ASCII text has no CJK in it
