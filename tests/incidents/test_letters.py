@@ -49,15 +49,21 @@ def _auth(default_language: str) -> AuthContext:
 
 
 def _letters(
-    index: DirectoryIndex, intended: list[str], default_language: str = "en"
+    index: DirectoryIndex,
+    intended: list[str],
+    default_language: str = "en",
+    *,
+    wrong: tuple[str, ...] = (WRONG,),
+    documents: tuple[str, ...] = (DOCUMENT,),
+    subject: str = "Your PI",
 ) -> dict[tuple[str, str], IncidentDraft]:
     message = MailMessage(
-        id="sent-1", sender=SENDER, to=(MailAddress(WRONG, "Erik Lindqvist"),), subject="Your PI",
-        body="Hello, the PI is attached.", attachments=(MailAttachment(DOCUMENT, "application/pdf", 48211),),
+        id="sent-1", sender=SENDER, to=tuple(MailAddress(w) for w in wrong), subject=subject,
+        body="Hello, the PI is attached.", attachments=tuple(MailAttachment(d, "application/pdf", 48211) for d in documents),
     )  # fmt: skip
-    draft = Draft(sender=SENDER, to=(Recipient(WRONG),), subject=message.subject, body=message.body,
-                  attachments=(Attachment(DOCUMENT),))  # fmt: skip
-    assessment = assess(check(draft, index), index, [WRONG], intended)
+    draft = Draft(sender=SENDER, to=tuple(Recipient(w) for w in wrong), subject=subject, body=message.body,
+                  attachments=tuple(Attachment(d) for d in documents))  # fmt: skip
+    assessment = assess(check(draft, index), index, list(wrong), intended)
     letters = build_letters(_auth(default_language), index, message, assessment, intended, SENT, "en")
     return {(letter.kind, letter.to[0]): letter for letter in letters}
 
@@ -84,3 +90,21 @@ def test_the_notice_names_an_unknown_readers_company_by_its_domain(index: Direct
     assert "newco-energy.example" in notice.body_text
     named = _letters(index, [NO_LANGUAGE])["notice_intended_recipient", NO_LANGUAGE]
     assert "Vogel Solartechnik GmbH" in named.body_text and "vogel-solar.example" not in named.body_text
+
+
+def test_the_notice_names_the_documents_or_else_the_subject(index: DirectoryIndex) -> None:
+    def named(documents: tuple[str, ...], subject: str) -> str:
+        return _letters(index, [NO_LANGUAGE], documents=documents, subject=subject)[
+            "notice_intended_recipient", NO_LANGUAGE
+        ].body_text
+
+    assert "PI_1.pdf, Packing_List_1.pdf" in named(("PI_1.pdf", "Packing_List_1.pdf"), "Your PI")
+    assert "Ihre Bestellung 4711" in named((), "  Ihre Bestellung 4711 ")
+    assert "habe ich — versehentlich" in named((), " ")  # German: the reader speaks it
+
+
+def test_the_notice_says_the_worst_kind_of_wrong_recipient_without_naming_them(index: DirectoryIndex) -> None:
+    # A customer and a stranger got it: the reader hears "another of our customers" (the worse of the two).
+    letters = _letters(index, [OUTSIDE], wrong=("someone@unknown-co.example", WRONG))
+    notice = letters["notice_intended_recipient", OUTSIDE].body_text
+    assert "another of our customers" in notice and "Nordic Solar" not in notice
