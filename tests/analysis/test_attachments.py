@@ -308,3 +308,36 @@ def test_a_language_is_guessed_from_two_common_words_or_enough_cjk():
     assert detect_language("Module und die Kataloge") == "de"
     assert detect_language("Module und Kataloge") is None  # one common word is no evidence
     assert detect_language("Hi there") is None  # a short ASCII text has no CJK in it
+
+
+_WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx_with_body(body: str, doctype: str = "") -> bytes:
+    """A DOCX container whose word/document.xml holds `body` as written (runs, breaks, entities)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?>{doctype}<w:document {_WORD}><w:body>{body}</w:body></w:document>',
+        )
+    return out.getvalue()
+
+
+def test_a_paragraph_of_several_runs_tabs_and_breaks_is_one_line():
+    body = (
+        "<w:p><w:r><w:t>Angebot </w:t></w:r><w:r><w:t>Nr. 4711</w:t><w:tab/><w:t>SolarTech</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Zeile eins</w:t><w:br/><w:t>Zeile zwei</w:t></w:r></w:p>"
+    )
+    result = extract_text("a.docx", "", _docx_with_body(body), LIMITS)
+    assert result == Extraction("Angebot Nr. 4711\tSolarTech\nZeile eins\nZeile zwei", False, "docx")
+    cut = extract_text("a.docx", "", _docx_with_body(body), ExtractionLimits(max_chars=10))
+    assert cut == Extraction("Angebot Nr", True, "docx")
+
+
+def test_entities_in_a_document_are_not_expanded():
+    doctype = '<!DOCTYPE w:document [<!ENTITY boom "EXPANDED-ENTITY">]>'
+    body = "<w:p><w:r><w:t>Price: &boom;</w:t></w:r></w:p>"
+    result = extract_text("a.docx", "", _docx_with_body(body, doctype), LIMITS)
+    assert "EXPANDED-ENTITY" not in result.text
