@@ -92,7 +92,8 @@ def package_config(package: str) -> str:
     base["only_mutate"] = [f"app/{package}/*"]
     base["pytest_add_cli_args_test_selection"] = SELECTION[package]
     deselect = [arg for test in DESELECT.get(package, []) for arg in ("--deselect", test)]
-    base["pytest_add_cli_args"] = [*base.get("pytest_add_cli_args", []), *deselect]
+    plugin = ["-p", "bench.mutmut_plugin"]  # heap frozen, quick tests first (see there)
+    base["pytest_add_cli_args"] = [*base.get("pytest_add_cli_args", []), *plugin, *deselect]
     start = text.index("[tool.mutmut]")
     after = text.find("\n[", start + 1)
     rest = "" if after == -1 else text[after:]

@@ -104,10 +104,6 @@ def severity_rank(severity: Severity) -> int:
     return SEVERITIES.index(severity)
 
 
-def max_severity(severities: list[Severity]) -> Severity:
-    return max(severities, key=severity_rank)
-
-
 # Only these can be shown as info after a dismissal; critical and high stay what they are.
 SUPPRESSIBLE: frozenset[str] = frozenset({"low", "medium"})
 

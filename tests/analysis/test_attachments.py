@@ -8,7 +8,7 @@ import zipfile
 import docx
 import pytest
 from openpyxl import Workbook
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from app.analysis.attachments import (
@@ -43,8 +43,9 @@ def make_pdf(pages: list[str], password: str | None = None) -> bytes:
         escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         stream.set_data(f"BT /F1 12 Tf 50 800 Td ({escaped}) Tj ET".encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
-    if password:
-        writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")
+    if password is not None:
+        # An empty user password leaves the file readable by anyone; only its owner password restricts it.
+        writer.encrypt(user_password=password, owner_password=password or "owner-s3cret", algorithm="RC4-128")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -216,6 +217,7 @@ def test_refusals_say_why_and_carry_no_text():
 
 def test_a_pdf_locked_with_an_empty_password_is_read():
     data = make_pdf(["PROFORMA INVOICE SolarTech"], password="")
+    assert PdfReader(io.BytesIO(data)).is_encrypted
     result = extract_text("PI.pdf", "application/pdf", data, LIMITS)
     assert (result.error, "PROFORMA INVOICE SolarTech" in result.text) == (None, True)
 
@@ -272,3 +274,70 @@ def test_zip_bomb_reasons_name_what_is_wrong():
     assert reason is not None and reason.startswith("compression ratio") and reason.endswith("in word/document.xml")
     # A small, very compressible part (an empty sheet, a style table) is normal.
     assert zip_bomb_reason(_zip({"xl/styles.xml": b"\0" * (1024 * 1024)}), LIMITS) is None
+
+
+def test_text_cut_inside_a_character_is_read_without_it():
+    # The sniffed prefix of a file may end inside a UTF-8 character: the last bytes are dropped, not the encoding.
+    cut = "Angebot für Müller".encode() + "中".encode()[:2]
+    assert extract_text("a.txt", "text/plain", cut, LIMITS).text == "Angebot für Mülle"
+    assert extract_text("a.txt", "text/plain", b"ab" + "中".encode()[:2], LIMITS).text == "a"
+    # Too short to drop anything: the next encoding is tried.
+    short = "中".encode()[:2]
+    assert extract_text("a.txt", "text/plain", short, LIMITS).text == short.decode("gb18030")
+
+
+def test_bytes_are_text_when_nine_in_ten_characters_are_printable():
+    assert detect_type(b"abcdefghi\x01" * 10) == "txt"
+    assert detect_type(b"abcd\x01\x02" * 10) == "unknown"
+    assert detect_type(b"line one\r\n\tline two\n" * 10) == "txt"
+    # The share is taken over the first 20,000 characters.
+    assert detect_type(b"abcdefghi\x01" * 2000 + b"\x01\x01") == "txt"
+    assert detect_type(b"\x01\x01" + b"abcdefghi\x01" * 2000) == "unknown"
+
+
+def test_text_that_turns_to_binary_after_the_sniffed_part_is_refused():
+    # The type is sniffed from the first 64 KB; the whole file must decode too, in one of the encodings.
+    data = b"Preisliste 2027\n" * 5000 + b"\xff\x81 tail"
+    assert detect_type(data) == "txt"
+    assert extract_text("prices.txt", "text/plain", data, LIMITS) == Extraction("", False, "txt", "unsupported")
+
+
+def test_a_language_is_guessed_from_two_common_words_or_enough_cjk():
+    assert detect_language("これは日本語のテキストです。よろしくお願いします。") == "ja"  # kana among the kanji
+    assert detect_language("这是中文文本，请查收报价单。") == "zh"
+    assert detect_language("Module und die Kataloge") == "de"
+    assert detect_language("Module und Kataloge") is None  # one common word is no evidence
+    assert detect_language("Hi there") is None  # a short ASCII text has no CJK in it
+
+
+_WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx_with_body(body: str, doctype: str = "") -> bytes:
+    """A DOCX container whose word/document.xml holds `body` as written (runs, breaks, entities)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?>{doctype}<w:document {_WORD}><w:body>{body}</w:body></w:document>',
+        )
+    return out.getvalue()
+
+
+def test_a_paragraph_of_several_runs_tabs_and_breaks_is_one_line():
+    body = (
+        "<w:p><w:r><w:t>Angebot </w:t></w:r><w:r><w:t>Nr. 4711</w:t><w:tab/><w:t>SolarTech</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Zeile eins</w:t><w:br/><w:t>Zeile zwei</w:t></w:r></w:p>"
+    )
+    result = extract_text("a.docx", "", _docx_with_body(body), LIMITS)
+    assert result == Extraction("Angebot Nr. 4711\tSolarTech\nZeile eins\nZeile zwei", False, "docx")
+    cut = extract_text("a.docx", "", _docx_with_body(body), ExtractionLimits(max_chars=10))
+    assert cut == Extraction("Angebot Nr", True, "docx")
+
+
+def test_entities_in_a_document_are_not_expanded():
+    doctype = '<!DOCTYPE w:document [<!ENTITY boom "EXPANDED-ENTITY">]>'
+    body = "<w:p><w:r><w:t>Price: &boom;</w:t></w:r></w:p>"
+    result = extract_text("a.docx", "", _docx_with_body(body, doctype), LIMITS)
+    assert "EXPANDED-ENTITY" not in result.text

@@ -7,8 +7,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from app.auth.principal import Principal
 from app.incidents.models import ConfusionPair
-from app.mailbox.base import MailAddress, MailboxAccess, MailMessage, RecallResult
+from app.mailbox.base import CreatedDraft, MailAddress, MailboxAccess, MailMessage, OutgoingDraft, RecallResult
 from app.mailbox.fake import FakeMailbox
 from tests.directory.test_organizations import assert_error
 from tests.helpers import headers
@@ -133,3 +134,29 @@ def test_the_resend_names_every_document(demo: TestClient) -> None:
     resend = letters["resend_intended"]
     assert resend["attachments"] == ["PI_SolarTech_2026-001.pdf", "Packing_List_2026-001.pdf"]
     assert "PI_SolarTech_2026-001.pdf, Packing_List_2026-001.pdf" in resend["body_text"]
+
+
+class _DelegatedMailbox(FakeMailbox):
+    """The fake mailbox with what Graph and Gmail have besides: a credential made for the caller, and the letters'
+    plain-text part kept (the fake keeps only the HTML body)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: list[tuple[MailboxAccess, OutgoingDraft]] = []
+
+    async def access_for(self, principal: Principal, user_email: str) -> MailboxAccess:
+        return MailboxAccess(user_email=user_email, token=f"on-behalf-of:{principal.subject}")
+
+    async def create_draft(self, access: MailboxAccess, draft: OutgoingDraft) -> CreatedDraft:
+        self.written.append((access, draft))
+        return await super().create_draft(access, draft)
+
+
+def test_mailbox_drafts_use_the_callers_credential_and_keep_the_text_part(demo: TestClient, app: Any) -> None:
+    app.state.mailbox = mailbox = _DelegatedMailbox()
+    incident = record(demo)
+    url = f"/v1/incidents/{incident['incident_id']}/mailbox-drafts"
+    assert demo.post(url, json={"drafts": incident["drafts"]}, headers=ALEX).status_code == 200
+    assert [draft.body_text for _, draft in mailbox.written] == [d["body_text"] for d in incident["drafts"]]
+    assert all(d["body_text"] for d in incident["drafts"])
+    assert {access.token for access, _ in mailbox.written} == {"on-behalf-of:dev:alex@acme-trade.example"}

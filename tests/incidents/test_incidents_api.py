@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from app.mailbox.base import MailAddress, MailAttachment, MailboxAccess, MailMessage
 from tests.directory.test_organizations import assert_error
-from tests.helpers import OTHER_MEMBER, headers
+from tests.helpers import OTHER_ADMIN, OTHER_MEMBER, headers
 
 ALEX = headers("alex@acme-trade.example")
 BOSS = headers("boss@acme-trade.example", admin=True)
@@ -128,6 +128,7 @@ def test_incidents_are_private_to_the_user_and_tenant(demo: TestClient) -> None:
     incident = record(demo)
     url = f"/v1/incidents/{incident['incident_id']}"
     assert_error(demo.get(url, headers=OTHER_MEMBER), 404)
+    assert_error(demo.get(url, headers=OTHER_ADMIN), 404)  # an administrator sees only their own company's
     assert_error(demo.patch(url, json={"status": "closed"}, headers=LIN), 404)
     assert demo.get("/v1/incidents", headers=LIN).json() == []
     # an administrator of the same company sees it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -72,3 +73,18 @@ def test_in_chinese_and_invalid_requests(demo: TestClient) -> None:
     assert_error(demo.post("/v1/incidents/suggestions", json=both, headers=ALEX), 422)
     # Another tenant's directory knows nothing of SolarTech.
     assert demo.post("/v1/incidents/suggestions", json=body, headers=OTHER_MEMBER).json()["suggestions"] == []
+
+
+def test_a_customer_named_only_inside_an_attachment_in_the_users_language(demo: TestClient) -> None:
+    text = b"Order confirmation\nCustomer: SolarTech GmbH\nDelivery: 40 ft container, CW 14\n"
+    attachment = {
+        "name": "scan-0042.txt",
+        "content_type": "text/plain",
+        "content_base64": base64.b64encode(text).decode(),
+    }
+    body = {"message": {**NO_CLUES, "attachments": [attachment]}, "wrong_recipients": ["l.gomez@sunpeak.example"]}
+    response = demo.post("/v1/incidents/suggestions", json=body, headers=ALEX)  # no locale: the user's own
+    assert response.status_code == 200, response.text
+    found = response.json()["suggestions"]
+    assert found and {(s["reason"], s["organization"]) for s in found} == {("named", "SolarTech GmbH")}
+    assert found[0]["why"] == "SolarTech GmbH is named in the message or its attachments"
