@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.auth.entra import authenticate_entra, authenticate_entra_without_fetch, bearer_token
+from app.auth.entra import EntraValidator, authenticate_entra, authenticate_entra_without_fetch, bearer_token
 from app.auth.exceptions import AuthModeNotAvailable, InvalidCredentials, MissingCredentials
 from app.config import Settings
 from app.mailbox.fake_graph import FakeGraph
@@ -101,3 +101,25 @@ def test_cached_keys_count_as_stale_exactly_when_get_would_refresh_them(fake: Fa
     assert v.keys.cached(fake.kid) is None
     v.keys.get(fake.kid)
     assert v.keys.fetches == 2  # at that same moment `get` refreshed
+
+
+def test_the_validator_closes_only_the_http_client_it_made(fake: FakeGraph) -> None:
+    given = TestClient(fake.app)
+    passed = EntraValidator(graph_settings(), http=given)
+    passed.close()
+    assert not given.is_closed  # the caller's client stays the caller's to close
+    own = EntraValidator(graph_settings())
+    own.close()
+    assert own._http.is_closed
+
+
+def test_by_default_an_unknown_key_is_refetched_after_a_minute(fake: FakeGraph) -> None:
+    clock = Clock()
+    v = EntraValidator(graph_settings(), http=TestClient(fake.app), clock=clock)
+    v.validate(fake.issue_token(ALEX))
+    new_kid = fake.rotate_key()
+    clock.now += 59
+    with pytest.raises(InvalidCredentials):
+        v.validate(fake.issue_token(ALEX, kid=new_kid))
+    clock.now += 1
+    assert v.validate(fake.issue_token(ALEX, kid=new_kid)).email == ALEX
