@@ -21,6 +21,7 @@ import jwt
 from starlette.requests import HTTPConnection
 
 from app.auth.exceptions import AuthModeNotAvailable, InvalidCredentials, MissingCredentials
+from app.auth.per_app import per_app
 from app.auth.principal import Principal, Role
 from app.config import Settings
 from app.errors import ProviderUnavailable
@@ -229,18 +230,9 @@ def _principal(claims: dict[str, Any], tid: str, token: str) -> Principal:
     )
 
 
-_build_lock = threading.Lock()
-
-
 def validator_for(conn: HTTPConnection, settings: Settings) -> EntraValidator:
     """The app's validator (one JWKS cache per app), made on first use; tests may put their own on app.state."""
-    state = conn.app.state
-    with _build_lock:
-        validator: EntraValidator | None = getattr(state, "entra_validator", None)
-        if validator is None:
-            validator = EntraValidator(settings)
-            state.entra_validator = validator
-    return validator
+    return per_app(conn, "entra_validator", lambda: EntraValidator(settings))
 
 
 def bearer_token(conn: HTTPConnection) -> str:

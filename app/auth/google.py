@@ -24,6 +24,7 @@ from app.auth.exceptions import (
     MissingCredentials,
     WorkspaceAccountRequired,
 )
+from app.auth.per_app import per_app
 from app.auth.principal import Principal, Role
 from app.config import Settings
 
@@ -113,18 +114,9 @@ class GoogleIdTokens:
         return claims
 
 
-_verifier_lock = threading.Lock()
-
-
 def _verifier_for(conn: HTTPConnection, settings: Settings) -> GoogleIdTokens:
     """The app's verifier (one certificate cache per app), made on first use."""
-    state = conn.app.state
-    with _verifier_lock:
-        verifier: GoogleIdTokens | None = getattr(state, "google_id_tokens", None)
-        if verifier is None:
-            verifier = GoogleIdTokens(settings)
-            state.google_id_tokens = verifier
-    return verifier
+    return per_app(conn, "google_id_tokens", lambda: GoogleIdTokens(settings))
 
 
 def authenticate_google(conn: HTTPConnection, settings: Settings) -> Principal:
