@@ -71,10 +71,32 @@ DESELECT: dict[str, list[str]] = {
         "tests/checks/test_extraction.py::test_other_users_stay_fast_while_four_hostile_scans_run[sqlite]",
         "tests/checks/test_extraction.py::test_many_hostile_pdfs_in_one_check_share_one_budget[sqlite]",
         # `index_store.dismantle` counts the references to the index (sys.getrefcount); mutmut's trampoline holds
-        # more of them for the call, so under mutmut the index always looks in use. The normal suite proves it.
+        # more of them for the call, so under mutmut the index always looks in use. The normal suite proves both.
         "tests/checks/test_index_store.py::test_a_replaced_index_is_emptied_only_once_no_check_holds_it",
+        "tests/checks/test_index_cache.py::"
+        "test_a_replaced_large_index_is_taken_apart_and_its_memory_returned_once_no_check_holds_it",
     ],
 }
+# Every mutant is judged by a fresh `pytest.main`, whose start costs more than most mutants' tests (0.06-0.12 CPU s
+# measured on one analysis test). What it need not do there: scan installed packages for plugins (no judging test
+# uses hypothesis, schemathesis, anyio or xdist; PYTEST_DISABLE_PLUGIN_AUTOLOAD in `run`), write its cache, rewrite
+# asserts (the test modules were imported, rewritten, before the fork), or offer reports nobody reads.
+LEAN_PYTEST = ["--assert=plain"] + [
+    arg
+    for plugin in (
+        "cacheprovider",
+        "stepwise",
+        "pastebin",
+        "junitxml",
+        "doctest",
+        "legacypath",
+        "setuponly",
+        "setupplan",
+        "faulthandler",
+    )
+    for arg in ("-p", f"no:{plugin}")
+]
+
 # Share of the time bound per package, by what a whole run of it cost (CPU minutes / 2 cores, runs of 2026-12-07):
 # a mutant's cost is its tests', so counts of mutants mislead (an incidents mutant costs five analysis ones).
 # A package that finishes early passes its rest on.
@@ -95,7 +117,7 @@ def package_config(package: str) -> str:
     base["pytest_add_cli_args_test_selection"] = SELECTION[package]
     deselect = [arg for test in DESELECT.get(package, []) for arg in ("--deselect", test)]
     plugin = ["-p", "bench.mutmut_plugin"]  # heap frozen, quick tests first (see there)
-    base["pytest_add_cli_args"] = [*base.get("pytest_add_cli_args", []), *plugin, *deselect]
+    base["pytest_add_cli_args"] = [*base.get("pytest_add_cli_args", []), *plugin, *LEAN_PYTEST, *deselect]
     start = text.index("[tool.mutmut]")
     after = text.find("\n[", start + 1)
     rest = "" if after == -1 else text[after:]
@@ -139,7 +161,7 @@ def run(package: str, seconds: float, children: int) -> dict[str, float]:
     where = prepare(package)
     load_before = os.getloadavg()
     started, cpu = time.monotonic(), _cpu_seconds_of_children()
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     command = [*MUTMUT, "run", "--max-children", str(children)]
     process = subprocess.Popen(command, cwd=where, env=env, start_new_session=True)
     try:
