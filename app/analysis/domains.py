@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -186,7 +187,7 @@ class LookalikeIndex:
     buckets: dict[str, _Bucket] = field(default_factory=dict)
     by_skeleton: _Lookup = field(default_factory=dict)
     # Known registrable domains, and compact labels or company names -> the domain they stand for.
-    known: set[str] | PackedStrMap = field(default_factory=set)
+    known: dict[str, int] | PackedStrMap = field(default_factory=dict)  # while building: domain -> its number
     by_compact: _Lookup = field(default_factory=dict)
 
     def add(self, label: str, suffix: str) -> None:
@@ -195,7 +196,7 @@ class LookalikeIndex:
         registrable = f"{label}.{suffix}" if suffix else label
         _append(by_label, label, registrable)
         by_skeleton.setdefault(skeleton(registrable), registrable)
-        known.add(registrable)
+        known.setdefault(registrable, len(known))
         compact = compact_label(label)
         if compact != label and len(label) >= _MIN_LABEL:
             by_compact.setdefault(compact, registrable)  # plain labels are found in by_label
@@ -217,21 +218,23 @@ class LookalikeIndex:
     def packed(self) -> LookalikeIndex:
         """The same lookups as a few flat buffers, for a large directory's index (see app/analysis/packed.py)."""
         by_label, by_skeleton, known, by_compact = self._writable()
-        column = PackedStrings.of(known)
-        refs = {domain: position for position, domain in enumerate(known)}
+        encoded = list(map(str.encode, known))
+        column = PackedStrings.of_encoded(encoded)
+        # The known domains are the column itself: domain number n is row n.
+        rows = array("I", range(len(known) + 1))
+        known_rows = PackedMultiMap(PackedMultiMap.slots_of(encoded), column, rows, rows[:-1])
         return LookalikeIndex(
-            by_label=PackedStrMap.of(by_label, column, refs),
+            by_label=PackedStrMap.of(by_label, column, known),
             buckets=self.buckets,
-            by_skeleton=PackedStrMap.of(by_skeleton, column, refs),
-            known=PackedStrMap(PackedMultiMap.of_unique(list(known), range(len(known))), column),
-            by_compact=PackedStrMap.of(by_compact, column, refs),
+            by_skeleton=PackedStrMap.of(by_skeleton, column, known),
+            known=PackedStrMap(known_rows, column),
+            by_compact=PackedStrMap.of(by_compact, column, known),
         )
 
-    def _writable(self) -> tuple[dict[str, _Bucket], dict[str, _Bucket], set[str], dict[str, _Bucket]]:
-        by_label, by_skeleton, known, by_compact = self.by_label, self.by_skeleton, self.known, self.by_compact
-        writable = isinstance(by_label, dict) and isinstance(by_skeleton, dict) and isinstance(by_compact, dict)
-        if writable and isinstance(known, set):
-            return by_label, by_skeleton, known, by_compact  # type: ignore[return-value]
+    def _writable(self) -> tuple[dict[str, _Bucket], dict[str, _Bucket], dict[str, int], dict[str, _Bucket]]:
+        # `packed` replaces all four tables at once: the known domains tell which kind this is.
+        if isinstance(self.known, dict):
+            return self.by_label, self.by_skeleton, self.known, self.by_compact  # type: ignore[return-value]
         raise TypeError("a packed lookalike index is read-only")
 
     def find(self, domain: str) -> Lookalike | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -218,26 +219,33 @@ def _add_org_patterns(
     index: DirectoryIndex, patterns: dict[str, _Pending], org: OrgEntry, org_index: int
 ) -> tuple[str, str]:
     """Adds the org's name, alias and code keys; returns its normalized name and core (for the domains)."""
-    payload: Payload = ("org", org_index, "org")
     name_forms = ("", "")
     for position, raw in enumerate((org.name, *org.aliases)):
         full = normalize_text(raw).strip()
         core = core_name(full)
-        spaced = normalize_text(split_camel_case(raw)).strip()
+        camel_split = split_camel_case(raw)
+        spaced = normalize_text(camel_split).strip() if camel_split != raw else full
         spaced_core = core_name(spaced) if spaced != full else ""
         short = short_name(core)
         if position == 0:
             name_forms = (full, core)
         for key in spellings(full, core, short, spaced_core):
             if usable_name(key):
-                _add_pattern(patterns, key, payload)
+                _add_org_pattern(patterns, key, org_index)
         if short and " " not in short:
             index.short_names.update(spellings(short))
     if org.customer_code:
         code = normalize_text(org.customer_code).strip()
         if usable_code(code):
-            _add_pattern(patterns, code, payload)
+            _add_org_pattern(patterns, code, org_index)
     return name_forms
+
+
+def _add_org_pattern(patterns: dict[str, _Pending], key: str, org_index: int) -> None:
+    if key in patterns:
+        _add_pattern(patterns, key, ("org", org_index, "org"))
+    else:
+        patterns[key] = org_index  # most keys name one organization: no tuple for them
 
 
 def _add_org_domains(
@@ -275,20 +283,19 @@ def _strongest_confusions(snapshot: DirectorySnapshot) -> dict[str, str]:
 
 def _key_tables(index: DirectoryIndex, patterns: dict[str, _Pending]) -> list[str]:
     """Fill the per-key tables of the index; returns the keys in key-id order."""
-    keys: list[str] = []
-    for key, pending in patterns.items():
-        index.key_lengths.append(len(key))
-        if isinstance(pending, int):
-            index.key_orgs.append(pending)
-        else:
-            index.key_orgs.append(-1)
-            index.key_payloads[len(keys)] = tuple(pending)
-        keys.append(key)
+    keys = list(patterns)
     if not keys:
         keys.append("\x00")  # an empty automaton cannot be compiled
         index.key_lengths.append(1)
         index.key_orgs.append(-1)
         index.key_payloads[0] = ()
+        return keys
+    pending = list(patterns.values())
+    index.key_lengths.extend(map(len, keys))
+    index.key_orgs.extend([org if isinstance(org, int) else -1 for org in pending])
+    index.key_payloads.update(
+        (key_id, tuple(payloads)) for key_id, payloads in enumerate(pending) if not isinstance(payloads, int)
+    )
     return keys
 
 
@@ -299,7 +306,6 @@ def compile_automaton(keys: list[str]) -> ahocorasick.Automaton:
     unpickles in a fraction of that, which is why the service compiles large ones in another process.
     """
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for key_id, key in enumerate(keys):
-        automaton.add_word(key, key_id)
+    deque(map(automaton.add_word, keys, range(len(keys))), maxlen=0)  # each key's id is its position
     automaton.make_automaton()
     return automaton

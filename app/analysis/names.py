@@ -173,9 +173,10 @@ def short_name(core: str) -> str:
 def usable_name(key: str) -> bool:
     if not key:
         return False
-    if contains_cjk(key):
+    if not key.isascii() and contains_cjk(key):
         return len(key) >= 2
-    return len(key) >= 3 and (key.isalnum() or len(NOT_ALNUM.sub("", key)) >= 3)
+    # Three letters or digits up front settle it without counting them all.
+    return len(key) >= 3 and (key[:3].isalnum() or key.isalnum() or len(NOT_ALNUM.sub("", key)) >= 3)
 
 
 def usable_code(code: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 from typing import overload
 
 from app.analysis.directory import OrgEntry
@@ -28,12 +29,10 @@ class PackedLists:
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, ...]]) -> PackedLists:
-        flat: list[str] = []
+        rows = list(rows)
         starts = array("I", [0])
-        for row in rows:
-            flat.extend(row)
-            starts.append(len(flat))
-        return cls(PackedStrings.of(flat), starts)
+        starts.extend(accumulate(map(len, rows)))
+        return cls(PackedStrings.of(chain.from_iterable(rows)), starts)
 
     def row(self, position: int) -> tuple[str, ...]:
         items = self.items
@@ -49,11 +48,11 @@ class OptionalColumn:
 
     @classmethod
     def of(cls, values: Iterable[str | None]) -> OptionalColumn:
-        positions: dict[str, int] = {}
-        refs = array("I")
-        for value in values:
-            refs.append(0 if value is None else positions.setdefault(value, len(positions) + 1))
-        return cls(PackedStrings.of(positions), refs)
+        values = list(values)
+        distinct = [value for value in dict.fromkeys(values) if value is not None]
+        positions: dict[str | None, int] = {value: position for position, value in enumerate(distinct, 1)}
+        positions[None] = 0
+        return cls(PackedStrings.of(distinct), array("I", map(positions.__getitem__, values)))
 
     def __getitem__(self, position: int) -> str | None:
         ref = self.refs[position]
