@@ -72,14 +72,15 @@ _MAX_LANGUAGES = 255
 
 def _build(contacts: Sequence[ContactEntry]) -> ContactTable:
     """Column by column: each distinct organization, language and name is worked on once, not per row."""
-    lowered = [email.strip().lower() for email in map(_EMAIL, contacts)]
+    emails = list(map(_EMAIL, contacts))
+    lowered = _lookup_forms(emails)
+    kept: Sequence[ContactEntry] = contacts
     if not all(lowered):
         kept = [contact for contact, email in zip(contacts, lowered, strict=True) if email]
+        emails = list(map(_EMAIL, kept))
         lowered = list(filter(None, lowered))
-    else:
-        kept = list(contacts)
-    first_rows: dict[str, int] = {}
-    deque(map(first_rows.setdefault, lowered, range(len(lowered))), maxlen=0)  # the first row keeps an address
+    encoded = list(map(str.encode, emails))
+    email_column = PackedStrings.of_encoded(encoded)
     org_column = list(map(_ORG_ID, kept))
     org_ids, org_groups = _grouped(org_column)
     languages, language_refs = _language_column(list(map(_LANGUAGE, kept)))
@@ -87,14 +88,35 @@ def _build(contacts: Sequence[ContactEntry]) -> ContactTable:
     return ContactTable(
         org_refs=array("I", map(org_ids.__getitem__, org_column)),
         org_ids=tuple(org_ids),
-        emails=PackedStrings.of(map(_EMAIL, kept)),
+        emails=email_column,
         names=PackedStrings.of(names),
         language_refs=language_refs,
         languages=languages,
-        email_rows=PackedMultiMap.of_unique(list(first_rows), first_rows.values()),
+        email_rows=_email_rows(emails, lowered, email_column, encoded),
         org_rows=PackedMultiMap.of(dict(zip(org_ids, org_groups, strict=True))),
         **_name_rows(names),
     )
+
+
+def _lookup_forms(emails: list[str]) -> list[str]:
+    """Each address stripped and lower-cased, in one pass over all their text (lower-casing maps characters
+    in place, so the lines come out as they went in; a stray line break takes the slow path)."""
+    stripped = list(map(str.strip, emails))
+    joined = "\n".join(stripped)
+    lowered = joined.lower()
+    if lowered == joined:
+        return stripped  # the usual directory: addresses already in lower case
+    lines = lowered.split("\n")
+    return lines if len(lines) == len(stripped) else [email.lower() for email in stripped]
+
+
+def _email_rows(emails: list[str], lowered: list[str], column: PackedStrings, encoded: list[bytes]) -> PackedMultiMap:
+    """Lower-case address -> the first row with it."""
+    if lowered == emails and len(set(lowered)) == len(lowered):
+        return PackedMultiMap.of_column(column, encoded)  # each address once, as written: the column is the key
+    first_rows: dict[str, int] = {}
+    deque(map(first_rows.setdefault, lowered, range(len(lowered))), maxlen=0)
+    return PackedMultiMap.of_unique(list(first_rows), first_rows.values())
 
 
 def _grouped(values: list[str]) -> tuple[dict[str, int], list[list[int]]]:

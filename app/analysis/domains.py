@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from array import array
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -239,9 +238,7 @@ class LookalikeIndex:
         by_label, by_skeleton, known, by_compact = self._writable()
         encoded = list(map(str.encode, known))
         column = PackedStrings.of_encoded(encoded)
-        # The known domains are the column itself: domain number n is row n.
-        rows = array("I", range(len(known) + 1))
-        known_rows = PackedMultiMap(PackedMultiMap.slots_of(encoded), column, rows, rows[:-1])
+        known_rows = PackedMultiMap.of_column(column, encoded)  # domain number n is row n of the column
         return LookalikeIndex(
             by_label=PackedStrMap.of(by_label, column, known),
             buckets=self.buckets,

@@ -87,6 +87,14 @@ class PackedMultiMap:
         return table
 
     @classmethod
+    def of_column(cls, column: PackedStrings, encoded: list[bytes]) -> PackedMultiMap:
+        """Each string of `column` (distinct; `encoded`: the same strings in UTF-8) -> its own row.
+
+        The column itself holds the keys: nothing is copied."""
+        rows = array("I", range(len(encoded) + 1))
+        return cls(cls.slots_of(encoded), column, rows, rows[:-1])
+
+    @classmethod
     def keyed(cls, keys: list[str], encoded: list[bytes] | None = None) -> PackedMultiMap:
         """The keys alone (`encoded`: the same keys already UTF-8, if at hand); the caller adds the values."""
         encoded = list(map(str.encode, keys)) if encoded is None else encoded

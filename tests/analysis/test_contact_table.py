@@ -84,3 +84,11 @@ def test_languages_beyond_what_a_byte_tells_are_recorded_as_none() -> None:
     assert table.contact(0).language == "l0" and table.contact(253).language == "l253"
     assert table.contact(254).language is None and table.contact(299).language is None
     assert table.contact(299).email == "p299@o299.example"
+
+
+def test_an_address_already_in_lower_case_given_twice_stays_with_its_first_contact() -> None:
+    contacts = [ContactEntry("a", "x@a.example", "X"), ContactEntry("b", "x@a.example", "Y")]
+    assert ContactTable.of(contacts).by_email["x@a.example"].org_id == "a"
+    assert ContactTable.of(contacts[::-1]).by_email["x@a.example"].org_id == "b"
+    greek = ContactTable.of([ContactEntry("g", "ΟΔΟΣ@a.example", "G"), ContactEntry("h", "İ@b.example", "H")])
+    assert greek.by_email["οδος@a.example"].org_id == "g" and greek.by_email["i̇@b.example"].org_id == "h"
