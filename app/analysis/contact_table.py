@@ -82,18 +82,19 @@ def _build(contacts: Sequence[ContactEntry]) -> ContactTable:
     encoded = list(map(str.encode, emails))
     email_column = PackedStrings.of_encoded(encoded)
     org_column = list(map(_ORG_ID, kept))
-    org_ids, org_groups = _grouped(org_column)
+    org_ids = _numbered(org_column)
+    org_refs = list(map(org_ids.__getitem__, org_column))
     languages, language_refs = _language_column(list(map(_LANGUAGE, kept)))
     names = list(map(_NAME, kept))
     return ContactTable(
-        org_refs=array("I", map(org_ids.__getitem__, org_column)),
+        org_refs=array("I", org_refs),
         org_ids=tuple(org_ids),
         emails=email_column,
         names=PackedStrings.of(names),
         language_refs=language_refs,
         languages=languages,
         email_rows=_email_rows(emails, lowered, email_column, encoded),
-        org_rows=PackedMultiMap.of(dict(zip(org_ids, org_groups, strict=True))),
+        org_rows=PackedMultiMap.of_refs(list(org_ids), org_refs),
         **_name_rows(names),
     )
 
@@ -121,11 +122,16 @@ def _email_rows(emails: list[str], lowered: list[str], column: PackedStrings, en
 
 def _grouped(values: list[str]) -> tuple[dict[str, int], list[list[int]]]:
     """Distinct values in order of first appearance -> their number, and the rows of each (ascending)."""
-    numbers = {value: number for number, value in enumerate(dict.fromkeys(values))}
+    numbers = _numbered(values)
     groups: list[list[int]] = [[] for _ in numbers]
     for row, number in enumerate(map(numbers.__getitem__, values)):
         groups[number].append(row)
     return numbers, groups
+
+
+def _numbered(values: list[str]) -> dict[str, int]:
+    """Distinct values in order of first appearance -> their number."""
+    return {value: number for number, value in enumerate(dict.fromkeys(values))}
 
 
 def _language_column(languages: list[str | None]) -> tuple[tuple[str | None, ...], array[int]]:

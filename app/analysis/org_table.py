@@ -11,7 +11,8 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
-from typing import overload
+from operator import attrgetter
+from typing import Any, overload
 
 from app.analysis.directory import OrgEntry
 from app.analysis.packed import PackedStrings
@@ -80,16 +81,19 @@ class OrgTable(Sequence[OrgEntry]):
 
     @classmethod
     def of(cls, orgs: Sequence[OrgEntry]) -> OrgTable:
+        def column(name: str) -> Iterable[Any]:
+            return map(attrgetter(name), orgs)
+
         return cls(
-            ids=PackedStrings.of(org.id for org in orgs),
-            names=PackedStrings.of(org.name for org in orgs),
-            kinds=OptionalColumn.of(org.kind for org in orgs),
-            domains=PackedLists.of(org.domains for org in orgs),
-            aliases=PackedLists.of(org.aliases for org in orgs),
-            rival_groups=OptionalColumn.of(org.rival_group for org in orgs),
-            owner_emails=OptionalColumn.of(org.owner_email for org in orgs),
-            customer_codes=OptionalColumn.of(org.customer_code for org in orgs),
-            languages=OptionalColumn.of(org.language for org in orgs),
+            ids=PackedStrings.of(column("id")),
+            names=PackedStrings.of(column("name")),
+            kinds=OptionalColumn.of(column("kind")),
+            domains=PackedLists.of(column("domains")),
+            aliases=PackedLists.of(column("aliases")),
+            rival_groups=OptionalColumn.of(column("rival_group")),
+            owner_emails=OptionalColumn.of(column("owner_email")),
+            customer_codes=OptionalColumn.of(column("customer_code")),
+            languages=OptionalColumn.of(column("language")),
         )
 
     def __len__(self) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
@@ -84,6 +85,17 @@ class PackedMultiMap:
         table = cls.keyed(keys)
         table.starts = array("I", range(len(keys) + 1))
         table.values.extend(rows)
+        return table
+
+    @classmethod
+    def of_refs(cls, keys: list[str], refs: list[int]) -> PackedMultiMap:
+        """keys[refs[row]] -> row, for every row (each key has one row at least); rows ascending within a key.
+
+        One stable sort of the row numbers groups them: linear when the rows come grouped already."""
+        counts = Counter(refs)
+        table = cls.keyed(keys)
+        table.starts.extend(accumulate(map(counts.__getitem__, range(len(keys)))))
+        table.values.extend(sorted(range(len(refs)), key=refs.__getitem__))
         return table
 
     @classmethod
