@@ -32,7 +32,7 @@ from app.analysis.names import (
 )
 from app.analysis.normalize import has_boundaries, normalize_text, split_camel_case, strip_accents
 from app.analysis.org_table import OrgTable
-from app.analysis.packed import PackedIntMap
+from app.analysis.packed import PackedIntMap, PackedMultiMap
 from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS, cue_words
 
 # Compiles the automaton from its keys (key id = position); the service may do it in another process.
@@ -169,13 +169,11 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
         orgs=OrgTable.of(snapshot.organizations),
         automaton=ahocorasick.Automaton(ahocorasick.STORE_INTS),
     )
-    org_index_by_id: dict[str, int] = {}
     org_by_domain: dict[str, int] = {}
     for org_index, org in enumerate(snapshot.organizations):
-        org_index_by_id[org.id] = org_index
         full, core = _add_org_patterns(index, patterns, org, org_index)
         _add_org_domains(index, org_by_domain, org, org_index, (full, core))
-    index.org_index_by_id = PackedIntMap.of(org_index_by_id)
+    index.org_index_by_id = _org_positions(index.orgs, [org.id for org in snapshot.organizations])
     index.org_by_domain = PackedIntMap.of(org_by_domain)
     for domain in internal:
         index.lookalikes.add(*split_registrable_uncached(domain))
@@ -184,6 +182,13 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
     index.lookalikes = index.lookalikes.packed()
     index.automaton = compiler(_key_tables(index, patterns))
     return index
+
+
+def _org_positions(orgs: OrgTable, ids: list[str]) -> PackedIntMap:
+    """Organization id -> its position; the table's id column holds the keys when every id is there once."""
+    if len(set(ids)) == len(ids):
+        return PackedIntMap(PackedMultiMap.of_column(orgs.ids, list(map(str.encode, ids))))
+    return PackedIntMap.of({org_id: position for position, org_id in enumerate(ids)})  # a repeated id: the last
 
 
 def _add_pattern(patterns: dict[str, _Pending], key: str, payload: Payload) -> None:
