@@ -2,7 +2,8 @@
 
 Run: python -m bench.build_bench [--orgs 100000] [--repeat 3] [--profile N]
 The same directory (bench/directory_gen.py) and measurement (`timed_build`: CPU of the building thread,
-RSS delta after a collection) as `make bench`, without the checks; the figures are medians over builds.
+RSS delta after a collection) as `make bench`, without the checks. CPU: the median over builds; RSS: the
+first build's, as `make bench` measures it (later builds reuse the memory the first one freed).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         gc.collect()
     print(
         f"{args.orgs:,} orgs, {len(snapshot.contacts):,} contacts: build CPU s {statistics.median(cpu):.2f} "
-        f"(runs {', '.join(f'{s:.2f}' for s in cpu)}), RSS delta MB {megabytes[0]:.0f} "
+        f"(runs {', '.join(f'{s:.2f}' for s in cpu)}), RSS delta MB of the first build {megabytes[0]:.0f} "
         f"(runs {', '.join(f'{m:.0f}' for m in megabytes)})"
     )
     if args.profile:
