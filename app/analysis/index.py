@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -31,7 +32,7 @@ from app.analysis.names import (
 )
 from app.analysis.normalize import has_boundaries, normalize_text, split_camel_case, strip_accents
 from app.analysis.org_table import OrgTable
-from app.analysis.packed import PackedIntMap
+from app.analysis.packed import PackedIntMap, PackedMultiMap
 from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS, cue_words
 
 # Compiles the automaton from its keys (key id = position); the service may do it in another process.
@@ -168,13 +169,11 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
         orgs=OrgTable.of(snapshot.organizations),
         automaton=ahocorasick.Automaton(ahocorasick.STORE_INTS),
     )
-    org_index_by_id: dict[str, int] = {}
     org_by_domain: dict[str, int] = {}
     for org_index, org in enumerate(snapshot.organizations):
-        org_index_by_id[org.id] = org_index
         full, core = _add_org_patterns(index, patterns, org, org_index)
         _add_org_domains(index, org_by_domain, org, org_index, (full, core))
-    index.org_index_by_id = PackedIntMap.of(org_index_by_id)
+    index.org_index_by_id = _org_positions(index.orgs, [org.id for org in snapshot.organizations])
     index.org_by_domain = PackedIntMap.of(org_by_domain)
     for domain in internal:
         index.lookalikes.add(*split_registrable_uncached(domain))
@@ -183,6 +182,13 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
     index.lookalikes = index.lookalikes.packed()
     index.automaton = compiler(_key_tables(index, patterns))
     return index
+
+
+def _org_positions(orgs: OrgTable, ids: list[str]) -> PackedIntMap:
+    """Organization id -> its position; the table's id column holds the keys when every id is there once."""
+    if len(set(ids)) == len(ids):
+        return PackedIntMap(PackedMultiMap.of_column(orgs.ids, list(map(str.encode, ids))))
+    return PackedIntMap.of({org_id: position for position, org_id in enumerate(ids)})  # a repeated id: the last
 
 
 def _add_pattern(patterns: dict[str, _Pending], key: str, payload: Payload) -> None:
@@ -218,26 +224,33 @@ def _add_org_patterns(
     index: DirectoryIndex, patterns: dict[str, _Pending], org: OrgEntry, org_index: int
 ) -> tuple[str, str]:
     """Adds the org's name, alias and code keys; returns its normalized name and core (for the domains)."""
-    payload: Payload = ("org", org_index, "org")
     name_forms = ("", "")
     for position, raw in enumerate((org.name, *org.aliases)):
         full = normalize_text(raw).strip()
         core = core_name(full)
-        spaced = normalize_text(split_camel_case(raw)).strip()
+        camel_split = split_camel_case(raw)
+        spaced = normalize_text(camel_split).strip() if camel_split != raw else full
         spaced_core = core_name(spaced) if spaced != full else ""
         short = short_name(core)
         if position == 0:
             name_forms = (full, core)
         for key in spellings(full, core, short, spaced_core):
             if usable_name(key):
-                _add_pattern(patterns, key, payload)
+                _add_org_pattern(patterns, key, org_index)
         if short and " " not in short:
             index.short_names.update(spellings(short))
     if org.customer_code:
         code = normalize_text(org.customer_code).strip()
         if usable_code(code):
-            _add_pattern(patterns, code, payload)
+            _add_org_pattern(patterns, code, org_index)
     return name_forms
+
+
+def _add_org_pattern(patterns: dict[str, _Pending], key: str, org_index: int) -> None:
+    if key in patterns:
+        _add_pattern(patterns, key, ("org", org_index, "org"))
+    else:
+        patterns[key] = org_index  # most keys name one organization: no tuple for them
 
 
 def _add_org_domains(
@@ -275,20 +288,19 @@ def _strongest_confusions(snapshot: DirectorySnapshot) -> dict[str, str]:
 
 def _key_tables(index: DirectoryIndex, patterns: dict[str, _Pending]) -> list[str]:
     """Fill the per-key tables of the index; returns the keys in key-id order."""
-    keys: list[str] = []
-    for key, pending in patterns.items():
-        index.key_lengths.append(len(key))
-        if isinstance(pending, int):
-            index.key_orgs.append(pending)
-        else:
-            index.key_orgs.append(-1)
-            index.key_payloads[len(keys)] = tuple(pending)
-        keys.append(key)
+    keys = list(patterns)
     if not keys:
         keys.append("\x00")  # an empty automaton cannot be compiled
         index.key_lengths.append(1)
         index.key_orgs.append(-1)
         index.key_payloads[0] = ()
+        return keys
+    pending = list(patterns.values())
+    index.key_lengths.extend(map(len, keys))
+    index.key_orgs.extend([org if isinstance(org, int) else -1 for org in pending])
+    index.key_payloads.update(
+        (key_id, tuple(payloads)) for key_id, payloads in enumerate(pending) if not isinstance(payloads, int)
+    )
     return keys
 
 
@@ -299,7 +311,6 @@ def compile_automaton(keys: list[str]) -> ahocorasick.Automaton:
     unpickles in a fraction of that, which is why the service compiles large ones in another process.
     """
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for key_id, key in enumerate(keys):
-        automaton.add_word(key, key_id)
+    deque(map(automaton.add_word, keys, range(len(keys))), maxlen=0)  # each key's id is its position
     automaton.make_automaton()
     return automaton

@@ -152,11 +152,11 @@ def core_name(normalized_name: str) -> str:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 return name[: -len(suffix)]
     name = _LATAM_LEGAL_TAIL.sub("", name)
-    tokens = [t for t in _TOKEN_SPLIT.split(name) if t]
+    tokens = list(filter(None, _TOKEN_SPLIT.split(name)))
     # "S.L.", "Co.," and "s.a.r.l." compare without their dots.
     while len(tokens) > 1 and tokens[-1].replace(".", "") in _LEGAL_SUFFIXES:
         tokens.pop()
-    if all(token in _GENERIC_CORES for token in tokens):
+    if _GENERIC_CORES.issuperset(tokens):
         return ""
     return " ".join(tokens).strip(" .")
 
@@ -173,9 +173,10 @@ def short_name(core: str) -> str:
 def usable_name(key: str) -> bool:
     if not key:
         return False
-    if contains_cjk(key):
+    if not key.isascii() and contains_cjk(key):
         return len(key) >= 2
-    return len(key) >= 3 and (key.isalnum() or len(NOT_ALNUM.sub("", key)) >= 3)
+    # Three letters or digits up front settle it without counting them all.
+    return len(key) >= 3 and (key[:3].isalnum() or key.isalnum() or len(NOT_ALNUM.sub("", key)) >= 3)
 
 
 def usable_code(code: str) -> bool:

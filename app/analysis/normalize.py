@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 
 import lxml.html
 from lxml import etree
@@ -74,7 +76,8 @@ def strip_accents(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Keeps the characters whose combining class is 0, without a Python step per character.
+    return "".join(compress(decomposed, map(not_, map(unicodedata.combining, decomposed))))
 
 
 def is_cjk(ch: str) -> bool:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from itertools import accumulate, chain
+from operator import attrgetter
+from typing import Any, overload
 
 from app.analysis.directory import OrgEntry
 from app.analysis.packed import PackedStrings
@@ -28,12 +30,10 @@ class PackedLists:
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, ...]]) -> PackedLists:
-        flat: list[str] = []
+        rows = list(rows)
         starts = array("I", [0])
-        for row in rows:
-            flat.extend(row)
-            starts.append(len(flat))
-        return cls(PackedStrings.of(flat), starts)
+        starts.extend(accumulate(map(len, rows)))
+        return cls(PackedStrings.of(chain.from_iterable(rows)), starts)
 
     def row(self, position: int) -> tuple[str, ...]:
         items = self.items
@@ -49,11 +49,11 @@ class OptionalColumn:
 
     @classmethod
     def of(cls, values: Iterable[str | None]) -> OptionalColumn:
-        positions: dict[str, int] = {}
-        refs = array("I")
-        for value in values:
-            refs.append(0 if value is None else positions.setdefault(value, len(positions) + 1))
-        return cls(PackedStrings.of(positions), refs)
+        values = list(values)
+        distinct = [value for value in dict.fromkeys(values) if value is not None]
+        positions: dict[str | None, int] = {value: position for position, value in enumerate(distinct, 1)}
+        positions[None] = 0
+        return cls(PackedStrings.of(distinct), array("I", map(positions.__getitem__, values)))
 
     def __getitem__(self, position: int) -> str | None:
         ref = self.refs[position]
@@ -81,16 +81,19 @@ class OrgTable(Sequence[OrgEntry]):
 
     @classmethod
     def of(cls, orgs: Sequence[OrgEntry]) -> OrgTable:
+        def column(name: str) -> Iterable[Any]:
+            return map(attrgetter(name), orgs)
+
         return cls(
-            ids=PackedStrings.of(org.id for org in orgs),
-            names=PackedStrings.of(org.name for org in orgs),
-            kinds=OptionalColumn.of(org.kind for org in orgs),
-            domains=PackedLists.of(org.domains for org in orgs),
-            aliases=PackedLists.of(org.aliases for org in orgs),
-            rival_groups=OptionalColumn.of(org.rival_group for org in orgs),
-            owner_emails=OptionalColumn.of(org.owner_email for org in orgs),
-            customer_codes=OptionalColumn.of(org.customer_code for org in orgs),
-            languages=OptionalColumn.of(org.language for org in orgs),
+            ids=PackedStrings.of(column("id")),
+            names=PackedStrings.of(column("name")),
+            kinds=OptionalColumn.of(column("kind")),
+            domains=PackedLists.of(column("domains")),
+            aliases=PackedLists.of(column("aliases")),
+            rival_groups=OptionalColumn.of(column("rival_group")),
+            owner_emails=OptionalColumn.of(column("owner_email")),
+            customer_codes=OptionalColumn.of(column("customer_code")),
+            languages=OptionalColumn.of(column("language")),
         )
 
     def __len__(self) -> int:

@@ -39,7 +39,7 @@ from app.checks.snapshot import load_snapshot
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 
-FORMAT = "sendguard-index/1"
+FORMAT = "sendguard-index/2"  # 2: packed maps keep their keys in the order given
 CHUNK = 10_000
 SUFFIX = ".idx"
 # References to an index being dismantled besides a check's: the caller's, the argument, getrefcount's.

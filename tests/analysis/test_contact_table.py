@@ -75,3 +75,20 @@ def test_misses_and_odd_entries() -> None:
     assert table.pools(table.name_rows).get("no address") is None
     pool = table.pools(table.first_name_rows)["anna"]
     assert len(pool) == 2 and pool[-1] == ODD[1] and list(pool[:1]) == [ODD[0]]
+
+
+def test_languages_beyond_what_a_byte_tells_are_recorded_as_none() -> None:
+    contacts = [ContactEntry(f"o{i}", f"p{i}@o{i}.example", f"P {i}", f"l{i}") for i in range(300)]
+    table = ContactTable.of(contacts)
+    assert len(table.languages) <= 255
+    assert table.contact(0).language == "l0" and table.contact(253).language == "l253"
+    assert table.contact(254).language is None and table.contact(299).language is None
+    assert table.contact(299).email == "p299@o299.example"
+
+
+def test_an_address_already_in_lower_case_given_twice_stays_with_its_first_contact() -> None:
+    contacts = [ContactEntry("a", "x@a.example", "X"), ContactEntry("b", "x@a.example", "Y")]
+    assert ContactTable.of(contacts).by_email["x@a.example"].org_id == "a"
+    assert ContactTable.of(contacts[::-1]).by_email["x@a.example"].org_id == "b"
+    greek = ContactTable.of([ContactEntry("g", "ΟΔΟΣ@a.example", "G"), ContactEntry("h", "İ@b.example", "H")])
+    assert greek.by_email["οδος@a.example"].org_id == "g" and greek.by_email["i̇@b.example"].org_id == "h"

@@ -10,6 +10,8 @@ from app.analysis.domains import (
     is_freemail,
     registrable_domain,
     repaired_address,
+    skeleton,
+    skeletons,
     split_registrable_uncached,
 )
 
@@ -124,3 +126,28 @@ def test_a_hyphen_added_to_a_one_letter_slip_is_still_a_slip():
     assert index.find("nordlicht-energi.de") == Lookalike("nordlichtenergie.de", "edit")
     assert index.find("brightlines.co.uk") == Lookalike("brightline.co.uk", "edit")
     assert index.find("brightline.co") == Lookalike("brightline.co.uk", "tld")
+
+
+@pytest.mark.parametrize(
+    "domains",
+    [
+        ["solartech.de", "paypa1.com", "Modern.io", "clever.ch"],
+        ["energía-solar.es", "ѕolar.de", "mοdern.gr", "xn--80ak6aa92e.com", "vvind.com"],
+        ["broken\nline.de", "ok.de"],
+        [],
+    ],
+)
+def test_skeletons_in_bulk_are_the_skeletons_one_by_one(domains):
+    assert skeletons(domains) == [skeleton(domain) for domain in domains]
+
+
+def test_a_confusable_of_a_domain_added_after_a_lookup_is_still_found():
+    index = LookalikeIndex()
+    index.add("modern", "io")
+    assert index.find("rnodern.io") == Lookalike("modern.io", "confusable")
+    index.add("paypal", "com")
+    index.add("paypa1", "com")  # the first domain with a skeleton keeps it
+    assert index.find("paypai.com") == Lookalike("paypal.com", "confusable")
+    packed = index.packed()
+    assert packed.find("paypai.com") == Lookalike("paypal.com", "confusable")
+    assert packed.find("rnodern.io") == Lookalike("modern.io", "confusable")

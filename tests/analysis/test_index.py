@@ -63,3 +63,15 @@ def test_scan_finds_names_aliases_codes_with_boundaries(index):
 def test_empty_directory_builds():
     idx = build_index(make_snapshot(organizations=(), contacts=(), confusions=()))
     assert list(idx.scan(normalize_text("nothing to see"))) == []
+
+
+def test_an_organization_id_given_twice_points_at_its_last_entry():
+    orgs = (
+        OrgEntry("x", "X Trading Ltd", "customer", ("x.example",)),
+        OrgEntry("y", "Y Handel GmbH", "customer", ("y.example",)),
+        OrgEntry("x", "X Zwei GmbH", "supplier", ("x2.example",)),
+    )
+    idx = build_index(make_snapshot(organizations=orgs))
+    assert dict(idx.org_index_by_id) == {"x": 2, "y": 1}
+    unique = build_index(make_snapshot(organizations=orgs[:2]))
+    assert dict(unique.org_index_by_id) == {"x": 0, "y": 1} and unique.org_index_by_id.get("z") is None

@@ -65,3 +65,9 @@ def test_an_int_map_reads_like_a_dict() -> None:
     assert packed.get("o3") is None and packed.get("o3", 5) == 5 and packed["o2"] == 1
     with pytest.raises(KeyError):
         packed["o3"]
+
+
+def test_rows_numbered_by_key_are_grouped_in_row_order() -> None:
+    table = PackedMultiMap.of_refs(["b", "a", COLLIDING[0]], [1, 0, 1, 2, 0, 1])
+    assert list(table.rows("a")) == [0, 2, 5] and list(table.rows("b")) == [1, 4]
+    assert list(table.rows(COLLIDING[0])) == [3] and table.first(COLLIDING[1]) is None
