@@ -64,9 +64,9 @@ def _time(counts: Counter[str], judged: int, timing: dict[str, Any]) -> tuple[st
 
 def table(found: dict[str, tuple[Counter[str], dict[str, Any]]]) -> str:
     rows = [
-        "| package | mutants | judged | killed | survived | no tests | not checked | score "
-        "| minutes (wall, CPU) | whole package alone on 2 cores, min | load before / after |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        "| package | mutants | judged | killed | of them by mypy | survived | no tests | not checked | score of judged "
+        "| score of all | minutes (wall, CPU) | whole package alone on 2 cores, min | load before / after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
     ]
     for package, (counts, timing) in found.items():
         detected = sum(counts[s] for s in DETECTED)
@@ -74,10 +74,12 @@ def table(found: dict[str, tuple[Counter[str], dict[str, Any]]]) -> str:
         judged = detected + sum(counts[s] for s in UNDETECTED)
         unchecked = sum(counts.values()) - judged
         score = f"{100 * detected / judged:.1f} %" if judged else "—"
+        # Mutants not reached within the bound count as not killed here.
+        score_of_all = f"{100 * detected / sum(counts.values()):.1f} %" if counts else "—"
         took, whole, load = _time(counts, judged, timing)
         rows.append(
-            f"| {package} | {sum(counts.values())} | {judged} | {detected} | {survived} | {counts['no tests']} "
-            f"| {unchecked} | {score} | {took} | {whole} | {load} |"
+            f"| {package} | {sum(counts.values())} | {judged} | {detected} | {counts['caught by type check']} "
+            f"| {survived} | {counts['no tests']} | {unchecked} | {score} | {score_of_all} | {took} | {whole} | {load} |"
         )
     return "\n".join(rows)
 
