@@ -49,7 +49,7 @@ _DRAFT_TITLE = {
 
 
 def _base(language: str) -> str:
-    return language.split("-", 1)[0].lower()
+    return language.partition("-")[0].lower()
 
 
 def language_name(code: str | None, locale: str) -> str:

@@ -126,7 +126,7 @@ def _content_reason(assessment: Assessment, language: str) -> str:
 def _relation_reason(recipient: RecipientRelation, language: str) -> str:
     return _RELATION[recipient.relation][language].format(
         email=recipient.email,
-        org=recipient.org.name if recipient.org else recipient.email.rsplit("@", 1)[-1],
+        org=recipient.org.name if recipient.org else recipient.email.rpartition("@")[2],
         rival_of=recipient.rival_of.name if recipient.rival_of else "",
     )
 
