@@ -8,6 +8,8 @@ from collections import Counter
 import pytest
 
 from app.analysis.learning.build import _contacts, _country, _org_name, _organization
+from app.analysis.learning.learner import Learner
+from app.analysis.learning.messages import LearnMessage
 from app.analysis.learning.proposal import ProposedContact
 from app.analysis.learning.stats import UnitStats
 
@@ -99,3 +101,44 @@ def test_the_phone_country_counts_when_most_signatures_agree() -> None:
     key = "domain:helio.com"
     assert _organization(key, [agreeing], [key], {}, ((), ()), None).country == "FR"
     assert _organization(key, [split], [key], {}, ((), ()), None).country is None
+
+
+# --- the counters a proposal is built from, one message at a time ----------------------------------
+
+GERMAN = (
+    "Sehr geehrte Frau Berg, anbei finden Sie das Angebot für die Module. Bitte bestätigen Sie den Auftrag bis "
+    "Freitag. Mit freundlichen Grüßen"
+)
+
+
+def _mail(to: tuple[tuple[str, str], ...], cc: tuple[tuple[str, str], ...] = (), body: str = GERMAN) -> LearnMessage:
+    return LearnMessage(sender="Me@Own.de", to=to, cc=cc, body=body)
+
+
+def test_each_message_counts_once_for_its_direct_recipients() -> None:
+    learner = Learner(["own.de"])
+    for _ in range(2):
+        learner.add(_mail((("anna@helio.de", "Anna Berg (Helio Solar GmbH)"),), cc=(("bob@sol.de", "Bob"),)))
+    helio, sol = learner.units["domain:helio.de"], learner.units["domain:sol.de"]
+    assert learner.messages_read == 2
+    assert (helio.messages, helio.senders, helio.languages) == (2, Counter({"me@own.de": 2}), Counter(de=2))
+    assert helio.contacts == {"anna@helio.de": Counter({"Anna Berg": 2})}
+    assert helio.contact_messages == Counter({"anna@helio.de": 2})
+    assert helio.trade_names == Counter({"Helio Solar GmbH": 2})
+    # a copy is no message to that company, but its people are known
+    assert (sol.messages, sol.contact_messages, sol.contacts) == (0, Counter(), {"bob@sol.de": Counter({"Bob": 2})})
+
+
+def test_a_greeted_team_is_a_trade_name_of_each_message() -> None:
+    learner = Learner(["own.de"])
+    for _ in range(2):
+        learner.add(_mail((("anna@helio.de", ""),), body="Dear Helio Solar team,\nplease find the offer."))
+    assert learner.units["domain:helio.de"].trade_names == Counter({"Helio Solar": 2})
+
+
+def test_display_names_that_are_missing_or_the_address_itself_are_not_names() -> None:
+    learner = Learner(["own.de"])
+    learner.add(_mail((("me@own.de", "Me"), ("not an address", "X"), ("anna@helio.de", ""), ("b@sol.de", "B@Sol.de"))))
+    assert learner.units["domain:helio.de"].contacts == {"anna@helio.de": Counter()}
+    assert learner.units["domain:sol.de"].contacts == {"b@sol.de": Counter()}
+    assert learner.units["domain:sol.de"].contact_messages == Counter({"b@sol.de": 1})
