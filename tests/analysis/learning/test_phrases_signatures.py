@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from app.analysis.learning.phrases import _proposed_forms
 from app.analysis.learning.signatures import signature
 
 
@@ -49,3 +52,29 @@ def test_a_company_line_is_at_most_80_characters() -> None:
 
 def test_an_unknown_name_has_no_signature() -> None:
     assert signature(_quote("Anna Berg", "Helio Solar"), "Bob Stone") == ([], None)
+
+
+# --- the forms an alias is proposed in --------------------------------------------------------------
+
+
+def test_a_name_often_glued_is_proposed_glued_too() -> None:
+    forms = Counter({"Helio Handel": 3, "HelioHandel": 1})
+    assert _proposed_forms(forms, "helio handel") == ("Helio Handel", "HelioHandel")
+
+
+def test_a_name_rarely_glued_is_proposed_as_written() -> None:
+    assert _proposed_forms(Counter({"Helio Handel": 5, "HelioHandel": 1}), "helio handel") == ("Helio Handel",)
+
+
+def test_the_most_used_glued_form_is_proposed() -> None:
+    forms = Counter({"HelioHandels": 1, "HelioHandel": 3, "Helio Handel": 4})
+    assert _proposed_forms(forms, "helio handel") == ("Helio Handel", "HelioHandel")
+
+
+def test_only_camel_case_is_a_glued_form() -> None:
+    forms = Counter({"Helio Handel": 4, "HelioHandel": 3, "Heliohandel": 3})
+    assert _proposed_forms(forms, "helio handel") == ("Helio Handel", "HelioHandel")
+
+
+def test_a_name_written_glued_is_proposed_once() -> None:
+    assert _proposed_forms(Counter({"HelioHandel": 2}), "heliohandel") == ("HelioHandel",)
