@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from app.analysis.context import Location, RecipientInfo, RuleContext, TermHit
+from app.analysis.context import Location, RecipientInfo, RuleContext
 from app.analysis.directory import Severity
 from app.analysis.findings import Finding
 from app.analysis.normalize import as_written, normalize_text
@@ -46,29 +46,29 @@ def sensitive_external(ctx: RuleContext) -> list[Finding]:
     external = tuple(r for r in ctx.external if r.org is None or r.org.kind in _SENSITIVE_KINDS)
     if not external:
         return []
-    by_category: dict[str, list[TermHit]] = defaultdict(list)
+    # Only what each category's words say is reported: the evidence per category, in order of discovery.
+    by_category: dict[str, list[str]] = defaultdict(list)
     for hit in ctx.terms_of("sensitive", _OWN_CONTENT):
-        by_category[hit.category].append(hit)
-    for iban in _ibans(ctx):
-        by_category["bank"].append(TermHit("sensitive", "bank", "body", iban))
+        by_category[hit.category].append(hit.evidence)
+    by_category["bank"].extend(_ibans(ctx))
     if "costs" not in by_category:
         cues = _cues(ctx)
-        for word in _our_costs(ctx, cues) + matches_of(_OUR_COSTS, cues, ctx.body.new):
-            by_category["costs"].append(TermHit("sensitive", "costs", "body", word))
+        by_category["costs"].extend(_our_costs(ctx, cues) + matches_of(_OUR_COSTS, cues, ctx.body.new))
     return [
         Finding(
             code="sensitive_external",
             severity=_severity(category, external),
             recipients=emails(external),
-            evidence=tuple(dict.fromkeys(h.evidence for h in hits)),
+            evidence=tuple(dict.fromkeys(words)),
             params={
                 "category": category,
-                "terms": listing(h.evidence for h in hits),
+                "terms": listing(words),
                 "recipients": listing(emails(external)),
             },
             key=f"category:{category}",
         )
-        for category, hits in by_category.items()
+        for category, words in by_category.items()
+        if words
     ]
 
 
