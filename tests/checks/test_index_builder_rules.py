@@ -75,9 +75,14 @@ def test_the_first_worker_has_the_index_built_and_older_files_removed(
     assert index.version == tenant.version and _finds_helio(index)
     assert (host.built, host.loaded) == (1, 0)
     assert builder.jobs == [(index_builder.build_file, host._url, tenant.id, str(tmp_path))]
+    tenant.version += 1  # the directory changed: the next check needs the next version, built the same way
+    db.add(tenant)
+    db.commit()
+    assert host.obtain(tenant.id).version == tenant.version
+    assert (host.built, host.loaded) == (2, 0)
     assert sorted(p.name for p in tmp_path.glob("*.idx")) == sorted(
         [index_path(tmp_path, tenant.id, tenant.version).name, foreign.name]
-    )
+    )  # each build removes the versions before it
 
 
 def test_a_second_worker_reads_the_file_without_building(
@@ -101,11 +106,12 @@ def test_a_file_another_worker_wrote_while_this_one_waited_is_read_not_rebuilt(
     other, _ = _host(app, tmp_path, monkeypatch)
     other.obtain(tenant.id)
     host, builder = _host(app, tmp_path, monkeypatch)
-    versions = iter([tenant.version - 1, tenant.version])
+    versions = iter([tenant.version - 1, tenant.version] * 2)
     monkeypatch.setattr(host, "_version", lambda tenant_id: next(versions))
-    index = host.obtain(tenant.id)
-    assert index.version == tenant.version and _finds_helio(index)
-    assert (host.built, host.loaded) == (0, 1)
+    for _ in range(2):
+        index = host.obtain(tenant.id)
+        assert index.version == tenant.version and _finds_helio(index)
+    assert (host.built, host.loaded) == (0, 2)
     assert builder.jobs == []
 
 
