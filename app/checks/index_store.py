@@ -31,7 +31,6 @@ from typing import Any
 from sqlmodel import Session
 
 from app.analysis.contact_table import ContactTable
-from app.analysis.directory import ContactEntry, OrgEntry
 from app.analysis.domains import LookalikeIndex
 from app.analysis.index import DirectoryIndex, build_index
 from app.analysis.org_table import OrgTable
@@ -90,7 +89,7 @@ def write_index(path: Path, index: DirectoryIndex) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     with open(temporary, "wb", buffering=1 << 20) as handle:
-        pickler = _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.dump(FORMAT)
         _dump(pickler, index)
         pickler.dump(FORMAT)  # end marker: a truncated file fails to read rather than loading half an index
@@ -224,15 +223,6 @@ def _load(unpickler: pickle.Unpickler, pause: Callable[[], None]) -> Any:
         flat.extend(unpickler.load())
         pause()
     return tuple(flat) if kind == "tuple" else set(flat)
-
-
-class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        # Directory entries as one constructor call each: the default reduction of a slotted dataclass
-        # adds a state list and an argument tuple per object, which the reader keeps until the end.
-        if type(obj) in (OrgEntry, ContactEntry):
-            return type(obj), tuple(getattr(obj, f.name) for f in fields(obj))
-        return NotImplemented
 
 
 class _Unpickler(pickle.Unpickler):
