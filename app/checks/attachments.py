@@ -29,8 +29,7 @@ class ScannedAttachment:
 
 
 def decode(content_base64: str, name: str, max_bytes: int) -> bytes:
-    # base64 is 4/3 of the bytes: refuse before decoding what would be too large anyway.
-    if len(content_base64) > (max_bytes * 4) // 3 + 8:
+    if len(content_base64) > _max_base64_chars(max_bytes):
         raise AttachmentTooLarge(details={"attachment": name, "max_bytes": max_bytes})
     try:
         data = _b64decode(content_base64)
@@ -41,6 +40,14 @@ def decode(content_base64: str, name: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise AttachmentTooLarge(details={"attachment": name, "max_bytes": max_bytes})
     return data
+
+
+def _max_base64_chars(max_bytes: int) -> int:
+    """The longest base64 text that can hold `max_bytes`: refused before decoding, it could only be too large.
+
+    base64 is 4/3 of the bytes; MIME-wrapped text adds a CRLF every 76 characters (2 in 76), and padding a few."""
+    encoded = (max_bytes * 4) // 3
+    return encoded + encoded // 38 + 8
 
 
 def _b64decode(content_base64: str) -> bytes:

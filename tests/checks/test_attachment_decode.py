@@ -49,6 +49,13 @@ def test_line_broken_base64_decodes_to_the_same_bytes() -> None:
     assert attachments.decode(wrapped.replace("\n", "\r\n"), "a.bin", 2 * len(data)) == data
 
 
+def test_a_file_of_exactly_max_bytes_sent_as_mime_wrapped_base64_is_accepted() -> None:
+    data = bytes(range(256)) * 12  # 3,072 bytes: 4,096 characters in 54 lines of 76, each ended by CRLF
+    wrapped = base64.encodebytes(data).decode().replace("\n", "\r\n")
+    assert len(wrapped) > (len(data) * 4) // 3 + 8  # over what the length check allowed before the line breaks
+    assert attachments.decode(wrapped, "pi.pdf", len(data)) == data
+
+
 def test_invalid_base64_names_the_attachment_and_the_reason() -> None:
     with pytest.raises(InvalidAttachment) as caught:
         attachments.decode("not base64!", "offer.pdf", 1024)
