@@ -176,7 +176,7 @@ def usable_name(key: str) -> bool:
     if not key.isascii() and contains_cjk(key):
         return len(key) >= 2
     # Three letters or digits up front settle it without counting them all.
-    return len(key) >= 3 and (key[:3].isalnum() or key.isalnum() or len(NOT_ALNUM.sub("", key)) >= 3)
+    return len(key) >= 3 and (key[:3].isalnum() or len(NOT_ALNUM.sub("", key)) >= 3)
 
 
 def usable_code(code: str) -> bool:
