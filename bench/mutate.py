@@ -10,7 +10,10 @@ mutmut reads its settings from ./pyproject.toml only, so each package runs in it
 project's, with `only_mutate` and the test selection set for that package. Results stay there for
 `bench.mutation_scores` and for `mutmut results` / `mutmut show <name>` run in that directory.
 
-Usage: python -m bench.mutate [--minutes N] [--children N] [package ...]
+The packages run side by side in two lanes (LANES), costliest first, until the time bound: each lane takes the next
+package when its last one is done, and a package still running at the bound is stopped with its verdicts kept.
+
+Usage: python -m bench.mutate [--minutes N] [--children N] [--lanes N] [package ...]
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 from pathlib import Path
@@ -97,20 +101,23 @@ LEAN_PYTEST = ["--assert=plain"] + [
     for arg in ("-p", f"no:{plugin}")
 ]
 
-# Share of the time bound per package, by what a whole run of it cost (minutes alone on 2 cores, extrapolated from
-# the CPU of the `make mutate` of 2026-12-07 12:57 UTC): a mutant's cost is its tests', so counts of mutants mislead.
-# The packages run cheapest first: one that finishes early passes its rest on, so the time a cheap package leaves
-# goes to the costly ones after it (that run went the other way round, stopped analysis and checks at their shares,
-# and ended after 23 minutes with both unfinished).
-WEIGHT = {"scheduling": 1.3, "incidents": 2.5, "auth": 3.6, "checks": 6.4, "analysis": 9.7}
+# What a whole run of each package cost, in CPU minutes (mutmut and every test process it forked; `make mutate` of
+# 2026-12-07 14:15 UTC, the packages cut short extrapolated by their mutants): a mutant's cost is its tests', so
+# counts of mutants mislead. The costliest packages start first, so the short ones fill in beside them at the end.
+WEIGHT = {"scheduling": 3.1, "incidents": 4.9, "auth": 7.5, "checks": 15.5, "analysis": 17.0}
+# Packages run side by side in this many lanes. One mutmut leaves a core idle for minutes: mypy, the stats run and
+# the clean run are one process each, and between two test processes mutmut itself works alone. Two lanes keep both
+# cores busy; mutmut's timeouts are CPU-time limits, so sharing the cores does not turn slow verdicts into timeouts.
+LANES = 2
 
 
-def type_check_command(package: str) -> list[str]:
+def type_check_command(package: str, lane: int) -> list[str]:
     """mypy over the mutated package, as `make lint` runs it on every change: a mutant it rejects could never land,
     and mutmut records it as caught without running a test (more than half of app/incidents' mutants, seconds each
     through the API tests). mutmut marks its own trampoline lines `# type: ignore`, hence no unused-ignore warning;
     bench/mutmut_mypy.py drops the errors outside any mutant, which would stop mutmut."""
-    cache = WORK / ".mypy_cache"  # shared by the packages' runs: the rest of the app is checked once
+    # One cache per lane: the rest of the app is checked once per lane, and two mypy never write one cache.
+    cache = WORK / f".mypy_cache-{lane}"
     return [
         sys.executable,
         "-m",
@@ -130,7 +137,7 @@ def _toml_value(value: Any) -> str:
     return json.dumps(value)  # strings, numbers and lists of them are the same in JSON and TOML
 
 
-def package_config(package: str) -> str:
+def package_config(package: str, lane: int) -> str:
     """The project's pyproject.toml with [tool.mutmut] narrowed to one package."""
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     base = dict(tomllib.loads(text)["tool"]["mutmut"])
@@ -139,7 +146,7 @@ def package_config(package: str) -> str:
     deselect = [arg for test in DESELECT.get(package, []) for arg in ("--deselect", test)]
     plugin = ["-p", "bench.mutmut_plugin"]  # heap frozen, quick tests first (see there)
     base["pytest_add_cli_args"] = [*base.get("pytest_add_cli_args", []), *plugin, *LEAN_PYTEST, *deselect]
-    base["type_check_command"] = type_check_command(package)
+    base["type_check_command"] = type_check_command(package, lane)
     start = text.index("[tool.mutmut]")
     after = text.find("\n[", start + 1)
     rest = "" if after == -1 else text[after:]
@@ -147,32 +154,41 @@ def package_config(package: str) -> str:
     return text[:start] + table + rest
 
 
-def prepare(package: str) -> Path:
+def prepare(package: str, lane: int) -> Path:
     where = WORK / package
     shutil.rmtree(where, ignore_errors=True)
     where.mkdir(parents=True)
     for entry in ROOT.iterdir():
         if entry.name not in {"pyproject.toml", "build", "mutants", ".git", ".venv"}:
             (where / entry.name).symlink_to(entry)
-    (where / "pyproject.toml").write_text(package_config(package), encoding="utf-8")
+    (where / "pyproject.toml").write_text(package_config(package, lane), encoding="utf-8")
     return where
 
 
-def _cpu_seconds_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _wait(process: subprocess.Popen[bytes], seconds: float) -> resource.struct_rusage | None:
+    """Reap the process within `seconds`: its resource use (its own and that of the children it reaped, i.e. every
+    test process mutmut forked), or None if it is still running. Per process, unlike RUSAGE_CHILDREN, which would
+    mix the lanes."""
+    deadline = time.monotonic() + seconds
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return usage
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.2)
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def _stop(process: subprocess.Popen[bytes]) -> resource.struct_rusage | None:
     """Stop mutmut and the test processes it forked. Each verdict is on disk as soon as it is known, so nothing
     judged is lost; mutmut does not always act on SIGINT while it waits for a test process, hence the escalation."""
-    for stop, grace in ((signal.SIGINT, 30), (signal.SIGTERM, 15), (signal.SIGKILL, None)):
+    for stop, grace in ((signal.SIGINT, 30.0), (signal.SIGTERM, 15.0), (signal.SIGKILL, 60.0)):
         os.killpg(process.pid, stop)
-        try:
-            process.wait(timeout=grace)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+        usage = _wait(process, grace)
+        if usage is not None:
+            return usage
+    return None
 
 
 _META_KEYS = (
@@ -210,45 +226,74 @@ def repair_meta(path: Path) -> bool:
     return True
 
 
-def run(package: str, seconds: float, children: int) -> dict[str, float]:
-    """mutmut over one package, stopped (its results kept) after `seconds`: the wall and CPU seconds it took.
+def run(package: str, lane: int, deadline: float, children: int) -> dict[str, Any]:
+    """mutmut over one package, stopped (its results kept) at `deadline` (time.monotonic()): what it took.
 
-    CPU seconds count mutmut and every test process it forked; on a machine shared with other work, CPU seconds
-    divided by the cores used is what the run would take alone."""
-    where = prepare(package)
+    CPU seconds count mutmut and every test process it forked; CPU seconds divided by the cores used is what the
+    run would take alone."""
+    where = prepare(package, lane)
     load_before = os.getloadavg()
-    started, cpu = time.monotonic(), _cpu_seconds_of_children()
+    started = time.monotonic()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     command = [*MUTMUT, "run", "--max-children", str(children)]
     process = subprocess.Popen(command, cwd=where, env=env, start_new_session=True)
-    try:
-        process.wait(timeout=max(seconds, 1))
-    except subprocess.TimeoutExpired:
-        _stop(process)
-    taken = {"wall": time.monotonic() - started, "cpu": _cpu_seconds_of_children() - cpu}
+    usage = _wait(process, deadline - started)
+    stopped = usage is None
+    if stopped:
+        usage = _stop(process)
+    cpu = usage.ru_utime + usage.ru_stime if usage is not None else float("nan")
     for meta in (where / "mutants").rglob("*.meta"):
         if repair_meta(meta):
             print(f"{meta}: cut short by the stop, the verdicts it held are kept", file=sys.stderr)
-    timing = {**taken, "children": children, "load_before": load_before, "load_after": os.getloadavg()}
+    timing = {
+        "wall": time.monotonic() - started,
+        "cpu": cpu,
+        "children": children,
+        "lane": lane,
+        "stopped": stopped,
+        "load_before": load_before,
+        "load_after": os.getloadavg(),
+    }
     (where / "timing.json").write_text(json.dumps(timing), encoding="utf-8")
-    return taken
+    return timing
+
+
+def lane(number: int, queue: list[str], deadline: float, children: int, timings: dict[str, dict[str, Any]]) -> None:
+    """Take the next package off the shared queue until it is empty or the time is up."""
+    while time.monotonic() < deadline:
+        try:
+            package = queue.pop(0)  # list.pop is atomic: the lanes never take one package twice
+        except IndexError:
+            return
+        timings[package] = run(package, number, deadline, children)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=30)
     parser.add_argument("--children", type=int, default=2)
-    parser.add_argument("packages", nargs="*", default=sorted(SELECTION, key=WEIGHT.__getitem__))
+    parser.add_argument("--lanes", type=int, default=LANES)
+    parser.add_argument("packages", nargs="*", default=sorted(SELECTION, key=WEIGHT.__getitem__, reverse=True))
     args = parser.parse_args()
-    left = args.minutes * 60
-    weights = [WEIGHT[p] for p in args.packages]
-    timings: dict[str, dict[str, float]] = {}
-    for index, package in enumerate(args.packages):
-        share = left * weights[index] / sum(weights[index:])
-        timings[package] = run(package, share, args.children)
-        left -= timings[package]["wall"]
+    started = time.monotonic()
+    deadline = started + args.minutes * 60
+    queue = list(args.packages)
+    for package in queue:  # a package the bound leaves unrun must not show an earlier run's results as this one's
+        shutil.rmtree(WORK / package, ignore_errors=True)
+    timings: dict[str, dict[str, Any]] = {}
+    lanes = [
+        threading.Thread(target=lane, args=(number, queue, deadline, args.children, timings), name=f"lane-{number}")
+        for number in range(args.lanes)
+    ]
+    for thread in lanes:
+        thread.start()
+    for thread in lanes:
+        thread.join()
+    whole = {"wall": time.monotonic() - started, "minutes": args.minutes, "lanes": args.lanes, "not_run": queue}
+    (WORK / "run.json").write_text(json.dumps(whole), encoding="utf-8")
     for package, taken in timings.items():
-        print(f"{package}: {taken['wall'] / 60:.1f} min wall, {taken['cpu'] / 60:.1f} min CPU")
+        print(f"{package}: {taken['wall'] / 60:.1f} min wall, {taken['cpu'] / 60:.1f} min CPU, lane {taken['lane']}")
+    print(f"whole run: {whole['wall'] / 60:.1f} min wall, {args.lanes} lanes; not run: {queue or 'none'}")
 
 
 if __name__ == "__main__":
