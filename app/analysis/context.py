@@ -275,6 +275,9 @@ def _scan_addresses(index: DirectoryIndex, normalized: str, source: str, seen: s
     if "." not in normalized:
         return
     covered = 0
+    # A quoted thread repeats the same few addresses in every header and signature (16,000 domain runs in 300
+    # realistic drafts, 1,000 distinct per text): each distinct address or domain is looked up once per text.
+    looked_up: set[str] = set()
     for hint in _DOT_LETTER.finditer(normalized):
         if hint.start() < covered:
             continue  # a later label of a domain already handled ("mail.solartech.de")
@@ -283,24 +286,31 @@ def _scan_addresses(index: DirectoryIndex, normalized: str, source: str, seen: s
         if match is None:
             continue
         covered = match.end()
-        _lookup_domain_run(index, normalized, source, match, seen, result)
+        start = _address_start(normalized, match.start())
+        written = normalized[start : match.end()]
+        if written not in looked_up:
+            looked_up.add(written)
+            _lookup_domain_run(index, written, match.group(0), source[start : match.end()], seen, result)
+
+
+def _address_start(normalized: str, domain_start: int) -> int:
+    """Where the address whose domain starts at `domain_start` begins (the domain's own start if none)."""
+    if domain_start > 0 and normalized[domain_start - 1] == "@":
+        local = _LOCAL_PART.search(normalized, max(0, domain_start - 65), domain_start - 1)
+        if local is not None:
+            return local.start()
+    return domain_start
 
 
 def _lookup_domain_run(
-    index: DirectoryIndex, normalized: str, source: str, match: re.Match[str], seen: set[int], result: ScannedText
+    index: DirectoryIndex, written: str, domain: str, evidence: str, seen: set[int], result: ScannedText
 ) -> None:
-    domain = match.group(0)
+    """`written` is the address ("j.fischer@helio-handel.de") or the bare domain found in the text."""
     if not domain[domain.rfind(".") + 1 :].isalpha() or index.is_internal_domain(domain):
         return  # "v2.0x", "readme.1st" and our own addresses name nobody
-    start = match.start()
-    org_index = None
-    if start > 0 and normalized[start - 1] == "@":
-        local = _LOCAL_PART.search(normalized, max(0, start - 65), start - 1)
-        if local is not None:
-            start = local.start()
-            org_index = index.org_index_for_address(normalized[start : match.end()])
+    org_index = index.org_index_for_address(written) if written != domain else None
     if org_index is None:
         org_index = index.org_index_for_domain(domain)
     if org_index is not None and org_index not in seen:
         seen.add(org_index)
-        result.orgs.append((org_index, source[start : match.end()]))
+        result.orgs.append((org_index, evidence))
