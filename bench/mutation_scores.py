@@ -102,9 +102,22 @@ def earlier_rows(measured: set[str]) -> list[str]:
     return rows
 
 
+def whole_run() -> str:
+    """The run's own line: its wall time against the bound, the lanes, any package the bound left unrun."""
+    run_file = WORK / "run.json"
+    if not run_file.exists():
+        return ""
+    run = json.loads(run_file.read_text(encoding="utf-8"))
+    unrun = ", ".join(run["not_run"]) or "none"
+    return (
+        f"Whole run: {run['wall'] / 60:.1f} min wall for a bound of {run['minutes']:g} min, "
+        f"{run['lanes']} packages at a time; packages not run: {unrun}.\n\n"
+    )
+
+
 def main() -> None:
     found = collect()
-    text = "\n".join([table(found), *earlier_rows(set(found))])
+    text = whole_run() + "\n".join([table(found), *earlier_rows(set(found))])
     print(text)
     if "--write" in sys.argv:
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
