@@ -27,10 +27,11 @@ from app.analysis.names import (
     core_name,
     short_name,
     spellings,
+    split_camel_name,
     usable_code,
     usable_name,
 )
-from app.analysis.normalize import has_boundaries, normalize_text, split_camel_case, strip_accents
+from app.analysis.normalize import has_boundaries, normalize_text, strip_accents
 from app.analysis.org_table import OrgTable
 from app.analysis.packed import PackedIntMap, PackedMultiMap
 from app.analysis.terms import INTERNAL_COMMENTS, INTERNAL_MARKERS, SENSITIVE_TERMS, cue_words
@@ -228,7 +229,7 @@ def _add_org_patterns(
     for position, raw in enumerate((org.name, *org.aliases)):
         full = normalize_text(raw).strip()
         core = core_name(full)
-        camel_split = split_camel_case(raw)
+        camel_split = split_camel_name(raw)
         spaced = normalize_text(camel_split).strip() if camel_split != raw else full
         spaced_core = core_name(spaced) if spaced != full else ""
         short = short_name(core)

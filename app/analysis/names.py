@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.analysis.normalize import contains_cjk, normalize_text, strip_accents
+from app.analysis.normalize import contains_cjk, normalize_text, split_camel_case, strip_accents
 
 # Compared without dots: "S.L." -> "sl".
 _LEGAL_SUFFIXES = frozenset(
@@ -142,6 +142,16 @@ def spellings(*names: str) -> set[str]:
             if not name.isascii():
                 found.add(strip_accents(name))
     return found
+
+
+def split_camel_name(name: str) -> str:
+    """ "HelioHandel GmbH" -> "Helio Handel GmbH": glued words read apart, legal forms left whole (read apart,
+    "GmbH" would become "Gmb H", which no legal suffix matches)."""
+    return " ".join(word if _is_legal_form(word) else split_camel_case(word) for word in name.split(" "))
+
+
+def _is_legal_form(word: str) -> bool:
+    return normalize_text(word).strip(",;()").replace(".", "") in _LEGAL_SUFFIXES
 
 
 def core_name(normalized_name: str) -> str:
