@@ -23,20 +23,11 @@ from app.checks.models import CheckRecord, Correspondent, Dismissal
 from app.checks.snapshot import load_snapshot
 from app.demo import ALEX, load_demo_data
 from app.tenants.identity import TenantIdentity
-from app.tenants.models import Tenant, User
+from app.tenants.models import Tenant
+from tests.checks.test_repository_rows import _tenant_and_user
 
 SINCE = datetime(2026, 5, 1, 12, 0, 0, tzinfo=UTC)
 NO_SESSION = cast(Session, None)
-
-
-def _tenant_and_user(db: Session, key: str) -> tuple[uuid.UUID, uuid.UUID]:
-    tenant = Tenant(key=key, name=key, internal_domains=[f"{key}.example"])
-    db.add(tenant)
-    db.flush()
-    user = User(tenant_id=tenant.id, subject=key, email=f"u@{key}.example")
-    db.add(user)
-    db.flush()
-    return tenant.id, user.id
 
 
 def _dismissal(tenant_id: uuid.UUID, user_id: uuid.UUID, check_id: uuid.UUID, code: str, at: datetime) -> Dismissal:
