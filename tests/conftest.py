@@ -124,12 +124,20 @@ def settings(database_url: str) -> Settings:
 
 
 @pytest.fixture
-def app(settings: Settings) -> Iterator[object]:
+def app(settings: Settings) -> Iterator[FastAPI]:
     application = create_app(settings)
     yield application
-    application.state.extractor.close()  # workers started outside a lifespan (uvicorn in a thread)
+    _close_outside_lifespan(application)
     _empty_all_tables(application.state.engine)
     application.state.engine.dispose()
+
+
+def _close_outside_lifespan(application: FastAPI) -> None:
+    """What an app may have started without its lifespan: extraction workers (uvicorn in a thread), and a rebuild
+    its index cache queued on a change notice (a test's commit bumps the tenant's version). A rebuild still reading
+    the directory would deadlock with the TRUNCATE that empties the tables."""
+    application.state.extractor.close()
+    application.state.index_cache.close()
 
 
 @pytest.fixture
@@ -144,7 +152,7 @@ def make_app(settings: Settings) -> Iterator[Callable[..., FastAPI]]:
 
     yield build
     for application in made:
-        application.state.extractor.close()
+        _close_outside_lifespan(application)
         _empty_all_tables(application.state.engine)
         application.state.engine.dispose()
 

@@ -98,7 +98,7 @@ class IndexCache:
         if current.version >= tenant.version:
             return current
         rebuilt = self.refresh(tenant.id)
-        if len(current.orgs) <= SMALL_DIRECTORY_ORGS:
+        if _waited_for(current):
             rebuilt.wait(SMALL_DIRECTORY_WAIT_SECONDS)
         return entry.index or current
 
@@ -106,6 +106,13 @@ class IndexCache:
         """The index checks would use now, without queueing anything."""
         entry = self._entries.get(tenant_id)
         return entry.index if entry is not None else None
+
+    def answers_at_once(self, tenant: TenantIdentity) -> bool:
+        """Whether `get` answers without building or waiting: the index is current, or it is large and checks
+        keep using it while it rebuilds (an edit to a large directory must not send every check to a thread for
+        the seconds its rebuild takes)."""
+        index = self.current(tenant.id)
+        return index is not None and (index.version >= tenant.version or not _waited_for(index))
 
     def _build_now(self, entry: _Entry, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
         """A tenant first seen after start-up (a new sign-up): nothing to fall back on, build it here."""
@@ -225,6 +232,11 @@ class IndexCache:
             with self._guard:
                 entry = self._entries.setdefault(tenant_id, _Entry())
         return entry
+
+
+def _waited_for(index: DirectoryIndex) -> bool:
+    """A stale index small enough to rebuild in milliseconds is waited for; a large one is answered from."""
+    return len(index.orgs) <= SMALL_DIRECTORY_ORGS
 
 
 def _organization_count(session: Session, tenant_id: uuid.UUID) -> int:

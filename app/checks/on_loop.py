@@ -51,10 +51,9 @@ def _refuse_flushes_on_the_loop(session: OrmSession, *_: object) -> None:
 def fits_on_loop(
     message: MailMessage, tenant: TenantIdentity, cache: IndexCache, extractor: ExtractionPool, queued: bool
 ) -> bool:
-    """Whether the check can do without I/O: rows queued, the tenant's current index built, a small draft
-    whose attachment content (if any) is plain text read in this thread."""
-    index = cache.current(tenant.id)
-    if not queued or index is None or index.version < tenant.version:
+    """Whether the check can do without I/O: rows queued, an index `cache.get` answers from at once, a small
+    draft whose attachment content (if any) is plain text read in this thread."""
+    if not queued or not cache.answers_at_once(tenant):
         return False
     contents = [a.content for a in message.attachments if a.content is not None]
     if len(message.body) + sum(len(c) for c in contents) > MAX_LOOP_CHARS:

@@ -11,11 +11,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.checks import on_loop
+from app.checks import index_cache, on_loop
 from app.checks.history import user_history
 from app.demo import load_demo_data
 from app.tenants.cache import identities
 from app.tenants.models import Tenant
+from app.tenants.repository import bump_version
 from tests.helpers import headers
 
 ALEX = headers("alex@acme-trade.example")
@@ -97,6 +98,28 @@ def test_large_drafts_and_stale_indexes_go_to_a_thread(make_app: Any, threads: l
         identities.clear()
         _check(client, DRAFT)
         assert threads == ["compose", "compose"]
+
+
+def test_a_large_directory_being_rebuilt_is_checked_on_the_loop_from_its_previous_index(
+    make_app: Any, threads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_cache, "SMALL_DIRECTORY_ORGS", -1)  # the demo directory counts as large
+    app = _batched_demo(make_app)
+    cache: index_cache.IndexCache = app.state.index_cache
+    with TestClient(app) as client:
+        before = _check(client, DRAFT)
+        threads.clear()
+        with Session(app.state.engine) as session:
+            tenant = session.exec(select(Tenant)).one()
+            bump_version(session, tenant.id)
+            session.commit()
+            version = session.exec(select(Tenant)).one().version
+        identities.clear()
+        assert _check(client, DRAFT) == before  # answered at once, on the loop, from the previous index
+        assert threads == []
+        cache.refresh(tenant.id).wait(10)  # and the check queued its rebuild
+        current = cache.current(tenant.id)
+        assert current is not None and current.version == version
 
 
 def test_records_written_with_the_check_keep_it_in_a_thread(make_app: Any, threads: list[str]) -> None:

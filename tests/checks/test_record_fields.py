@@ -123,4 +123,5 @@ def test_the_refused_rows_of_a_batch_are_counted_in_the_warning(
         recorder.add(record(user_id))
     with caplog.at_level(logging.WARNING, logger=recorder_module.__name__):
         assert recorder.flush() == 1
-    assert [r.args for r in caplog.records] == [(2,)]
+    # Only the recorder's own warning (the PostgreSQL driver may log the refused statements too).
+    assert [r.args for r in caplog.records if r.name == recorder_module.__name__] == [(2,)]

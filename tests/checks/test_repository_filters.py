@@ -180,6 +180,21 @@ def test_a_directory_of_exactly_the_small_size_waits_a_bounded_time_for_its_rebu
     assert [rebuilt.waits for rebuilt in large_queued] == [[]]  # queued, never waited for
 
 
+def test_an_index_is_answered_from_at_once_when_current_or_when_too_large_to_wait_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(index_cache, "SMALL_DIRECTORY_ORGS", 5)
+    newer = replace(TENANT, version=4)
+    small, _ = _cache_refreshing(monkeypatch, _index(version=3, orgs=5))
+    assert not small.answers_at_once(TENANT)  # nothing built yet
+    small.get(NO_SESSION, TENANT)
+    assert small.answers_at_once(TENANT)
+    assert not small.answers_at_once(newer)  # a check would wait for the small rebuild
+    large, _ = _cache_refreshing(monkeypatch, _index(version=3, orgs=6))
+    large.get(NO_SESSION, TENANT)
+    assert large.answers_at_once(newer)  # checks keep using it while it rebuilds
+
+
 def test_the_snapshot_copies_each_organizations_owner_code_language_and_aliases(db: Session) -> None:
     load_demo_data(db)
     tenant = db.exec(select(Tenant)).one()

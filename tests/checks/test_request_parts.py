@@ -113,7 +113,7 @@ def test_external_recipients_are_addresses_outside_the_tenants_domains() -> None
 
 
 def _loop_ready(inline: bool = True) -> dict[str, Any]:
-    cache = SimpleNamespace(current=lambda tenant_id: SimpleNamespace(version=TENANT.version))
+    cache = SimpleNamespace(answers_at_once=lambda tenant: tenant is TENANT)
     extractor = SimpleNamespace(reads_inline=lambda data: inline)
     return {"tenant": TENANT, "cache": cache, "extractor": extractor, "queued": True}
 
@@ -182,3 +182,12 @@ def test_an_untouched_session_is_kept_for_the_next_check() -> None:
 def test_a_session_something_was_started_in_is_not_handed_to_another_check(touch: Any) -> None:
     first, second = _used_by(_sessions(), touch)
     assert first is not second
+
+
+def test_without_an_index_answered_at_once_or_a_queue_for_its_rows_the_check_goes_to_a_thread() -> None:
+    ready = _loop_ready()
+    assert not on_loop.fits_on_loop(
+        _message(100), **{**ready, "cache": SimpleNamespace(answers_at_once=lambda t: False)}
+    )
+    assert not on_loop.fits_on_loop(_message(100), **{**ready, "queued": False})
+    assert on_loop.fits_on_loop(_message(100), **ready)
