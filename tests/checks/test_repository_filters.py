@@ -157,6 +157,19 @@ def _cache_refreshing(monkeypatch: pytest.MonkeyPatch, index: DirectoryIndex) ->
 TENANT = TenantIdentity(id=uuid.uuid4(), key="t", name="t", internal_domains=(), default_language="en", version=3)
 
 
+NEWER = replace(TENANT, version=4)
+
+
+def _built_at_version_3_with_small_at_5(
+    monkeypatch: pytest.MonkeyPatch, orgs: int
+) -> tuple[IndexCache, list[_Rebuilt]]:
+    """A cache holding an index built at TENANT's version 3, directories of up to 5 organizations counting as small."""
+    monkeypatch.setattr(index_cache, "SMALL_DIRECTORY_ORGS", 5)
+    cache, queued = _cache_refreshing(monkeypatch, _index(version=3, orgs=orgs))
+    cache.get(NO_SESSION, TENANT)
+    return cache, queued
+
+
 def test_an_index_built_at_the_tenants_version_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     index = _index(version=3, orgs=5)
     cache, queued = _cache_refreshing(monkeypatch, index)
@@ -168,31 +181,24 @@ def test_an_index_built_at_the_tenants_version_is_current(monkeypatch: pytest.Mo
 def test_a_directory_of_exactly_the_small_size_waits_a_bounded_time_for_its_rebuild(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(index_cache, "SMALL_DIRECTORY_ORGS", 5)
-    newer = replace(TENANT, version=4)
-    small, small_queued = _cache_refreshing(monkeypatch, _index(version=3, orgs=5))
-    small.get(NO_SESSION, TENANT)
-    small.get(NO_SESSION, newer)
+    small, small_queued = _built_at_version_3_with_small_at_5(monkeypatch, orgs=5)
+    small.get(NO_SESSION, NEWER)
     assert [rebuilt.waits for rebuilt in small_queued] == [[index_cache.SMALL_DIRECTORY_WAIT_SECONDS]]
-    large, large_queued = _cache_refreshing(monkeypatch, _index(version=3, orgs=6))
-    large.get(NO_SESSION, TENANT)
-    large.get(NO_SESSION, newer)
+    large, large_queued = _built_at_version_3_with_small_at_5(monkeypatch, orgs=6)
+    large.get(NO_SESSION, NEWER)
     assert [rebuilt.waits for rebuilt in large_queued] == [[]]  # queued, never waited for
 
 
 def test_an_index_is_answered_from_at_once_when_current_or_when_too_large_to_wait_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(index_cache, "SMALL_DIRECTORY_ORGS", 5)
-    newer = replace(TENANT, version=4)
-    small, _ = _cache_refreshing(monkeypatch, _index(version=3, orgs=5))
-    assert not small.answers_at_once(TENANT)  # nothing built yet
-    small.get(NO_SESSION, TENANT)
+    unbuilt, _ = _cache_refreshing(monkeypatch, _index(version=3, orgs=5))
+    assert not unbuilt.answers_at_once(TENANT)  # nothing built yet
+    small, _ = _built_at_version_3_with_small_at_5(monkeypatch, orgs=5)
     assert small.answers_at_once(TENANT)
-    assert not small.answers_at_once(newer)  # a check would wait for the small rebuild
-    large, _ = _cache_refreshing(monkeypatch, _index(version=3, orgs=6))
-    large.get(NO_SESSION, TENANT)
-    assert large.answers_at_once(newer)  # checks keep using it while it rebuilds
+    assert not small.answers_at_once(NEWER)  # a check would wait for the small rebuild
+    large, _ = _built_at_version_3_with_small_at_5(monkeypatch, orgs=6)
+    assert large.answers_at_once(NEWER)  # checks keep using it while it rebuilds
 
 
 def test_the_snapshot_copies_each_organizations_owner_code_language_and_aliases(db: Session) -> None:
