@@ -24,9 +24,11 @@ from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel
 
 import app.models
+from app.checks.history import user_history
 from app.config import Settings
 from app.db import create_db_engine, migrate, normalize_url
 from app.main import create_app
+from app.tenants.service import identity_reloads
 from bench.db_proxy import FaultyProxy
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -134,10 +136,13 @@ def app(settings: Settings) -> Iterator[FastAPI]:
 
 def _close_outside_lifespan(application: FastAPI) -> None:
     """What an app may have started without its lifespan: extraction workers (uvicorn in a thread), and a rebuild
-    its index cache queued on a change notice (a test's commit bumps the tenant's version). A rebuild still reading
-    the directory would deadlock with the TRUNCATE that empties the tables."""
+    its index cache queued on a change notice (a test's commit bumps the tenant's version), and background reloads
+    of identities and histories past their TTL. Any of them still reading would deadlock with the TRUNCATE that
+    empties the tables."""
     application.state.extractor.close()
     application.state.index_cache.close()
+    identity_reloads.wait_idle()
+    user_history.reloads.wait_idle()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from app.auth.google import authenticate_google
 from app.auth.principal import Principal
 from app.config import Settings
 from app.tenants.identity import TenantIdentity, UserIdentity
-from app.tenants.service import known_identity, resolve
+from app.tenants.service import cached_identity, resolve
 
 Authenticator = Callable[[HTTPConnection, Settings], Principal]
 # Authenticators that answer without I/O, or return None when they would need it (a key fetch).
@@ -62,7 +62,7 @@ def _known_on_loop(request: Request, settings: Settings) -> AuthContext | None:
     """The caller's identity when neither the credential nor the identity needs I/O, else None."""
     quick = QUICK_AUTHENTICATORS.get(settings.auth_mode)
     principal = quick(request, settings) if quick is not None else None
-    identity = known_identity(principal) if principal is not None else None
+    identity = cached_identity(principal, request.app.state.engine) if principal is not None else None
     if principal is None or identity is None:
         return None
     return AuthContext(user=identity[1], tenant=identity[0], principal=principal)

@@ -12,6 +12,7 @@ import contextlib
 import ctypes
 import logging
 import multiprocessing
+import os
 import pickle
 import threading
 import uuid
@@ -26,6 +27,11 @@ from app.checks.index_store import build_file, host_lock, index_path, prune, rea
 from app.tenants.repository import current_version
 
 log = logging.getLogger(__name__)
+
+# The builder process yields the cores to the serving workers: checks keep answering from the previous
+# index while it builds, so a build that takes longer costs nothing, but one that takes a core from busy
+# workers made every check queue behind it (a 10,000-organization rebuild: checks of 250 ms under load).
+BUILDER_NICENESS = 10
 
 
 class HostBuilder:
@@ -88,7 +94,11 @@ class HostBuilder:
                 # spawn: a fresh interpreter, never a fork of this multi-threaded server; one task per
                 # process, so the memory of a build is returned to the system as soon as it is written.
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    max_tasks_per_child=1,
+                    initializer=os.nice,  # a builtin: the fresh interpreter lowers itself before any import
+                    initargs=(BUILDER_NICENESS,),
                 )
             return self._pool
 

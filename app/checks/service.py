@@ -34,7 +34,7 @@ from app.checks.schemas import (
     ScanRequest,
     ScanResponse,
 )
-from app.common import utcnow
+from app.common import new_id, utcnow
 from app.config import Settings
 from app.mailbox.base import MailAddress, MailAttachment, MailMessage
 from app.observability import Metrics
@@ -260,7 +260,7 @@ def _record(
     auth: AuthContext, result: CheckResult, draft: Draft, client: str, trigger: str, started: float
 ) -> dict[str, object]:
     return {
-        "id": uuid.uuid4(),
+        "id": new_id(),
         "tenant_id": auth.tenant.id,
         "user_id": auth.user.id,
         "created_at": utcnow(),

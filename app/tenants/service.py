@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TypeVar
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.auth.principal import Principal
+from app.refresher import BackgroundRefresher
 from app.tenants import repository
 from app.tenants.cache import Identity, identities
 from app.tenants.exceptions import TenantNotRegistered
@@ -25,10 +28,11 @@ def resolve(session: Session, principal: Principal, *, signup_open: bool) -> Ide
     cached = known_identity(principal)
     if cached is not None:
         return cached
+    generation = identities.generation
     known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
     if known is not None and _matches(known[1], principal):
         identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
-        identities.put(principal.tenant_key, principal.subject, *identity)
+        identities.put(principal.tenant_key, principal.subject, *identity, generation=generation)
         return identity
     tenant = repository.get_tenant_by_key(session, principal.tenant_key)
     if tenant is None:
@@ -50,6 +54,32 @@ def known_identity(principal: Principal) -> Identity | None:
     if cached is not None and _matches(cached[1], principal):
         return cached
     return None
+
+
+def cached_identity(principal: Principal, engine: Engine) -> Identity | None:
+    """The principal's identity as this process holds it, reloaded in the background once past its TTL."""
+    found = identities.lookup(principal.tenant_key, principal.subject)
+    if found is None or not _matches(found[0][1], principal):
+        return None
+    identity, stale = found
+    if stale:
+        key = (principal.tenant_key, principal.subject)
+        identity_reloads.submit(key, functools.partial(_reload_identity, engine, principal))
+    return identity
+
+
+def _reload_identity(engine: Engine, principal: Principal) -> None:
+    generation = identities.generation
+    with Session(engine) as session:
+        known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
+    if known is not None and _matches(known[1], principal):
+        identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
+        identities.put(principal.tenant_key, principal.subject, *identity, generation=generation)
+    else:
+        identities.drop(principal.tenant_key, principal.subject)  # gone or changed: the next request resolves it
+
+
+identity_reloads = BackgroundRefresher("identity-reload")
 
 
 def register_tenant(session: Session, key: str, name: str, internal_domains: list[str]) -> Tenant | None:

@@ -99,18 +99,6 @@ class _Loads:
         return {}
 
 
-def test_a_history_is_kept_for_exactly_its_ttl(monkeypatch: pytest.MonkeyPatch) -> None:
-    loads = _Loads(monkeypatch)
-    now = [100.0]
-    cache = HistoryCache(ttl=10.0, clock=lambda: now[0])
-    tenant, user = uuid.uuid4(), uuid.uuid4()
-    first = cache.get(NO_SESSION, tenant, user)
-    now[0] = 110.0
-    assert cache.get(NO_SESSION, tenant, user) is first and loads.count == 1
-    now[0] = 110.5
-    assert cache.get(NO_SESSION, tenant, user) is not first and loads.count == 2
-
-
 def test_the_history_cache_is_emptied_when_it_reaches_max_users(monkeypatch: pytest.MonkeyPatch) -> None:
     _Loads(monkeypatch)
     monkeypatch.setattr(history, "MAX_USERS", 2)
