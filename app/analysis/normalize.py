@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import not_
 
-import lxml.html
 from lxml import etree
 
 # Dashes, quotes and odd spaces folded to one form; every replacement is ASCII (or nothing), so the order
@@ -176,17 +175,36 @@ def split_html(html: str) -> tuple[str, str]:
     return _element_text(root), "\n".join(part for part in quoted_parts if part)
 
 
+# Plain lxml elements: lxml.html's element classes are looked up in Python for every node touched.
+_HTML_PARSER = etree.HTMLParser()
+
+
 def _parse_html(html: str) -> etree._Element | None:
     if not html.strip():
         return None
     try:
-        root = lxml.html.fromstring(html)
+        root = etree.fromstring(html, _HTML_PARSER)
     except (etree.ParserError, ValueError):
         return None
-    for element in _elements(root, "//script | //style | //head | //title"):
-        if isinstance(element, lxml.html.HtmlElement):
-            element.drop_tree()
+    if root is None:
+        return None
+    for element in list(root.iter("script", "style", "head", "title")):
+        _drop_keeping_tail(element)
     return root
+
+
+def _drop_keeping_tail(element: etree._Element) -> None:
+    """Remove an element and what it holds; the text after it stays where it was."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _elements(root: etree._Element, xpath: str) -> list[etree._Element]:
@@ -213,22 +231,17 @@ def _detach_quote(element: etree._Element) -> list[etree._Element]:
     return removed
 
 
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
 def _element_text(element: etree._Element) -> str:
-    chunks: list[str] = []
-    # An element's tail follows its children: "<div>the offer <b>is</b> attached.</div>\n<div>..." keeps
-    # "is attached." on its line.
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if event == "end":
-            if node.tail and node is not element:
-                chunks.append(node.tail)
-            continue
-        if tag.lower() in _BLOCK_TAGS:
-            chunks.append("\n")
-        if node.text and tag:
-            chunks.append(node.text)
-    text = "".join(chunks)
-    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
+    # A line break opens each block element; lxml then joins the texts and tails in C, in document order
+    # (an element's tail follows its children: "<div>the offer <b>is</b> attached.</div>" keeps "is attached."
+    # on its line). Comments' and processing instructions' own text is not text of the mail.
+    for block in element.iter(*_BLOCK_TAGS):
+        block.text = "\n" + (block.text or "")
+    text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 # --- quoted history in plain text ----------------------------------------------------------------

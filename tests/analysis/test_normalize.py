@@ -110,3 +110,20 @@ def test_outlook_append_on_send_block_is_quoted_history():
     html = "<div>New text</div><div id='appendonsend'></div><div>From: Michael</div><div>old body</div>"
     split = split_body(html, "html")
     assert "old body" not in split.new and "old body" in split.quoted
+
+
+def test_text_after_outlook_conditional_comments_is_kept():
+    # Outlook writes list bullets and VML inside conditional comments; the text after them is the mail's.
+    html = (
+        "<p class=MsoNormal><!--[if !supportLists]-->1.<!--[endif]-->PI 2026-114 for Helio Handel GmbH<o:p></o:p></p>"
+        "<div><?xml:namespace prefix = o ?>Please confirm the deposit.</div>"
+    )
+    assert html_to_text(html) == "1.PI 2026-114 for Helio Handel GmbH\nPlease confirm the deposit."
+
+
+def test_script_style_and_head_go_but_the_text_after_them_stays_in_place():
+    html = (
+        "<html><head><title>t</title></head><body>Dear Anna,<script>x()</script> the PI<style>p{}</style> is attached"
+    )
+    assert html_to_text(html) == "Dear Anna, the PI is attached"
+    assert html_to_text("<div><script>x()</script>first</div><div>second</div>") == "first\nsecond"
