@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     migrate_on_start: bool = True
     log_level: str = "INFO"
     default_locale: str = "en"
+    # Responses per keep-alive connection before the service asks the client to reconnect, so that a few busy
+    # connections spread over the workers (app/connections.py); 0 keeps connections open for good.
+    connection_max_requests: int = Field(default=100, ge=0)
 
     # Limits (bytes unless named otherwise)
     max_request_bytes: int = Field(default=40 * 1024 * 1024, ge=1024)

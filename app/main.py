@@ -27,6 +27,7 @@ from app.checks.on_loop import NoIoSessions
 from app.checks.recorder import CheckRecorder
 from app.checks.router import router as checks_router
 from app.config import Settings, get_settings
+from app.connections import ConnectionRecycleMiddleware
 from app.db import create_db_engine, migrate
 from app.db_timeouts import DatabaseTimeouts
 from app.directory.router import groups_router as rival_groups_router
@@ -164,6 +165,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     # Outermost: browsers may call the API only from the add-in's own origins.
     app.add_middleware(CORSMiddleware, **cors_options(settings))
+    app.add_middleware(ConnectionRecycleMiddleware, max_requests=settings.connection_max_requests)
     return app
 
 
