@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.checks import history, repository
-from app.checks.history import HistoryCache
+from app.checks.history import HistoryCache, UserHistory
 
 TTL = 10.0
 
@@ -42,68 +43,72 @@ def session() -> Session:
     return Session(sa.create_engine("sqlite://"))  # the loads are stood in for: never connects
 
 
-def test_fresh_then_stale_while_reloading_then_loaded_by_the_check(
-    monkeypatch: pytest.MonkeyPatch, session: Session
-) -> None:
-    loads = _Loads(monkeypatch)
-    now = [100.0]
-    cache = HistoryCache(ttl=TTL, clock=lambda: now[0])
-    tenant, user = uuid.uuid4(), uuid.uuid4()
-    first = cache.get(session, tenant, user)
-    now[0] = 100.0 + TTL
-    assert cache.get(session, tenant, user) is first
-    cache.reloads.wait_idle()
-    assert loads.count == 1  # within its TTL: nothing reloaded
-    now[0] = 100.5 + TTL
-    loads.correspondents = {"new"}
-    assert cache.get(session, tenant, user) is first  # stale: answered at once ...
-    cache.reloads.wait_idle()
-    assert loads.count == 2  # ... and reloaded behind the check
-    reloaded = cache.get(session, tenant, user)
-    assert reloaded is not first and reloaded.correspondents == {"new"} and reloaded.loaded_at == 100.5 + TTL
-    now[0] = reloaded.loaded_at + TTL + history.STALE_SECONDS + 0.1
-    loaded = cache.get(session, tenant, user)  # too old to answer from: the check loads it
-    assert loaded is not reloaded and loads.count == 3 and loaded.loaded_at == now[0]
+@dataclass
+class _Held:
+    """One user's history, loaded once at `now[0]` = 100 by a cache with a clock the test moves."""
+
+    loads: _Loads
+    now: list[float]
+    cache: HistoryCache
+    tenant: uuid.UUID
+    user: uuid.UUID
+    first: UserHistory
+
+    def get(self, session: Session) -> UserHistory:
+        return self.cache.get(session, self.tenant, self.user)
 
 
-def test_one_reload_per_user_however_many_checks_find_it_stale(
-    monkeypatch: pytest.MonkeyPatch, session: Session
-) -> None:
-    loads = _Loads(monkeypatch)
-    now = [0.0]
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch, session: Session) -> _Held:
+    loads, now = _Loads(monkeypatch), [100.0]
     cache = HistoryCache(ttl=TTL, clock=lambda: now[0])
     tenant, user = uuid.uuid4(), uuid.uuid4()
-    first = cache.get(session, tenant, user)
-    loads.gate = threading.Event()
-    now[0] = TTL + 1
-    assert all(cache.get(session, tenant, user) is first for _ in range(5))
-    loads.gate.set()
-    cache.reloads.wait_idle()
-    assert loads.count == 2
+    return _Held(loads, now, cache, tenant, user, cache.get(session, tenant, user))
+
+
+def test_fresh_then_stale_while_reloading_then_loaded_by_the_check(held: _Held, session: Session) -> None:
+    held.now[0] = 100.0 + TTL
+    assert held.get(session) is held.first
+    held.cache.reloads.wait_idle()
+    assert held.loads.count == 1  # within its TTL: nothing reloaded
+    held.now[0] = 100.5 + TTL
+    held.loads.correspondents = {"new"}
+    assert held.get(session) is held.first  # stale: answered at once ...
+    held.cache.reloads.wait_idle()
+    assert held.loads.count == 2  # ... and reloaded behind the check
+    reloaded = held.get(session)
+    assert reloaded is not held.first and reloaded.correspondents == {"new"} and reloaded.loaded_at == 100.5 + TTL
+    held.now[0] = reloaded.loaded_at + TTL + history.STALE_SECONDS + 0.1
+    loaded = held.get(session)  # too old to answer from: the check loads it
+    assert loaded is not reloaded and held.loads.count == 3 and loaded.loaded_at == held.now[0]
+
+
+def test_one_reload_per_user_however_many_checks_find_it_stale(held: _Held, session: Session) -> None:
+    held.loads.gate = threading.Event()
+    held.now[0] = 101 + TTL
+    assert all(held.get(session) is held.first for _ in range(5))
+    held.loads.gate.set()
+    held.cache.reloads.wait_idle()
+    assert held.loads.count == 2
 
 
 @pytest.mark.parametrize("meanwhile", ["add_correspondents", "forget"])
 def test_a_reload_that_began_before_this_process_changed_the_user_is_not_kept(
-    monkeypatch: pytest.MonkeyPatch, session: Session, meanwhile: str
+    held: _Held, session: Session, meanwhile: str
 ) -> None:
-    loads = _Loads(monkeypatch)
-    now = [0.0]
-    cache = HistoryCache(ttl=TTL, clock=lambda: now[0])
-    tenant, user = uuid.uuid4(), uuid.uuid4()
-    first = cache.get(session, tenant, user)
-    loads.gate, loads.started = threading.Event(), threading.Event()
-    now[0] = TTL + 1
-    cache.get(session, tenant, user)
-    assert loads.started.wait(10)  # the reload has read the database ...
+    held.loads.gate, held.loads.started = threading.Event(), threading.Event()
+    held.now[0] = 101 + TTL
+    held.get(session)
+    assert held.loads.started.wait(10)  # the reload has read the database ...
     if meanwhile == "add_correspondents":
-        cache.add_correspondents(user, {"just-stored"})  # ... before this process stored a first mail
+        held.cache.add_correspondents(held.user, {"just-stored"})  # ... before this process stored a first mail
     else:
-        cache.forget(user)  # ... before a dismissal
-    loads.gate.set()
-    cache.reloads.wait_idle()
-    kept = cache._users.get(user)
+        held.cache.forget(held.user)  # ... before a dismissal
+    held.loads.gate.set()
+    held.cache.reloads.wait_idle()
+    kept = held.cache._users.get(held.user)
     if meanwhile == "add_correspondents":
-        assert kept is first and kept.correspondents == {"just-stored"}
+        assert kept is held.first and kept.correspondents == {"just-stored"}
     else:
         assert kept is None
 

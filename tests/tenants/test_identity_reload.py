@@ -42,6 +42,13 @@ def identities(monkeypatch: pytest.MonkeyPatch) -> tuple[IdentityCache, list[flo
     return fresh, now
 
 
+def _cached(cache: IdentityCache) -> tuple[Tenant, User]:
+    """The rows of the identity now held by `cache`."""
+    tenant, user = _rows()
+    cache.put(tenant.key, user.subject, TenantIdentity.of(tenant), UserIdentity.of(user))
+    return tenant, user
+
+
 def test_lookup_is_fresh_then_stale_then_gone() -> None:
     now = [0.0]
     cache = IdentityCache(ttl=5.0, clock=lambda: now[0])
@@ -71,8 +78,7 @@ def test_a_stale_identity_answers_and_one_reload_refreshes_it(
     monkeypatch: pytest.MonkeyPatch, identities: tuple[IdentityCache, list[float]]
 ) -> None:
     cache, now = identities
-    tenant, user = _rows()
-    cache.put(tenant.key, user.subject, TenantIdentity.of(tenant), UserIdentity.of(user))
+    tenant, user = _cached(cache)
     newer = Tenant(id=tenant.id, key=tenant.key, name=tenant.name, internal_domains=["a.example"], version=2)
     gate, reads = threading.Event(), []
 
@@ -90,23 +96,15 @@ def test_a_stale_identity_answers_and_one_reload_refreshes_it(
     service.identity_reloads.wait_idle()
     assert reads == [tenant.key]
     reloaded = service.cached_identity(_principal(), ENGINE)
-    assert (
-        reloaded is not None
-        and reloaded[0].version == 2
-        and cache.lookup(tenant.key, user.subject)
-        == (
-            reloaded,
-            False,
-        )
-    )
+    assert reloaded is not None and reloaded[0].version == 2
+    assert cache.lookup(tenant.key, user.subject) == (reloaded, False)
 
 
 def test_a_reload_that_finds_the_user_changed_drops_the_entry(
     monkeypatch: pytest.MonkeyPatch, identities: tuple[IdentityCache, list[float]]
 ) -> None:
     cache, now = identities
-    tenant, user = _rows()
-    cache.put(tenant.key, user.subject, TenantIdentity.of(tenant), UserIdentity.of(user))
+    tenant, user = _cached(cache)
     monkeypatch.setattr(repository, "get_tenant_and_user", lambda *_: (tenant, _rows(role="admin")[1]))
     now[0] = 6.0
     assert service.cached_identity(_principal(), ENGINE) is not None
@@ -117,7 +115,5 @@ def test_a_reload_that_finds_the_user_changed_drops_the_entry(
 def test_a_cached_identity_never_answers_for_a_changed_credential(
     identities: tuple[IdentityCache, list[float]],
 ) -> None:
-    cache, _ = identities
-    tenant, user = _rows()
-    cache.put(tenant.key, user.subject, TenantIdentity.of(tenant), UserIdentity.of(user))
+    _cached(identities[0])
     assert service.cached_identity(_principal(role="admin"), ENGINE) is None
