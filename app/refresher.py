@@ -9,11 +9,20 @@ one background thread keeps those checks on the event loop. Each key is reloaded
 from __future__ import annotations
 
 import logging
+import random
 import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
+
+# Entries cached together (every active user in the first seconds after a start) would expire together, and
+# their reloads would come as one burst every TTL: each entry lives between (1 - TTL_JITTER) and 1 times its TTL.
+TTL_JITTER = 0.3
+
+
+def spread(ttl: float, jitter: float = TTL_JITTER) -> float:
+    return ttl * (1.0 - jitter * random.random())
 
 
 class BackgroundRefresher:

@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from app.checks import repository
 from app.common import utcnow
-from app.refresher import BackgroundRefresher
+from app.refresher import TTL_JITTER, BackgroundRefresher, spread
 
 DEFAULT_TTL_SECONDS = 10.0
 STALE_SECONDS = 30.0
@@ -34,6 +34,7 @@ MAX_USERS = 20_000
 class UserHistory:
     user_id: uuid.UUID
     loaded_at: float
+    ttl: float = DEFAULT_TTL_SECONDS
     # (code, recipient hash, evidence hash) -> when it was dismissed
     dismissed: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
     correspondents: set[str] = field(default_factory=set)
@@ -42,8 +43,11 @@ class UserHistory:
 
 
 class HistoryCache:
-    def __init__(self, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic, jitter: float = TTL_JITTER
+    ) -> None:
         self.ttl = ttl
+        self.jitter = jitter
         self.clock = clock
         self._users: dict[uuid.UUID, UserHistory] = {}
         self._lock = threading.Lock()
@@ -51,7 +55,7 @@ class HistoryCache:
 
     def get(self, session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID) -> UserHistory:
         history = self._users.get(user_id)
-        late = self.clock() - history.loaded_at - self.ttl if history is not None else 0.0
+        late = self.clock() - history.loaded_at - history.ttl if history is not None else 0.0
         if history is not None and 0 < late <= STALE_SECONDS and self._reload_later(session, tenant_id, history):
             return history
         if history is None or late > 0:
@@ -72,6 +76,7 @@ class HistoryCache:
         return UserHistory(
             user_id=user_id,
             loaded_at=self.clock(),
+            ttl=spread(self.ttl, self.jitter),
             # Every dismissal a policy could still honour; callers filter by their policy's window.
             dismissed=repository.dismissals_since(session, tenant_id, user_id, utcnow() - DISMISSAL_HORIZON),
             correspondents=repository.correspondent_hashes(session, tenant_id, user_id),

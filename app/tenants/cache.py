@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Callable
 
+from app.refresher import TTL_JITTER, spread
 from app.tenants.identity import TenantIdentity, UserIdentity
 
 DEFAULT_TTL_SECONDS = 5.0
@@ -27,8 +28,11 @@ Identity = tuple[TenantIdentity, UserIdentity]
 
 
 class IdentityCache:
-    def __init__(self, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic, jitter: float = TTL_JITTER
+    ) -> None:
         self.ttl = ttl
+        self.jitter = jitter
         self.clock = clock
         self._entries: dict[tuple[str, str], tuple[float, TenantIdentity, UserIdentity]] = {}
         self._lock = threading.Lock()
@@ -66,7 +70,7 @@ class IdentityCache:
                 return
             if len(self._entries) >= MAX_ENTRIES:
                 self._entries.clear()
-            self._entries[(tenant_key, subject)] = (self.clock() + self.ttl, tenant, user)
+            self._entries[(tenant_key, subject)] = (self.clock() + spread(self.ttl, self.jitter), tenant, user)
 
     def drop(self, tenant_key: str, subject: str) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from app.checks import history, repository
 from app.checks.history import HistoryCache, UserHistory
+from app.refresher import TTL_JITTER
 
 TTL = 10.0
 
@@ -61,7 +62,7 @@ class _Held:
 @pytest.fixture
 def held(monkeypatch: pytest.MonkeyPatch, session: Session) -> _Held:
     loads, now = _Loads(monkeypatch), [100.0]
-    cache = HistoryCache(ttl=TTL, clock=lambda: now[0])
+    cache = HistoryCache(ttl=TTL, clock=lambda: now[0], jitter=0)
     tenant, user = uuid.uuid4(), uuid.uuid4()
     return _Held(loads, now, cache, tenant, user, cache.get(session, tenant, user))
 
@@ -116,10 +117,20 @@ def test_a_reload_that_began_before_this_process_changed_the_user_is_not_kept(
 def test_a_session_on_a_connection_of_its_own_loads_in_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
     loads = _Loads(monkeypatch)
     now = [0.0]
-    cache = HistoryCache(ttl=TTL, clock=lambda: now[0])
+    cache = HistoryCache(ttl=TTL, clock=lambda: now[0], jitter=0)
     tenant, user = uuid.uuid4(), uuid.uuid4()
     with sa.create_engine("sqlite://").connect() as connection:
         session = Session(bind=connection)
         first = cache.get(session, tenant, user)
         now[0] = TTL + 1
         assert cache.get(session, tenant, user) is not first and loads.count == 2
+
+
+def test_histories_loaded_together_expire_spread_over_the_last_part_of_their_ttl(
+    monkeypatch: pytest.MonkeyPatch, session: Session
+) -> None:
+    _Loads(monkeypatch)
+    cache = HistoryCache(ttl=TTL, clock=lambda: 0.0)
+    lives = [cache.get(session, uuid.uuid4(), uuid.uuid4()).ttl for _ in range(200)]
+    assert all((1 - TTL_JITTER) * TTL <= life <= TTL for life in lives)
+    assert max(lives) - min(lives) > TTL_JITTER * TTL / 2  # not one burst of reloads every TTL

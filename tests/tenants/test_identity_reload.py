@@ -117,3 +117,18 @@ def test_a_cached_identity_never_answers_for_a_changed_credential(
 ) -> None:
     _cached(identities[0])
     assert service.cached_identity(_principal(role="admin"), ENGINE) is None
+
+
+def test_identities_cached_together_expire_spread_over_the_last_part_of_their_ttl() -> None:
+    now = [0.0]
+    cache = IdentityCache(ttl=5.0, clock=lambda: now[0])
+    tenant, _ = _rows()
+    for n in range(200):
+        user = User(tenant_id=tenant.id, subject=f"dev:u{n}@a.example", email=f"u{n}@a.example")
+        cache.put(tenant.key, user.subject, TenantIdentity.of(tenant), UserIdentity.of(user))
+    fresh_at = []
+    for moment in (3.4, 3.6, 4.5, 5.0):
+        now[0] = moment
+        fresh_at.append(sum(cache.get(tenant.key, f"dev:u{n}@a.example") is not None for n in range(200)))
+    assert fresh_at[0] == 200 and fresh_at[-1] == 0  # none before 70 % of the TTL, all by its end
+    assert 0 < fresh_at[2] < 200  # in between: some reloaded, some not yet
