@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from app.checks.models import CheckRecord
 from app.db import create_db_engine, migrate
 from app.directory.models import Contact, Organization, OrganizationDomain
 from app.tenants.models import Tenant, User
@@ -153,3 +154,16 @@ def request_body(generated: GeneratedDraft) -> str:
         },
         ensure_ascii=False,
     )
+
+
+def versions_in_use(url: str, recent: int = 40) -> tuple[int, set[int]]:
+    """The tenant's directory version, and the index versions the latest `recent` checks were answered from."""
+    engine = create_db_engine(url)
+    try:
+        with engine.connect() as connection:
+            version = connection.execute(sa.select(Tenant.version)).scalar_one()
+            latest = sa.select(CheckRecord.index_version).order_by(CheckRecord.created_at.desc()).limit(recent)  # type: ignore[attr-defined]
+            used = set(connection.execute(latest).scalars())
+    finally:
+        engine.dispose()
+    return int(version), used
