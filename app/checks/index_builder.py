@@ -8,8 +8,6 @@ loaded and held by the builder process, never twice in the worker.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
 import multiprocessing
 import os
@@ -23,7 +21,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.analysis.index import DirectoryIndex
-from app.checks.index_store import build_file, host_lock, index_path, prune, read_index
+from app.checks.index_store import build_file, host_lock, index_path, prune, read_index, return_free_memory
 from app.tenants.repository import current_version
 
 log = logging.getLogger(__name__)
@@ -101,9 +99,3 @@ class HostBuilder:
                     initargs=(BUILDER_NICENESS,),
                 )
             return self._pool
-
-
-def return_free_memory() -> None:
-    """Give the reader's freed buffers back to the system (glibc keeps them otherwise): worker RSS."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: the process reuses the memory instead
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
