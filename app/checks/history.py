@@ -38,8 +38,6 @@ class UserHistory:
     # (code, recipient hash, evidence hash) -> when it was dismissed
     dismissed: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
     correspondents: set[str] = field(default_factory=set)
-    # Counts this process's own updates: a background reload that read the database before one is not kept.
-    changes: int = 0
 
 
 class HistoryCache:
@@ -69,7 +67,7 @@ class HistoryCache:
         bind = session.get_bind()
         if not isinstance(bind, Engine):
             return False
-        self.reloads.submit(stale.user_id, functools.partial(self._reload, bind, tenant_id, stale, stale.changes))
+        self.reloads.submit(stale.user_id, functools.partial(self._reload, bind, tenant_id, stale))
         return True
 
     def _load(self, session: Session, tenant_id: uuid.UUID, user_id: uuid.UUID) -> UserHistory:
@@ -88,15 +86,18 @@ class HistoryCache:
                 self._users.clear()
             self._users[user_id] = history
 
-    def _reload(self, engine: Engine, tenant_id: uuid.UUID, stale: UserHistory, changes: int) -> None:
+    def _reload(self, engine: Engine, tenant_id: uuid.UUID, stale: UserHistory) -> None:
         user_id = stale.user_id
         with Session(engine) as session:
             history = self._load(session, tenant_id, user_id)
         with self._lock:
-            # Not if the user was forgotten or loaded again meanwhile, or if this process stored something
-            # for the user (`add_correspondents`) that the load may not have seen.
-            if self._users.get(user_id) is stale and stale.changes == changes:
-                self._users[user_id] = history
+            if self._users.get(user_id) is not stale:
+                return  # forgotten (a dismissal, an erasure) or loaded again meanwhile
+            # Correspondents are only ever added: what this process stored while the reload read (and it may not
+            # have seen) is kept. Dropping the reload instead left an active sender's history stale, reloaded
+            # again and again, for as long as each reload met a first mail to someone.
+            history.correspondents |= stale.correspondents
+            self._users[user_id] = history
 
     def clear(self) -> None:
         with self._lock:
@@ -108,7 +109,6 @@ class HistoryCache:
             history = self._users.get(user_id)
             if history is not None:
                 history.correspondents = history.correspondents | hashes
-                history.changes += 1
 
     def forget(self, user_id: uuid.UUID) -> None:
         with self._lock:

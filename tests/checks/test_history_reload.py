@@ -94,10 +94,11 @@ def test_one_reload_per_user_however_many_checks_find_it_stale(held: _Held, sess
 
 
 @pytest.mark.parametrize("meanwhile", ["add_correspondents", "forget"])
-def test_a_reload_that_began_before_this_process_changed_the_user_is_not_kept(
+def test_a_reload_keeps_what_this_process_stored_meanwhile_and_is_dropped_if_the_user_was_forgotten(
     held: _Held, session: Session, meanwhile: str
 ) -> None:
     held.loads.gate, held.loads.started = threading.Event(), threading.Event()
+    held.loads.correspondents = {"from-the-database"}
     held.now[0] = 101 + TTL
     held.get(session)
     assert held.loads.started.wait(10)  # the reload has read the database ...
@@ -109,7 +110,8 @@ def test_a_reload_that_began_before_this_process_changed_the_user_is_not_kept(
     held.cache.reloads.wait_idle()
     kept = held.cache._users.get(held.user)
     if meanwhile == "add_correspondents":
-        assert kept is held.first and kept.correspondents == {"just-stored"}
+        assert kept is not None and kept is not held.first  # reloaded, and what was stored meanwhile kept
+        assert kept.correspondents == {"just-stored", "from-the-database"} and kept.loaded_at == 101 + TTL
     else:
         assert kept is None
 
