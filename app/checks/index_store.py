@@ -9,9 +9,9 @@ The file is the Aho-Corasick automaton, a pickle of its own (its reader, and the
 are let go before the rest is read), then a stream of bounded pickles written by one `Pickler` (objects
 shared between the index's maps stay shared when read back): a large dict or set is written as chunks of
 `CHUNK` items. Reading one chunk holds the GIL for a few milliseconds; `read_index` pauses between chunks,
-so a worker loading an index keeps answering checks. Contacts, organizations and the address, domain and look-alike tables are packed
-buffers (app/analysis/packed.py), each read in one short step. The Aho-Corasick automaton is the one
-step that cannot be split (~0.15 s CPU at 100,000 organizations).
+so a worker loading an index keeps answering checks. Contacts, organizations and the address, domain and
+look-alike tables are packed buffers (app/analysis/packed.py), each read in one short step. The automaton
+is the one step that cannot be split (~0.15 s CPU at 100,000 organizations).
 """
 
 from __future__ import annotations
