@@ -5,10 +5,10 @@ builds, and writes `<index_dir>/<tenant id>-<version>.idx`; the worker that aske
 worker of the host, loads that file instead of building. The host lock (`host_lock`) lets one build run at
 a time per host, so building uses at most one core whatever the number of workers.
 
-The file is the Aho-Corasick automaton, a pickle of its own (its reader, and the chunks it was built from,
-are let go before the rest is read), then a stream of bounded pickles written by one `Pickler` (objects
-shared between the index's maps stay shared when read back): a large dict or set is written as chunks of
-`CHUNK` items. Reading one chunk holds the GIL for a few milliseconds; `read_index` pauses between chunks,
+The file is the Aho-Corasick automaton, then each field of the index, each part read by an unpickler of its
+own (`write_parts`): what a part was read from is let go before the next one is read. Within a part, bounded
+pickles (objects shared within a field stay shared when read back): a large dict or set is written as chunks
+of `CHUNK` items. Reading one chunk holds the GIL for a few milliseconds; `read_index` pauses between chunks,
 so a worker loading an index keeps answering checks. Contacts, organizations and the address, domain and
 look-alike tables are packed buffers (app/analysis/packed.py), each read in one short step. The automaton
 is the one step that cannot be split (~0.15 s CPU at 100,000 organizations).
@@ -41,8 +41,8 @@ from app.checks.snapshot import load_snapshot
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 
-# 2: packed maps keep their keys in the order given; 3: the automaton comes first, alone (see `read_index`)
-FORMAT = "sendguard-index/3"
+# 2: packed maps keep their keys in the order given; 3: the automaton first, alone; 4: every field alone
+FORMAT = "sendguard-index/4"
 CHUNK = 10_000
 SUFFIX = ".idx"
 # References to an index being dismantled besides a check's: the caller's, the argument, getrefcount's.
@@ -94,13 +94,23 @@ def write_index(path: Path, index: DirectoryIndex) -> None:
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     with open(temporary, "wb", buffering=1 << 20) as handle:
         pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dump(FORMAT)
-        pickler.dump(index.automaton)  # first and alone: see `read_index`
+        write_parts(pickler, index)
         pickler.clear_memo()
-        _dump(pickler, index, omit=("automaton",))
         pickler.dump(FORMAT)  # end marker: a truncated file fails to read rather than loading half an index
-        pickler.clear_memo()
     os.replace(temporary, path)
+
+
+def write_parts(pickler: pickle.Pickler, index: DirectoryIndex) -> None:
+    """The format mark and the automaton, the index's field names, then each field: every part after the first
+    starts with the writer's memo cleared, so `read_index` reads it with an unpickler of its own."""
+    pickler.dump(FORMAT)
+    pickler.dump(index.automaton)
+    names = [f.name for f in fields(index) if f.init]
+    pickler.clear_memo()
+    pickler.dump(names)
+    for name in names:
+        pickler.clear_memo()
+        _dump(pickler, None if name == "automaton" else getattr(index, name))
 
 
 def _pause() -> None:
@@ -116,20 +126,21 @@ def read_index(path: Path, pause: Callable[[], None] = _pause) -> DirectoryIndex
             first = _Unpickler(handle)
             if first.load() != FORMAT:
                 raise ValueError(f"{path} is not an index file")
-            # The automaton is built from ~85 MB of pickled chunks at 100,000 organizations, which an unpickler's
-            # memo keeps until it is gone: written alone (the writer's memo cleared after it) and read by an
-            # unpickler of its own, the chunks go before the tables are read (a worker swapping indexes holds the
-            # old index as well: ~85 MB less at its peak).
+            # An unpickler keeps everything it read (its memo) until it is gone: the automaton is built from ~85 MB
+            # of pickled chunks at 100,000 organizations, and each table from chunk lists. Read part by part, each
+            # by an unpickler of its own, what a part was read from goes before the next part is read. A worker
+            # swapping indexes holds the old one as well: at 100k, measured in one process, 679 -> 572 MB at the peak.
             automaton = first.load()
             if not isinstance(automaton, ahocorasick.Automaton):
                 raise ValueError(f"{path} is not an index file")
             del first
             return_free_memory()
-            unpickler = _Unpickler(handle)
-            index = _load(unpickler, pause, given={"automaton": automaton})
-            if not isinstance(index, DirectoryIndex):
+            names = _Unpickler(handle).load()
+            if not isinstance(names, list) or "automaton" not in names:
                 raise ValueError(f"{path} is not an index file")
-            if unpickler.load() != FORMAT:
+            values = {name: _load(_Unpickler(handle), pause) for name in names}
+            index = DirectoryIndex(**{**values, "automaton": automaton})
+            if _Unpickler(handle).load() != FORMAT:
                 raise ValueError(f"{path} is incomplete")
         return index
     finally:
@@ -186,13 +197,12 @@ def return_free_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _dump(pickler: pickle.Pickler, value: object, omit: tuple[str, ...] = ()) -> None:
-    """`omit`: fields of this object written elsewhere (the reader gives them to `_load`)."""
+def _dump(pickler: pickle.Pickler, value: object) -> None:
     if is_dataclass(value) and not isinstance(value, type) and type(value).__module__.startswith("app.analysis."):
         names = [f.name for f in fields(value) if f.init]
         pickler.dump(("object", type(value), names))
         for name in names:
-            _dump(pickler, None if name in omit else getattr(value, name))
+            _dump(pickler, getattr(value, name))
     elif isinstance(value, dict) and _weight(value) > CHUNK:
         _dump_chunks(pickler, "dict", list(value.items()))
     elif isinstance(value, tuple | set) and len(value) > CHUNK:
@@ -229,14 +239,13 @@ def _dump_chunks(pickler: pickle.Pickler, kind: str, items: list[Any]) -> None:
             pickler.dump(chunk)
 
 
-def _load(unpickler: pickle.Unpickler, pause: Callable[[], None], given: dict[str, Any] | None = None) -> Any:
+def _load(unpickler: pickle.Unpickler, pause: Callable[[], None]) -> Any:
     kind, *rest = unpickler.load()
     if kind == "value":
         return rest[0]
     if kind == "object":
         cls, names = rest
-        values = {name: _load(unpickler, pause) for name in names}
-        return cls(**{**values, **(given or {})})
+        return cls(**{name: _load(unpickler, pause) for name in names})
     if kind == "dict":
         result: dict[Any, Any] = {}
         for _ in range(rest[0]):
