@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from sqlmodel import col
 
 from app.checks.models import CheckRecord
 from app.db import create_db_engine, migrate
@@ -162,7 +163,7 @@ def versions_in_use(url: str, recent: int = 40) -> tuple[int, set[int]]:
     try:
         with engine.connect() as connection:
             version = connection.execute(sa.select(Tenant.version)).scalar_one()
-            latest = sa.select(CheckRecord.index_version).order_by(CheckRecord.created_at.desc()).limit(recent)  # type: ignore[attr-defined]
+            latest = sa.select(CheckRecord.index_version).order_by(col(CheckRecord.created_at).desc()).limit(recent)
             used = set(connection.execute(latest).scalars())
     finally:
         engine.dispose()

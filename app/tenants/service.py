@@ -28,12 +28,9 @@ def resolve(session: Session, principal: Principal, *, signup_open: bool) -> Ide
     cached = known_identity(principal)
     if cached is not None:
         return cached
-    generation = identities.generation
-    known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
-    if known is not None and _matches(known[1], principal):
-        identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
-        identities.put(principal.tenant_key, principal.subject, *identity, generation=generation)
-        return identity
+    known = _load_known(session, principal)
+    if known is not None:
+        return known
     tenant = repository.get_tenant_by_key(session, principal.tenant_key)
     if tenant is None:
         if not signup_open:
@@ -68,14 +65,21 @@ def cached_identity(principal: Principal, engine: Engine) -> Identity | None:
     return identity
 
 
+def _load_known(session: Session, principal: Principal) -> Identity | None:
+    """The principal's stored tenant and user, remembered, if they match the credential; no rows are written."""
+    generation = identities.generation  # read first: a tenant change committed meanwhile discards this load
+    known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
+    if known is None or not _matches(known[1], principal):
+        return None
+    identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
+    identities.put(principal.tenant_key, principal.subject, *identity, generation=generation)
+    return identity
+
+
 def _reload_identity(engine: Engine, principal: Principal) -> None:
-    generation = identities.generation
     with Session(engine) as session:
-        known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
-    if known is not None and _matches(known[1], principal):
-        identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
-        identities.put(principal.tenant_key, principal.subject, *identity, generation=generation)
-    else:
+        known = _load_known(session, principal)
+    if known is None:
         identities.drop(principal.tenant_key, principal.subject)  # gone or changed: the next request resolves it
 
 
