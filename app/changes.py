@@ -15,10 +15,12 @@ import logging
 import uuid
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import redis
-import redis.asyncio as aredis
 from sqlalchemy import Engine
+
+if TYPE_CHECKING:  # redis is imported only when REDIS_URL is set (14 MB per worker otherwise)
+    import redis
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ class ChangeNotices:
         self.origin = uuid.uuid4().hex  # this app instance: its own notices come back and are skipped
         self.channel = f"{prefix}tenant-changes"
         self._redis_url = redis_url
-        self._publisher = redis.Redis.from_url(redis_url, socket_timeout=1.0) if redis_url else None
+        self._publisher = _publisher(redis_url) if redis_url else None
         self._listeners: list[Listener] = []
         self.received = 0
 
@@ -41,9 +43,11 @@ class ChangeNotices:
         """Called after the commit that changed the tenant (from whichever thread committed)."""
         self._notify(tenant_id)
         if self._publisher is not None:
+            from redis import RedisError  # loaded with the publisher
+
             try:
                 self._publisher.publish(self.channel, json.dumps({"tenant": str(tenant_id), "origin": self.origin}))
-            except redis.RedisError:
+            except RedisError:
                 # The change is committed; other replicas see it by version number on their next request.
                 log.warning("could not publish a change notice for tenant %s", tenant_id)
 
@@ -58,14 +62,18 @@ class ChangeNotices:
         """Relay other replicas' notices to this process's listeners until `stop` (reconnects on errors)."""
         if not self._redis_url:
             return
+        from redis import RedisError
+
         while not stop.is_set():
             try:
                 await self._listen_once(stop)
-            except (aredis.RedisError, OSError):
+            except (RedisError, OSError):
                 log.warning("change notices: Redis unreachable, retrying")
                 await _sleep_or_stop(stop, 1.0)
 
     async def _listen_once(self, stop: asyncio.Event) -> None:
+        import redis.asyncio as aredis
+
         client = aredis.Redis.from_url(self._redis_url)
         try:
             async with client.pubsub(ignore_subscribe_messages=True) as pubsub:
@@ -109,3 +117,9 @@ def register(engine: Engine, notices: ChangeNotices) -> None:
 def notices_for(bind: object) -> ChangeNotices | None:
     engine = getattr(bind, "engine", bind)
     return _by_engine.get(engine) if isinstance(engine, Engine) else None
+
+
+def _publisher(redis_url: str) -> redis.Redis:
+    import redis
+
+    return redis.Redis.from_url(redis_url, socket_timeout=1.0)

@@ -6,14 +6,16 @@ import json
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import create_engine
 
 from app.db_timeouts import DatabaseTimeouts, bound_answers, long_statements, postgres_connect_args
+
+if TYPE_CHECKING:  # alembic is imported to migrate only: a worker serving with MIGRATE_ON_START=false skips 11 MB
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(ALEMBIC_DIR))
     cfg.attributes["engine"] = engine
@@ -99,6 +103,8 @@ def migrate(engine: Engine) -> None:
 
 
 def _migrate(engine: Engine) -> None:
+    from alembic import command
+
     if engine.dialect.name == "postgresql":
         # Waiting for another replica's migration, and the migration itself, may take a while.
         with engine.connect() as conn, long_statements(conn):

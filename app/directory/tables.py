@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl import load_workbook
-
 from app.directory.exceptions import InvalidCsv
 from app.directory.upload import Upload
 
@@ -72,6 +70,8 @@ def _csv_rows(reader: _CsvReader) -> Rows:
 
 
 def _xlsx_table(data: bytes) -> Table:
+    from openpyxl import load_workbook  # imported by the first workbook import: 5 MB a worker otherwise carries
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -16,15 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio.to_thread
 import google.auth.exceptions
-import httplib2
-from google.oauth2.credentials import Credentials
-from google_auth_httplib2 import AuthorizedHttp
-from googleapiclient.discovery import build_from_document
-from googleapiclient.errors import HttpError
 
 from app.auth.principal import Principal
 from app.config import Settings
@@ -44,6 +39,9 @@ from app.mailbox.gmail_mime import b64decode as _b64decode
 from app.mailbox.gmail_mime import build_raw_message, parse_raw
 from app.mailbox.gmail_mime import header_map as _headers
 from app.mailbox.gmail_mime import parse_payload as _parse_message
+
+if TYPE_CHECKING:
+    from googleapiclient.errors import HttpError
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +134,13 @@ class GmailMailbox:
     # --- plumbing ----------------------------------------------------------------------------------
 
     def _service(self, access: MailboxAccess) -> Any:
+        # The API client's libraries (~15 MB) are imported by the first mailbox call, in its thread: a worker
+        # that only answers checks never carries them.
+        import httplib2
+        from google.oauth2.credentials import Credentials
+        from google_auth_httplib2 import AuthorizedHttp
+        from googleapiclient.discovery import build_from_document
+
         if not access.token:
             raise ConsentMissing("Sign in to Gmail and allow SendGuard to use your mailbox.")
         # httplib2.Http is not thread-safe: one per call, each with its own timeout.
@@ -151,19 +156,7 @@ class GmailMailbox:
         return await self._run(call)
 
     async def _run(self, call: Callable[[], T]) -> T:
-        try:
-            return await anyio.to_thread.run_sync(call)
-        except HttpError as exc:
-            raise _mapped(exc) from None
-        except google.auth.exceptions.RefreshError:
-            # Gmail said 401: the add-on's token expired or was revoked; we hold no refresh token.
-            raise ConsentMissing(details={"provider": "gmail", "status": 401}) from None
-        except google.auth.exceptions.TransportError as exc:
-            log.warning("gmail unavailable: %s", type(exc).__name__)
-            raise MailboxUnavailable() from None
-        except (TimeoutError, httplib2.HttpLib2Error, OSError) as exc:
-            log.warning("gmail unavailable: %s", type(exc).__name__)
-            raise MailboxUnavailable() from None
+        return await anyio.to_thread.run_sync(_mapped_errors, call)
 
     @staticmethod
     def _with_message_token(request: Any, access: MailboxAccess) -> Any:
@@ -298,6 +291,8 @@ class GmailMailbox:
         # find_sent looks for; there is no property to stamp (`marker` is not needed).
         def send() -> SendResult:
             service = self._service(access)
+            from googleapiclient.errors import HttpError  # loaded by _service
+
             try:
                 sent = service.users().drafts().send(userId="me", body={"id": draft_id}).execute()
             except (TimeoutError, ConnectionResetError) as exc:
@@ -397,6 +392,26 @@ class GmailMailbox:
 
 
 # --- errors -------------------------------------------------------------------------------------------
+
+
+def _mapped_errors(call: Callable[[], T]) -> T:
+    """Run a Gmail call (in a worker thread), its failures mapped to this service's errors."""
+    import httplib2
+    from googleapiclient.errors import HttpError
+
+    try:
+        return call()
+    except HttpError as exc:
+        raise _mapped(exc) from None
+    except google.auth.exceptions.RefreshError:
+        # Gmail said 401: the add-on's token expired or was revoked; we hold no refresh token.
+        raise ConsentMissing(details={"provider": "gmail", "status": 401}) from None
+    except google.auth.exceptions.TransportError as exc:
+        log.warning("gmail unavailable: %s", type(exc).__name__)
+        raise MailboxUnavailable() from None
+    except (TimeoutError, httplib2.HttpLib2Error, OSError) as exc:
+        log.warning("gmail unavailable: %s", type(exc).__name__)
+        raise MailboxUnavailable() from None
 
 
 def _mapped(exc: HttpError) -> Exception:

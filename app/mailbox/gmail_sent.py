@@ -15,8 +15,6 @@ from datetime import datetime
 from email.message import EmailMessage
 from typing import Any, TypeVar
 
-from googleapiclient.errors import HttpError
-
 from app.mailbox.base import MailboxAccess
 from app.mailbox.exceptions import MailboxUnavailable
 from app.mailbox.gmail import GmailMailbox, collect_sent_ids
@@ -46,6 +44,8 @@ class GmailSentMail:
     async def _call(self, access: MailboxAccess, call: Callable[[Any], T], *, history: bool = False) -> T:
         def run() -> T:
             service = self.mailbox._service(access)
+            from googleapiclient.errors import HttpError  # loaded by _service
+
             try:
                 return call(service.users())
             except HttpError as exc:

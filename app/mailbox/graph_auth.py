@@ -22,16 +22,19 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 import httpx
-import msal
 
 from app.auth.principal import Principal
 from app.config import Settings
 from app.errors import Unauthorized
 from app.mailbox.exceptions import ConsentMissing, MailboxUnavailable
+
+if TYPE_CHECKING:  # msal is imported by the first token request, in its thread: not by a worker that never asks
+    import msal
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +54,17 @@ class MailboxReauthRequired(Unauthorized):
     message = "Your Microsoft 365 sign-in has expired or is not valid for the mailbox; sign in again."
 
 
-class _NoTokenCache(msal.TokenCache):
-    """msal never reads tokens back for on-behalf-of; storing them would only grow memory per request."""
+@cache
+def _no_token_cache_class() -> type[msal.TokenCache]:
+    import msal
 
-    def add(self, event: Any, now: Any = None) -> None:
-        return None
+    class NoTokenCache(msal.TokenCache):
+        """msal never reads tokens back for on-behalf-of; storing them would only grow memory per request."""
+
+        def add(self, event: Any, now: Any = None) -> None:
+            return None
+
+    return NoTokenCache
 
 
 class _MsalResponse:
@@ -160,6 +169,8 @@ class GraphAuth:
         return token
 
     def _app(self, tid: str, *, daemon: bool = False) -> msal.ConfidentialClientApplication:
+        import msal
+
         apps = self._daemon_apps if daemon else self._apps
         with self._lock:
             app = apps.get(tid)
@@ -173,7 +184,7 @@ class GraphAuth:
                     validate_authority=False,
                     instance_discovery=False,
                     # App-only tokens: one per tenant, read back by msal until shortly before they expire.
-                    token_cache=msal.TokenCache() if daemon else _NoTokenCache(),
+                    token_cache=msal.TokenCache() if daemon else _no_token_cache_class()(),
                 )
                 apps[tid] = app
             return app
@@ -185,6 +196,8 @@ class GraphAuth:
 
     def acquire_for_app(self, tid: str) -> str:
         """The app-only Graph token (blocking: run it in a thread). msal answers from its cache when it can."""
+        import msal
+
         with self._lock:
             tenant_lock = self._app_locks.setdefault(tid, threading.Lock())
         try:
@@ -205,6 +218,8 @@ class GraphAuth:
 
     def acquire(self, tid: str, assertion: str) -> str:
         """The Graph access token (blocking: run it in a thread)."""
+        import msal
+
         key = hashlib.sha256(f"{tid}:{assertion}".encode()).hexdigest()
         with self._lock:
             cached = self._tokens.get(key)

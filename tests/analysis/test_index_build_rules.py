@@ -6,14 +6,17 @@ from __future__ import annotations
 import ahocorasick
 import pytest
 
+from app.analysis import index as index_module
 from app.analysis import org_table
 from app.analysis.contact_table import ContactTable, _lookup_forms
+from app.analysis.context import scan_text
 from app.analysis.directory import ConfusionEntry, ContactEntry, DirectorySnapshot, OrgEntry, PolicyView
 from app.analysis.domains import Lookalike
 from app.analysis.index import DirectoryIndex, Payload, _add_pattern, _key_tables, build_index, compile_automaton
 from app.analysis.names import core_name, split_camel_name
 from app.analysis.normalize import normalize_text
 from app.analysis.org_table import OrgTable
+from bench.directory_gen import make_directory
 
 HELIO = OrgEntry("helio", "HelioHandel GmbH", "customer", ("hh-solar.de",), (), None, None, "HH-2024")
 GLOBAL = OrgEntry("global", "Global Trading Ltd", "customer", ("globaltrading.example",))
@@ -49,7 +52,7 @@ def _payloads(index: DirectoryIndex, text: str) -> set[Payload]:
 def test_an_organization_is_keyed_by_its_name_core_camel_case_reading_and_code() -> None:
     index = build_index(_snapshot(HELIO, GLOBAL))
     assert _org_keys(index) == {
-        "heliohandel gmbh": {"helio"},
+        # "heliohandel gmbh" is left out: every text holding it holds "heliohandel" (see the next section)
         "heliohandel": {"helio"},
         "helio handel": {"helio"},  # "HelioHandel" read apart, the legal form "GmbH" dropped whole
         "hh-2024": {"helio"},
@@ -89,6 +92,65 @@ def test_only_one_word_short_names_are_recorded_for_running_text() -> None:
         OrgEntry("nord", "Nordlicht Blau Handel GmbH", "customer"),  # short "nordlicht blau": two words
     )
     assert build_index(_snapshot(*orgs)).short_names == {"helio"}
+
+
+# --- keys a shorter key covers -------------------------------------------------------------------------
+
+
+def test_a_name_is_left_out_when_a_shorter_key_it_starts_with_names_the_same_organization() -> None:
+    orgs = (
+        OrgEntry("zen", "Zenluxliber Elektro GmbH & Co. KG", "customer"),
+        OrgEntry("hz", "杭州润阳安泰电子股份有限公司", "customer"),
+    )
+    index = build_index(_snapshot(*orgs))
+    keys = _org_keys(index)
+    assert "zenluxliber elektro gmbh & co. kg" not in keys
+    assert "杭州润阳安泰电子股份有限公司" not in keys
+    assert keys["zenluxliber elektro"] == {"zen"}
+    assert keys["杭州润阳安泰电子"] == {"hz"}
+    scanned = scan_text(index, "Bestellung: Zenluxliber Elektro GmbH & Co. KG, 杭州润阳安泰电子股份有限公司")
+    assert scanned.orgs == [(0, "Zenluxliber Elektro"), (1, "杭州润阳安泰电子")]
+
+
+def test_a_longer_name_stays_when_the_shorter_key_names_other_organizations() -> None:
+    orgs = (OrgEntry("a", "Nordlicht AG", "customer"), OrgEntry("b", "Nordlicht Blau GmbH", "customer"))
+    index = build_index(_snapshot(*orgs))
+    assert _org_keys(index)["nordlicht blau"] == {"b"}
+    assert "nordlicht blau gmbh" not in _org_keys(index)
+    assert {org for org, _evidence in scan_text(index, "Nordlicht Blau GmbH").orgs} == {0, 1}
+
+
+def test_a_shorter_key_naming_the_organization_among_others_covers_its_longer_names() -> None:
+    orgs = (OrgEntry("a", "Helio AG", "customer"), OrgEntry("b", "Helio Handel GmbH", "customer"))
+    index = build_index(_snapshot(*orgs))
+    assert _org_keys(index) == {"helio": {"a", "b"}}  # "Helio Handel" shortened to "Helio" names both
+    assert scan_text(index, "Helio Handel GmbH").orgs == [(0, "Helio"), (1, "Helio")]
+
+
+def test_a_shorter_key_ending_inside_a_latin_word_covers_nothing() -> None:
+    # "sol" names the organization too, but inside "solar光伏" it has no boundary after it: no hit there.
+    index = build_index(_snapshot(OrgEntry("sol", "Solar光伏", "customer", (), ("Sol",))))
+    assert _org_keys(index)["solar光伏"] == {"sol"}
+    assert scan_text(index, "Order Solar光伏").orgs == [(0, "Solar光伏")]
+
+
+def test_a_longer_key_carrying_a_term_stays() -> None:
+    policy = PolicyView(sensitive_terms={"bank": ("Acme Solar", "Acme Solar GmbH")})
+    index = build_index(_snapshot(OrgEntry("acme", "Acme Solar GmbH", "customer"), policy=policy))
+    assert _payloads(index, "acme solar gmbh") == {("term", "sensitive", "bank"), ("org", 0, "org")}
+    scanned = scan_text(index, "Acme Solar GmbH")
+    assert scanned.terms == [("sensitive", "bank", "Acme Solar"), ("sensitive", "bank", "Acme Solar GmbH")]
+
+
+def test_leaving_covered_keys_out_changes_no_scan_of_a_generated_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot = make_directory(1_500).snapshot
+    pruned = build_index(snapshot)
+    monkeypatch.setattr(index_module, "_without_covered_keys", lambda patterns: patterns)
+    whole = build_index(snapshot)
+    assert len(pruned.key_lengths) < 0.7 * len(whole.key_lengths)
+    for org in snapshot.organizations:
+        for text in (org.name, f"Dear {org.name} team, PI for {org.name.upper()}.", *org.aliases):
+            assert scan_text(pruned, text) == scan_text(whole, text), text
 
 
 # --- terms -------------------------------------------------------------------------------------------
