@@ -333,8 +333,9 @@ _EVAL_NOTE = (
     "The rules were then fixed by category against each batch's failures. On arrival, before those fixes: first\n"
     "batch 95.0 % / 2.1 %, second 95.8 % / 10.8 %, third 84.9 % / 3.7 %, fourth 92.7 % / 2.0 % (96.2 % without\n"
     "four labels that expected large_audience as a card of its own). So this is now a regression suite, and the\n"
-    "arrival figures are the honest estimate for mail it has never seen. One normal draft still warns (en-q038:\n"
-    "a customer's own forwarder at a domain the directory does not know counts as another organization).\n"
+    "arrival figures are the honest estimate for mail it has never seen. The last false warning (en-q038: a\n"
+    "customer's own forwarder at a domain the directory does not know counted as another organization) went\n"
+    "with a rule for the category: unknown recipients whose name or domain says they move goods are no exposure.\n"
 )
 
 

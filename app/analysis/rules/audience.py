@@ -2,7 +2,8 @@
 
 Exposure counts only organizations a customer must not see: customers, prospects and unknown ones
 (each address at a free mail provider is its own). Forwarders, suppliers, partners and competitors in
-the same mail are daily practice (or their own finding). When rivals see each other, that one card
+the same mail are daily practice (or their own finding), and so are unknown recipients whose name or
+domain says they move goods (app/analysis/logistics.py). When rivals see each other, that one card
 carries the whole fix; the milder exposure card is not shown beside it.
 """
 
@@ -13,6 +14,7 @@ from collections import defaultdict
 from app.analysis.context import RecipientInfo, RuleContext
 from app.analysis.directory import AUDIENCE_KINDS
 from app.analysis.findings import Finding, Fix
+from app.analysis.logistics import looks_like_logistics
 from app.analysis.rules._common import emails, listing, org_label
 
 
@@ -26,7 +28,9 @@ def _by_org(recipients: tuple[RecipientInfo, ...] | list[RecipientInfo]) -> dict
 def _is_audience(recipient: RecipientInfo) -> bool:
     if recipient.problem is not None:
         return False  # undeliverable: nobody reads it (invalid_address says so)
-    return recipient.org is None or recipient.org.kind in AUDIENCE_KINDS
+    if recipient.org is None:
+        return not looks_like_logistics(recipient.name, recipient.domain)
+    return recipient.org.kind in AUDIENCE_KINDS
 
 
 def _exposed_groups(ctx: RuleContext) -> dict[str, list[RecipientInfo]]:

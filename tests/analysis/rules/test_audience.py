@@ -46,6 +46,37 @@ def test_a_customer_with_its_forwarder_supplier_partner_or_a_competitor_is_not_a
     assert exposed_recipients(ctx) == []
 
 
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [
+        ("ops@baltic-cargo.pl", "Baltic Cargo Ops"),  # the customer's own agent, copied on a booking
+        ("booking@sinofreight.cn", ""),
+        ("a.krause@krause-logistik.de", ""),
+        ("dispo@mueller-transporte.de", "Müller Spedition GmbH"),
+        ("tracy.wu@163.com", "宁波远航物流 Tracy"),
+        ("export@transportes-ibericos.es", "Transitarios Ibéricos"),
+    ],
+)
+def test_an_unknown_recipient_whose_name_or_domain_says_it_moves_goods_is_not_an_exposure(index, address, name):
+    ctx = context_for(draft(to=["m.schmidt@solartech.de"], cc=[address], names={address: name}), index)
+    assert exposed_recipients(ctx) == []
+
+
+def test_unknown_forwarders_leave_the_customers_beside_them_exposed(index):
+    copied = ["ops@baltic-cargo.pl", "booking@sinofreight.cn", "li.buyer@gmail.com"]
+    ctx = context_for(draft(to=["m.schmidt@solartech.de"], cc=copied), index)
+    [finding] = exposed_recipients(ctx)
+    assert set(finding.recipients) == {"m.schmidt@solartech.de", "li.buyer@gmail.com"}
+
+
+@pytest.mark.parametrize(
+    ("address", "name"), [("info@forwardsolar.com", "Forward Solar"), ("buyer@embargo-solar.fi", "Embargo Solar")]
+)
+def test_a_business_only_sounding_like_a_forwarder_is_still_an_audience(index, address, name):
+    ctx = context_for(draft(to=["m.schmidt@solartech.de"], cc=[address], names={address: name}), index)
+    assert len(exposed_recipients(ctx)) == 1
+
+
 def test_each_unknown_address_at_a_free_mail_provider_is_its_own_organization(index):
     ctx = context_for(draft(to=["li.buyer@gmail.com", "carlos.compras@gmail.com"]), index)
     [finding] = exposed_recipients(ctx)
