@@ -247,7 +247,7 @@ def scan_text(index: DirectoryIndex, raw: str) -> ScannedText:
     # Offsets map back to the raw text when normalization kept the length (the usual case).
     source = raw if len(raw) == len(normalized) else normalized
     seen_orgs: set[int] = set()
-    seen_terms: set[tuple[str, str]] = set()
+    seen_terms: set[tuple[str, str, str]] = set()
     # Addresses and domains first: "j.fischer@helio-handel.de" is better evidence than the "helio" inside it.
     _scan_addresses(index, normalized, source, seen_orgs, result)
     for hit in index.scan(normalized):
@@ -258,8 +258,9 @@ def scan_text(index: DirectoryIndex, raw: str) -> ScannedText:
             if org_index not in seen_orgs:
                 seen_orgs.add(org_index)
                 result.orgs.append((org_index, evidence if source is raw else _as_in(raw, evidence)))
-        elif (str(ref), evidence.lower()) not in seen_terms:
-            seen_terms.add((str(ref), evidence.lower()))
+        elif (term := (str(ref), category, evidence.lower())) not in seen_terms:
+            # Per category: a tenant's own term may repeat a built-in one of another category ("Marge" as a price).
+            seen_terms.add(term)
             result.terms.append((str(ref), category, evidence))
     return result
 

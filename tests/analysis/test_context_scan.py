@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.analysis.context import scan_text
-from app.analysis.directory import ContactEntry
+from app.analysis.directory import ContactEntry, PolicyView
 from app.analysis.index import DirectoryIndex, build_index
 from tests.analysis.conftest import CONTACTS, make_snapshot
 
@@ -48,3 +48,13 @@ def test_evidence_is_taken_from_the_text_as_written_when_normalization_changes_i
 
 def test_an_organization_named_twice_by_name_and_alias_is_reported_once(index):
     assert _orgs(index, "SolarTech GmbH, also called Solar Tech") == [("solartech", "SolarTech")]
+
+
+def test_a_term_is_reported_once_per_category_it_belongs_to() -> None:
+    # The tenant files "price" under bank details as well; the built-in list has it as a price.
+    index = build_index(make_snapshot(policy=PolicyView(sensitive_terms={"bank": ("price",)})))
+    terms = scan_text(index, "The price is firm; the price stays.").terms
+    assert [term for term in terms if term[0] == "sensitive"] == [
+        ("sensitive", "prices", "price"),
+        ("sensitive", "bank", "price"),
+    ]
