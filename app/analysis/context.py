@@ -31,9 +31,8 @@ _REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|fw|fwd|wg|tr|rv|r|回复|答复|转发
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """Per-request inputs besides the draft and the tenant's index."""
+    """Per-request inputs besides the draft and the tenant's index (findings are localized afterwards)."""
 
-    locale: str = "en"
     # Addresses the sender has written to before; None = the caller does not know (skip first_time).
     known_correspondents: frozenset[str] | None = None
     # (code, recipient email, evidence hash) the user dismissed recently: such low and medium findings

@@ -99,7 +99,7 @@ def check_message(
 
     With a `recorder` the check record is written in its next batch, else in this transaction."""
     started = time.perf_counter()
-    result, _, draft = analyse(session, auth, cache, settings, extractor, message, locale, correspondents, recorder)
+    result, _, draft = analyse(session, auth, cache, settings, extractor, message, correspondents, recorder)
     # Read before anything is written or queued: a check on the event loop that finds it needs the
     # database is run again in a thread (app/checks/on_loop.py), and must not have queued anything twice.
     new_correspondents = _new_correspondents(session, auth, result) if trigger == "send" else set()
@@ -135,7 +135,6 @@ def analyse(
     settings: Settings,
     extractor: ExtractionPool,
     message: MailMessage,
-    locale: str | None = None,
     correspondents: frozenset[str] | None = None,
     recorder: CheckRecorder | None = None,
 ) -> tuple[CheckResult, DirectoryIndex, Draft]:
@@ -149,7 +148,7 @@ def analyse(
     documents = cache.documents.for_tenant(session, auth.tenant.id)
     past = user_history.get(session, auth.tenant.id, auth.user.id)
     draft = _analysis_draft(session, auth, index, settings, extractor, message, recorder)
-    result = run_engine(draft, index, _context(auth, index, draft, locale, correspondents, documents, past))
+    result = run_engine(draft, index, _context(auth, index, draft, correspondents, documents, past))
     return result, index, draft
 
 
@@ -240,7 +239,6 @@ def _context(
     auth: AuthContext,
     index: DirectoryIndex,
     draft: Draft,
-    locale: str | None,
     correspondents: frozenset[str] | None,
     documents: DocumentHistory | None,
     past: UserHistory,
@@ -248,7 +246,6 @@ def _context(
     hashes = {hash_address(auth.tenant.id, r.email): r.email.strip().lower() for r in draft.all_recipients}
     known = frozenset(hashes[h] for h in hashes if h in past.correspondents)
     return CheckContext(
-        locale=request_locale(locale, auth),
         known_correspondents=known | (correspondents or frozenset()),
         suppressed=suppressed_keys(past.dismissed, hashes, index.policy.suppress_dismissed_days),
         salt=salt_for(auth.tenant.id),

@@ -49,7 +49,7 @@ def create_incident(
 ) -> IncidentResponse:
     locale = request_locale(body.locale, auth)
     wrong, intended = _validated_recipients(auth, message, body)
-    result, index, _ = analyse(session, auth, cache, settings, extractor, message, locale)
+    result, index, _ = analyse(session, auth, cache, settings, extractor, message)
     assessment = assess(result, index, wrong, intended)
     sent_at = body.sent_at or utcnow()
     letters = build_letters(auth, index, message, assessment, intended, sent_at, locale)
@@ -92,7 +92,7 @@ def suggest_intended(
     message: MailMessage,
 ) -> SuggestResponse:
     locale = request_locale(body.locale, auth)
-    result, index, _ = analyse(session, auth, cache, settings, extractor, message, locale)
+    result, index, _ = analyse(session, auth, cache, settings, extractor, message)
     written = correspondent_hashes(session, auth.tenant.id, auth.user.id)
     recent = [e for e in owned_contacts(index, auth.user.email) if hash_address(auth.tenant.id, e) in written]
     internal = [a.email for a in (*message.to, *message.cc, *message.bcc) if _is_internal(auth, a.email)]

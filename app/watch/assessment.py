@@ -77,7 +77,7 @@ def assess_sent(
     now: datetime,
 ) -> SentAssessment:
     locale = supported_locale(auth.user.locale)
-    result, index, _ = analyse(session, auth, cache, settings, extractor, message, locale)
+    result, index, _ = analyse(session, auth, cache, settings, extractor, message)
     serious = [f for f in result.findings if f.severity in SERIOUS and not f.suppressed]
     if not serious:
         return SentAssessment(codes=result.codes)

@@ -142,7 +142,7 @@ async def wrong_drafts(ctx: AddonContext) -> Json:
 
     def letters() -> list[IncidentDraft]:
         # The letters are not stored (they hold the customer's content): written again from the same inputs.
-        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, mail, incident.locale)
+        result, index, _ = analyse(ctx.session, ctx.auth, ctx.cache, ctx.settings, ctx.extractor, mail)
         assessment = assess(result, index, incident.wrong_recipients, incident.intended_recipients)
         sent_at = incident.sent_at or utcnow()
         return build_letters(ctx.auth, index, mail, assessment, incident.intended_recipients, sent_at)
