@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from app.analysis.deliverable import address_problem
 from app.analysis.directory import OrgEntry
 from app.analysis.doc_classes import classify_document
 from app.analysis.documents import DocumentHistory
-from app.analysis.domains import address_problem, email_domain, is_freemail, registrable_domain
+from app.analysis.domains import email_domain, is_freemail, registrable_domain
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.index import DirectoryIndex
 from app.analysis.normalize import SplitText, as_written, name_form, normalize_text, split_body

@@ -1,15 +1,13 @@
-"""Domains: registrable parts, free mail, look-alikes of known domains, and what makes an address undeliverable."""
+"""Domains: registrable parts, free mail and look-alikes of known domains."""
 
 import pytest
 
-from app.analysis.context import address_problem
 from app.analysis.domains import (
     Lookalike,
     LookalikeIndex,
     email_domain,
     is_freemail,
     registrable_domain,
-    repaired_address,
     skeleton,
     skeletons,
     split_registrable_uncached,
@@ -79,43 +77,6 @@ def test_lookalikes_name_the_known_domain_and_why(known, domain, match, reason):
 )
 def test_known_short_and_unrelated_domains_are_not_lookalikes(known, domain):
     assert known.find(domain) is None
-
-
-@pytest.mark.parametrize(
-    ("address", "problem"),
-    [
-        ("m.schmidt@solartech.de", None),
-        ("li@公司.中国", None),
-        ("x@bücher.de", None),
-        ("Michael Schmidt", "no @"),
-        ("m.schmidt＠solartech。de", "full-width characters"),
-        ("a@b@solartech,de", "invalid mailbox"),
-        ("x@abc", "invalid domain"),
-        ("x@-abc.de", "invalid domain"),
-        ("x@" + ".".join(["abcdefghij" * 6] * 5) + ".de", "invalid domain"),
-        ("m.schmidt@solartech.de.", "invalid domain"),
-    ],
-)
-def test_address_problems(address, problem):
-    assert address_problem(address) == problem
-
-
-@pytest.mark.parametrize(
-    ("typed", "repaired"),
-    [
-        ("mailto:M.Schmidt@solartech..de", "m.schmidt@solartech.de"),
-        ("<m.schmidt@solartech.de>,", "m.schmidt@solartech.de"),
-        ("m schmidt@solartech.de", "mschmidt@solartech.de"),
-        ("m.schmidt＠solartech。de", "m.schmidt@solartech.de"),
-        ("m.schmidt@solartech.de.", "m.schmidt@solartech.de"),
-        ("m.schmidt@solartech...de", "m.schmidt@solartech.de"),
-        ("a@b@solartech,de", None),
-        ("x@-abc.de", None),
-        ("m.schmidt@solartech.de", None),
-    ],
-)
-def test_repairs_offered_for_typing_slips(typed, repaired):
-    assert repaired_address(typed) == repaired
 
 
 def test_a_hyphen_added_to_a_one_letter_slip_is_still_a_slip():

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from app.analysis.context import RecipientInfo, RuleContext
+from app.analysis.deliverable import repaired_address
 from app.analysis.directory import ContactEntry
-from app.analysis.domains import is_freemail, repaired_address
+from app.analysis.domains import is_freemail
 from app.analysis.findings import Finding, Fix
 from app.analysis.names import name_key
 from app.analysis.normalize import is_cjk
