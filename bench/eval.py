@@ -2,7 +2,7 @@
 
 Run: python -m bench.eval [--markdown]
 
-Every case goes through `check()` with CheckContext(locale, known_correspondents). Measures:
+Every case goes through `check()` with CheckContext(known_correspondents). Measures:
 
 - per finding code: recall = risky cases expecting the code where it fired at >= the expected minimum severity;
   false-warning rate = share of NORMAL cases where the code fired at severity >= medium.
@@ -36,7 +36,6 @@ from app.analysis.messages import localize
 from bench.results import replace_section
 
 LANGS = ("en", "zh", "de", "es", "fr")
-LOCALE = {"en": "en", "zh": "zh-CN", "de": "de", "es": "es", "fr": "fr"}
 # DESIGN.md's table, including the code being added (invalid_address).
 CODES: tuple[str, ...] = tuple(dict.fromkeys((*FINDING_CODES, "invalid_address")))
 MIN_RECALL = 0.97
@@ -80,7 +79,6 @@ def to_draft(case: dict[str, Any]) -> Draft:
 def context_for(case: dict[str, Any]) -> CheckContext:
     known = case.get("known_correspondents")
     return CheckContext(
-        locale=LOCALE[case["lang"]],
         known_correspondents=frozenset(a.lower() for a in known) if known is not None else None,
     )
 

@@ -152,7 +152,7 @@ def engine_ms(directory: Directory, generated: list[GeneratedDraft], rounds: int
     for _ in range(rounds):
         started = time.process_time()
         for g in generated:
-            run_engine(g.draft, index, CheckContext(locale="en", salt="bench"))
+            run_engine(g.draft, index, CheckContext(salt="bench"))
         samples.append((time.process_time() - started) * 1000 / len(generated))
     return statistics.median(samples)
 
