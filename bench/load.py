@@ -192,12 +192,15 @@ class SizeFigures:
 
 
 def edit_loop(base: str, org_id: str, stop: threading.Event, count: list[int], last: list[float]) -> None:
-    """Edit one organization's notes every 5 s: each edit bumps the version and rebuilds every worker's index."""
+    """Give one organization another alias every 5 s: each edit bumps the version and rebuilds every worker's
+    index, and changes what names find (the automaton and the organization table, the largest parts an edit of one
+    organization changes; its contacts, domains and look-alike tables stay as they were)."""
     headers = {"X-Dev-User": ADMIN, "X-Dev-Role": "admin"}
     with httpx.Client(base_url=base, timeout=60) as client:
         while not stop.wait(5.0):
             count[0] += 1
-            response = client.patch(f"/v1/organizations/{org_id}", json={"notes": f"edit {count[0]}"}, headers=headers)
+            edit = {"aliases": [f"Quorvant {count[0]} Solar"]}
+            response = client.patch(f"/v1/organizations/{org_id}", json=edit, headers=headers)
             response.raise_for_status()
             last[0] = time.monotonic()
 
@@ -298,7 +301,9 @@ def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
         )
     lines += [
         "",
-        "Checks while an organization is edited every 5 s (each edit rebuilds the index in every worker). Then",
+        "Checks while an organization is given another alias every 5 s (each edit rebuilds the index in every",
+        "worker; a worker keeps the parts of the new index it holds already: here all but the automaton, its key",
+        "tables and the organization table). Then",
         "checks on fresh connections until every worker answers from the index of the last edit's version; worker",
         "memory is read after that, so the peak includes a worker holding the old and the new index at the swap.",
         "",
@@ -331,8 +336,13 @@ def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
             f"| {s.orgs:,} orgs: first check once ready | <= {FIRST_CHECK_MS:.0f} ms | {first:.0f} ms "
             f"| {_ok(first <= FIRST_CHECK_MS)} |"
         )
+        after = max((now for now, _ in s.memory), default=0.0)
         lines.append(
-            f"| {s.orgs:,} orgs: worker peak RSS | <= {WORKER_RSS_MB:.0f} MB | {peak:.0f} MB "
+            f"| {s.orgs:,} orgs: worker RSS after the swap | <= {WORKER_RSS_MB:.0f} MB | {after:.0f} MB "
+            f"| {_ok(after <= WORKER_RSS_MB)} |"
+        )
+        lines.append(
+            f"| {s.orgs:,} orgs: worker peak RSS (at the swap) | <= {WORKER_RSS_MB:.0f} MB | {peak:.0f} MB "
             f"| {_ok(peak <= WORKER_RSS_MB)} |"
         )
     return "\n".join(lines) + "\n"

@@ -72,6 +72,8 @@ class DirectoryIndex:
     # Names shortened by dropping descriptors ("Helio" of "Helio Handel"): read in running text only when
     # written like a name, since in lower case they are ordinary words ("helio-thermisch").
     short_names: set[str] = field(default_factory=set)
+    # Read from a file: each field's part digest there (app/checks/index_store.py), to reuse unchanged parts.
+    part_digests: dict[str, bytes] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # --- contacts: lower-case address -> contact; name key, first or last name, org id -> contacts ---
 
@@ -176,7 +178,7 @@ def _build(snapshot: DirectorySnapshot, compiler: AutomatonCompiler) -> Director
         _add_org_domains(index, org_by_domain, org, org_index, (full, core))
     index.org_index_by_id = _org_positions(index.orgs, [org.id for org in snapshot.organizations])
     index.org_by_domain = PackedIntMap.of(org_by_domain)
-    for domain in internal:
+    for domain in sorted(internal):
         index.lookalikes.add(*split_registrable_uncached(domain))
     index.contacts = ContactTable.of(snapshot.contacts)
     index.confusions = _strongest_confusions(snapshot)
@@ -273,7 +275,7 @@ def _add_org_domains(
         index.lookalikes.add(label, suffix)
         first = first or registrable
     if first:
-        for name in set(name_forms):
+        for name in dict.fromkeys(name_forms):
             index.lookalikes.add_name(NOT_ALNUM.sub("", strip_accents(name)), first)
 
 

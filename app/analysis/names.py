@@ -132,16 +132,17 @@ _LATAM_LEGAL_TAIL = re.compile(
 _TOKEN_SPLIT = re.compile(r"[\s,;()]+")
 
 
-def spellings(*names: str) -> set[str]:
-    """Each name as written and without accents ("energia solar iberica", as file names write it).
+def spellings(*names: str) -> list[str]:
+    """Each name as written and without accents ("energia solar iberica", as file names write it), each once, in
+    the order given (an index built twice from the same directory is the same, whatever the process's hash seed).
     Names glued in CamelCase ("HelioHandel") are found by scanning file names with spaces put back."""
-    found: set[str] = set()
+    found: dict[str, None] = {}
     for name in names:
         if name:
-            found.add(name)
+            found[name] = None
             if not name.isascii():
-                found.add(strip_accents(name))
-    return found
+                found[strip_accents(name)] = None
+    return list(found)
 
 
 def split_camel_name(name: str) -> str:

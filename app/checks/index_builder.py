@@ -42,9 +42,11 @@ class HostBuilder:
         self.built = 0  # builds this worker had the builder process run
         self.loaded = 0  # indexes read from a file another worker's build wrote
 
-    def obtain(self, tenant_id: uuid.UUID) -> DirectoryIndex:
+    def obtain(self, tenant_id: uuid.UUID, previous: DirectoryIndex | None = None) -> DirectoryIndex:
+        """The tenant's current index from its file (built first if there is none); parts of the file that
+        `previous`, the tenant's index in use, was read from are taken from it rather than read again."""
         version = self._version(tenant_id)
-        index = self._read(index_path(self.index_dir, tenant_id, version))
+        index = self._read(index_path(self.index_dir, tenant_id, version), previous)
         if index is not None:
             self.loaded += 1
             return index
@@ -59,7 +61,7 @@ class HostBuilder:
                 prune(self.index_dir, tenant_id, version)
             else:
                 self.loaded += 1
-        index = self._read(path)
+        index = self._read(path, previous)
         if index is None:
             raise FileNotFoundError(path)
         return index
@@ -74,9 +76,9 @@ class HostBuilder:
         with Session(self._engine) as session:
             return current_version(session, tenant_id)[0]
 
-    def _read(self, path: Path) -> DirectoryIndex | None:
+    def _read(self, path: Path, previous: DirectoryIndex | None) -> DirectoryIndex | None:
         try:
-            index = read_index(path)
+            index = read_index(path, previous=previous)
             return_free_memory()
             return index
         except FileNotFoundError:

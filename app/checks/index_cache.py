@@ -83,7 +83,7 @@ class IndexCache:
     def _build_from_database(self, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
         if self.host is not None and _organization_count(session, tenant.id) > PROCESS_BUILD_ORGS:
             try:
-                return self.host.obtain(tenant.id)
+                return self.host.obtain(tenant.id, previous=self.current(tenant.id))
             except (BrokenProcessPool, OSError):
                 log.exception("the index builder process failed; building tenant %s here", tenant.id)
         return build_index(load_snapshot(session, tenant))
@@ -207,7 +207,7 @@ class IndexCache:
             log.exception("index rebuild failed for tenant %s", tenant_id)
         finally:
             rebuilt.set()
-        if previous is not None and len(previous.orgs) > PROCESS_BUILD_ORGS and dismantle(previous):
+        if previous is not None and len(previous.orgs) > PROCESS_BUILD_ORGS and dismantle(previous, keep=entry.index):
             # The last reference: the automaton and the tables go now, then their pages go back to the
             # system (glibc keeps freed heap pages otherwise, and the worker's RSS stays at two indexes).
             del previous

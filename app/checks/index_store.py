@@ -6,7 +6,8 @@ worker of the host, loads that file instead of building. The host lock (`host_lo
 a time per host, so building uses at most one core whatever the number of workers.
 
 The file is the Aho-Corasick automaton, then each field of the index, each part read by an unpickler of its
-own (`write_parts`): what a part was read from is let go before the next one is read. Within a part, bounded
+own (`write_parts`): what a part was read from is let go before the next one is read. Each part carries its
+digest: a worker replacing an index keeps the parts it already holds (an edit changes a few of them). Within a part, bounded
 pickles (objects shared within a field stay shared when read back): a large dict or set is written as chunks
 of `CHUNK` items. Reading one chunk holds the GIL for a few milliseconds; `read_index` pauses between chunks,
 so a worker loading an index keeps answering checks. Contacts, organizations and the address, domain and
@@ -20,6 +21,8 @@ import contextlib
 import ctypes
 import fcntl
 import gc
+import hashlib
+import io
 import os
 import pickle
 import sys
@@ -28,7 +31,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import fields, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ahocorasick
 from sqlmodel import Session
@@ -42,8 +45,9 @@ from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 
 # 2: packed maps keep their keys in the order given; 3: the automaton first, alone; 4: every field alone;
-# 5: no key another key covers (half the automaton: files of 4 would answer the same, at twice the memory)
-FORMAT = "sendguard-index/5"
+# 5: no key another key covers (half the automaton: files of 4 would answer the same, at twice the memory);
+# 6: each part after a header with its digest and length (a worker reuses the parts it holds already)
+FORMAT = "sendguard-index/6"
 CHUNK = 10_000
 SUFFIX = ".idx"
 # References to an index being dismantled besides a check's: the caller's, the argument, getrefcount's.
@@ -94,53 +98,67 @@ def write_index(path: Path, index: DirectoryIndex) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     with open(temporary, "wb", buffering=1 << 20) as handle:
-        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-        write_parts(pickler, index)
-        pickler.clear_memo()
-        pickler.dump(FORMAT)  # end marker: a truncated file fails to read rather than loading half an index
+        write_parts(handle, index)
+        _write(handle, FORMAT)  # end marker: a truncated file fails to read rather than loading half an index
     os.replace(temporary, path)
 
 
-def write_parts(pickler: pickle.Pickler, index: DirectoryIndex) -> None:
-    """The format mark and the automaton, the index's field names, then each field: every part after the first
-    starts with the writer's memo cleared, so `read_index` reads it with an unpickler of its own."""
-    pickler.dump(FORMAT)
-    pickler.dump(index.automaton)
-    names = [f.name for f in fields(index) if f.init]
-    pickler.clear_memo()
-    pickler.dump(names)
+def write_parts(handle: BinaryIO, index: DirectoryIndex) -> None:
+    """The format mark, the index's field names (the automaton first), then each field as a part of its own: a
+    header (name, digest, length), then the part's pickles from a pickler of its own. `read_index` reads each part
+    with a fresh unpickler, or skips it when the index it replaces was read from a part of the same digest."""
+    _write(handle, FORMAT)
+    names = ["automaton", *(f.name for f in fields(index) if f.init and f.name != "automaton")]
+    _write(handle, names)
     for name in names:
-        pickler.clear_memo()
-        _dump(pickler, None if name == "automaton" else getattr(index, name))
+        part = io.BytesIO()
+        _dump(pickle.Pickler(part, protocol=pickle.HIGHEST_PROTOCOL), getattr(index, name))
+        data = part.getbuffer()
+        _write(handle, (name, _digest(name, index, data), len(data)))
+        handle.write(data)
+        del data
+
+
+def _digest(name: str, index: DirectoryIndex, data: memoryview) -> bytes:
+    # An automaton's pickle is not the same twice for the same keys (it varies with where its nodes were
+    # allocated); what it answers is its keys and their values, so those are its digest.
+    content = pickle.dumps(list(index.automaton.items()), pickle.HIGHEST_PROTOCOL) if name == "automaton" else data
+    return hashlib.blake2b(content, digest_size=16).digest()
+
+
+def _write(handle: BinaryIO, value: object) -> None:
+    pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
 
 
 def _pause() -> None:
     time.sleep(0.001)  # lets the threads answering checks take the GIL
 
 
-def read_index(path: Path, pause: Callable[[], None] = _pause) -> DirectoryIndex:
+def read_index(
+    path: Path, pause: Callable[[], None] = _pause, previous: DirectoryIndex | None = None
+) -> DirectoryIndex:
+    """Read an index file; a part whose digest the `previous` index (of the same tenant) was read from is that
+    index's own object again, not a copy: an edit to one organization leaves the contacts and most tables as they
+    were, and a worker swapping indexes then holds those once (they are never changed after reading)."""
     # Reading creates millions of acyclic objects: cyclic GC passes over them would only stall the reader.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         with open(path, "rb", buffering=1 << 20) as handle:
-            first = _Unpickler(handle)
-            if first.load() != FORMAT:
+            if _Unpickler(handle).load() != FORMAT:
                 raise ValueError(f"{path} is not an index file")
-            # An unpickler keeps everything it read (its memo) until it is gone: the automaton is built from ~85 MB
-            # of pickled chunks at 100,000 organizations, and each table from chunk lists. Read part by part, each
-            # by an unpickler of its own, what a part was read from goes before the next part is read. A worker
-            # swapping indexes holds the old one as well: at 100k, measured in one process, 679 -> 572 MB at the peak.
-            automaton = first.load()
-            if not isinstance(automaton, ahocorasick.Automaton):
-                raise ValueError(f"{path} is not an index file")
-            del first
-            return_free_memory()
             names = _Unpickler(handle).load()
-            if not isinstance(names, list) or "automaton" not in names:
+            if not isinstance(names, list) or names[:1] != ["automaton"]:
                 raise ValueError(f"{path} is not an index file")
-            values = {name: _load(_Unpickler(handle), pause) for name in names}
-            index = DirectoryIndex(**{**values, "automaton": automaton})
+            reused = previous.part_digests if previous is not None else {}
+            values: dict[str, Any] = {}
+            digests: dict[str, bytes] = {}
+            for name in names:
+                values[name], digests[name] = _read_part(handle, name, reused, previous, pause)
+            if not isinstance(values["automaton"], ahocorasick.Automaton):
+                raise ValueError(f"{path} is not an index file")
+            index = DirectoryIndex(**values)
+            index.part_digests = digests
             if _Unpickler(handle).load() != FORMAT:
                 raise ValueError(f"{path} is incomplete")
         return index
@@ -153,8 +171,40 @@ def read_index(path: Path, pause: Callable[[], None] = _pause) -> DirectoryIndex
             gc.enable()
 
 
-def dismantle(index: DirectoryIndex, pause: Callable[[], None] = _pause, wait_seconds: float = 2.0) -> bool:
-    """Empty a replaced index's maps piece by piece once no check uses it; False if one still did.
+def _read_part(
+    handle: BinaryIO,
+    name: str,
+    reused: dict[str, bytes],
+    previous: DirectoryIndex | None,
+    pause: Callable[[], None],
+) -> tuple[Any, bytes]:
+    header = _Unpickler(handle).load()
+    if not (isinstance(header, tuple) and len(header) == 3 and header[0] == name):
+        raise ValueError("not an index file part")
+    _name, digest, length = header
+    if previous is not None and reused.get(name) == digest:
+        handle.seek(length, os.SEEK_CUR)
+        return getattr(previous, name), digest
+    start = handle.tell()
+    # An unpickler keeps everything it read (its memo) until it is gone: the automaton is built from ~40 MB of
+    # pickled chunks at 100,000 organizations, each table from chunk lists. Read by an unpickler of its own, what a
+    # part was read from goes before the next part is read (a worker swapping indexes holds the old one as well).
+    value = _load(_Unpickler(handle), pause)
+    if handle.tell() != start + length:
+        raise ValueError(f"index file part {name} is damaged")
+    if name == "automaton":
+        return_free_memory()
+    return value, digest
+
+
+def dismantle(
+    index: DirectoryIndex,
+    pause: Callable[[], None] = _pause,
+    wait_seconds: float = 2.0,
+    keep: DirectoryIndex | None = None,
+) -> bool:
+    """Empty a replaced index's maps piece by piece once no check uses it; False if one still did. What it shares
+    with `keep` (the index replacing it, read from the same parts) is left as it is.
 
     Freeing a 100,000-organization index in one go holds the GIL for ~0.3 s. The caller holds one
     reference (so do this call's argument and `getrefcount`'s); any more is a check still reading it.
@@ -164,19 +214,21 @@ def dismantle(index: DirectoryIndex, pause: Callable[[], None] = _pause, wait_se
         if time.monotonic() > deadline:
             return False
         time.sleep(0.05)
-    _empty(index, pause)
+    _empty(index, pause, keep)
     return True
 
 
-def _empty(value: object, pause: Callable[[], None]) -> None:
+def _empty(value: object, pause: Callable[[], None], keep: DirectoryIndex | None = None) -> None:
     if isinstance(value, DirectoryIndex):
-        # Flat buffers (and the organization ids): freed in milliseconds.
+        # Flat buffers (and the organization ids): let go of, freed in milliseconds (unless `keep` holds them).
         value.contacts = ContactTable()
         value.lookalikes = LookalikeIndex()
         value.orgs = OrgTable()
         value.org_index_by_id = value.org_by_domain = {}
         for f in fields(value):
-            _empty(getattr(value, f.name), pause)
+            part = getattr(value, f.name)
+            if keep is None or getattr(keep, f.name) is not part:
+                _empty(part, pause)
     elif isinstance(value, dict | set):
         while value:
             for _ in range(min(CHUNK, len(value))):
@@ -206,10 +258,24 @@ def _dump(pickler: pickle.Pickler, value: object) -> None:
             _dump(pickler, getattr(value, name))
     elif isinstance(value, dict) and _weight(value) > CHUNK:
         _dump_chunks(pickler, "dict", list(value.items()))
-    elif isinstance(value, tuple | set) and len(value) > CHUNK:
-        _dump_chunks(pickler, type(value).__name__, list(value))
+    elif isinstance(value, set | frozenset):
+        # In order: the same set writes the same bytes in every process (set order follows the hash seed).
+        items = _in_order(value)
+        if len(items) > CHUNK:
+            _dump_chunks(pickler, type(value).__name__, items)
+        else:
+            pickler.dump(("items", type(value).__name__, items))
+    elif isinstance(value, tuple) and len(value) > CHUNK:
+        _dump_chunks(pickler, "tuple", list(value))
     else:
         pickler.dump(("value", value))
+
+
+def _in_order(items: set[Any] | frozenset[Any]) -> list[Any]:
+    try:
+        return sorted(items)
+    except TypeError:  # not comparable with each other (no index set is): written as iterated
+        return list(items)
 
 
 def _weight(value: object) -> int:
@@ -244,6 +310,8 @@ def _load(unpickler: pickle.Unpickler, pause: Callable[[], None]) -> Any:
     kind, *rest = unpickler.load()
     if kind == "value":
         return rest[0]
+    if kind == "items":
+        return frozenset(rest[1]) if rest[0] == "frozenset" else set(rest[1])
     if kind == "object":
         cls, names = rest
         return cls(**{name: _load(unpickler, pause) for name in names})
@@ -258,7 +326,9 @@ def _load(unpickler: pickle.Unpickler, pause: Callable[[], None]) -> Any:
     for _ in range(rest[0]):
         flat.extend(unpickler.load())
         pause()
-    return tuple(flat) if kind == "tuple" else set(flat)
+    if kind == "tuple":
+        return tuple(flat)
+    return frozenset(flat) if kind == "frozenset" else set(flat)
 
 
 class _Unpickler(pickle.Unpickler):

@@ -6,11 +6,11 @@ from app.analysis.names import core_name, short_name, spellings, usable_code, us
 
 
 def test_accented_names_are_also_searched_without_accents():
-    assert spellings("energía solar ibérica", "", "solartech") == {
+    assert spellings("energía solar ibérica", "", "solartech", "solartech") == [
         "energía solar ibérica",
         "energia solar iberica",
         "solartech",
-    }
+    ]
 
 
 @pytest.mark.parametrize(
