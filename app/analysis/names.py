@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.analysis.normalize import contains_cjk, normalize_text, split_camel_case, strip_accents
+from app.analysis.normalize import contains_cjk, has_camel_case, normalize_text, split_camel_case, strip_accents
 
 # Compared without dots: "S.L." -> "sl".
 _LEGAL_SUFFIXES = frozenset(
@@ -148,7 +148,12 @@ def spellings(*names: str) -> list[str]:
 def split_camel_name(name: str) -> str:
     """ "HelioHandel GmbH" -> "Helio Handel GmbH": glued words read apart, legal forms left whole (read apart,
     "GmbH" would become "Gmb H", which no legal suffix matches)."""
-    return " ".join(word if _is_legal_form(word) else split_camel_case(word) for word in name.split(" "))
+    if not has_camel_case(name):
+        return name  # most names: nothing glued (a directory build reads 150,000 of them)
+    return " ".join(
+        split_camel_case(word) if has_camel_case(word) and not _is_legal_form(word) else word
+        for word in name.split(" ")
+    )
 
 
 def _is_legal_form(word: str) -> bool:

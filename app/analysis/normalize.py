@@ -64,6 +64,10 @@ def split_camel_case(text: str) -> str:
     return _CAMEL_CASE.sub(" ", text)
 
 
+def has_camel_case(text: str) -> bool:
+    return _CAMEL_CASE.search(text) is not None
+
+
 def as_written(raw: str, normalized: str, start: int, end: int) -> str:
     """The raw text behind normalized[start:end], when normalization kept the length (the usual case)."""
     source = raw if len(raw) == len(normalized) else normalized
