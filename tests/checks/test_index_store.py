@@ -125,11 +125,16 @@ def _large_tenant(db: Session) -> Tenant:
     return tenant
 
 
-def test_the_builder_process_builds_once_and_a_second_worker_reads_its_file(
-    app: Any, db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def large_tenant(db: Session, monkeypatch: pytest.MonkeyPatch) -> Tenant:
     monkeypatch.setattr(cache_module, "PROCESS_BUILD_ORGS", 3)  # six organizations count as large
-    tenant = _large_tenant(db)
+    return _large_tenant(db)
+
+
+def test_the_builder_process_builds_once_and_a_second_worker_reads_its_file(
+    app: Any, large_tenant: Tenant, tmp_path: Path
+) -> None:
+    tenant = large_tenant
     first = IndexCache(app.state.engine, index_dir=tmp_path)
     second = IndexCache(app.state.engine, index_dir=tmp_path)
     try:
@@ -148,10 +153,9 @@ def test_the_builder_process_builds_once_and_a_second_worker_reads_its_file(
 
 
 def test_a_rebuild_after_a_new_contact_keeps_the_parts_the_worker_holds(
-    app: Any, db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    app: Any, db: Session, large_tenant: Tenant, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cache_module, "PROCESS_BUILD_ORGS", 3)  # six organizations count as large
-    tenant = _large_tenant(db)
+    tenant = large_tenant
     cache = IndexCache(app.state.engine, index_dir=tmp_path)
     try:
         assert cache.refresh(tenant.id).wait(120)
