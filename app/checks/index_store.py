@@ -180,8 +180,10 @@ def _read_part(
 ) -> tuple[Any, bytes]:
     header = _Unpickler(handle).load()
     if not (isinstance(header, tuple) and len(header) == 3 and header[0] == name):
-        raise ValueError("not an index file part")
+        raise ValueError(f"index file part {name} is missing")
     _name, digest, length = header
+    if not (isinstance(digest, bytes) and isinstance(length, int) and length >= 0):
+        raise ValueError(f"index file part {name} is damaged")
     if previous is not None and reused.get(name) == digest:
         handle.seek(length, os.SEEK_CUR)
         return getattr(previous, name), digest

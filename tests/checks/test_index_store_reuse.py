@@ -9,6 +9,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,8 @@ def test_taking_the_replaced_index_apart_leaves_what_the_new_one_shares(tmp_path
     assert not old.contact_by_email  # what only the old index held is gone
 
 
-def test_a_part_shorter_or_longer_than_its_header_says_is_refused(tmp_path: Path) -> None:
+def _with_orgs_part(tmp_path: Path, alter: Callable[[bytes, int, bytes], tuple[object, bytes]]) -> Path:
+    """An index file whose organization table part's header and bytes `alter` rewrote."""
     buffer = io.BytesIO()
     index_store.write_parts(buffer, build_index(_snapshot()))
     damaged = io.BytesIO()
@@ -93,15 +95,30 @@ def test_a_part_shorter_or_longer_than_its_header_says_is_refused(tmp_path: Path
     while buffer.tell() < len(buffer.getvalue()):
         name, digest, length = pickle.Unpickler(buffer).load()
         data = buffer.read(length)
-        if name == "orgs":
-            data += pickle.dumps(("value", None))  # one pickle too many inside the part
-        pickle.Pickler(damaged).dump((name, digest, length if name != "orgs" else len(data) - 1))
+        header, data = alter(digest, length, data) if name == "orgs" else ((name, digest, length), data)
+        pickle.Pickler(damaged).dump(header)
         damaged.write(data)
     pickle.Pickler(damaged).dump(index_store.FORMAT)
     path = tmp_path / "t-1.idx"
     path.write_bytes(damaged.getvalue())
+    return path
+
+
+@pytest.mark.parametrize(
+    "alter",
+    [
+        # one pickle too many inside the part, the length saying one byte less than there is
+        lambda digest, length, data: (("orgs", digest, length + 9), data + pickle.dumps(("value", None))),
+        lambda digest, length, data: (("orgs", digest, -length), data),
+        lambda digest, length, data: (("orgs", "not a digest", length), data),
+        lambda digest, length, data: (("contacts", digest, length), data),
+    ],
+)
+def test_a_part_not_as_its_header_says_is_refused(
+    tmp_path: Path, alter: Callable[[bytes, int, bytes], tuple[object, bytes]]
+) -> None:
     with pytest.raises(ValueError, match="orgs"):
-        index_store.read_index(path, lambda: None)
+        index_store.read_index(_with_orgs_part(tmp_path, alter), lambda: None)
 
 
 _DIGESTS = """
