@@ -42,6 +42,7 @@ from app.learning.router import router as learning_router
 from app.learning.runner import LearningRunner
 from app.limits import BodySizeLimitMiddleware, JsonShapeLimitMiddleware
 from app.mailbox.dependencies import build_provider
+from app.memory import limit_malloc_arenas
 from app.observability import Metrics, MetricsMiddleware
 from app.policies.router import router as policy_router
 from app.privacy.router import router as privacy_router
@@ -63,6 +64,7 @@ log = logging.getLogger("app")
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     check_dev_auth_at_start(settings)
+    limit_malloc_arenas()  # before the lifespan starts the threads (see app/memory.py)
     engine = create_db_engine(settings.database_url, DatabaseTimeouts.of(settings))
     # Process-wide caches describe one database: a new app (another database, in tests) starts empty.
     identities.clear()

@@ -21,7 +21,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.analysis.index import DirectoryIndex
-from app.checks.index_store import build_file, host_lock, index_path, prune, read_index, return_free_memory
+from app.checks.index_store import build_file, host_lock, index_path, prune, read_index
+from app.memory import return_free_memory
 from app.tenants.repository import current_version
 
 log = logging.getLogger(__name__)

@@ -31,11 +31,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from app.analysis.index import DirectoryIndex, build_index
-from app.checks.index_builder import HostBuilder, return_free_memory
+from app.checks.index_builder import HostBuilder
 from app.checks.index_store import dismantle
 from app.checks.snapshot import load_snapshot
 from app.directory.models import Organization
 from app.learning.history import DocumentHistories
+from app.memory import return_free_memory
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 

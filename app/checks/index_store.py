@@ -18,7 +18,6 @@ the one step that cannot be split (~0.08 s CPU at 100,000 organizations).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import gc
 import hashlib
@@ -41,6 +40,7 @@ from app.analysis.domains import LookalikeIndex
 from app.analysis.index import DirectoryIndex, build_index
 from app.analysis.org_table import OrgTable
 from app.checks.snapshot import load_snapshot
+from app.memory import return_free_memory
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 
@@ -244,12 +244,6 @@ def prune(index_dir: Path, tenant_id: uuid.UUID, keep_version: int) -> None:
         version = old.name.removeprefix(f"{tenant_id}-").removesuffix(SUFFIX)
         if version.isdigit() and int(version) < keep_version:
             old.unlink(missing_ok=True)
-
-
-def return_free_memory() -> None:
-    """Give freed buffers back to the system (glibc keeps them otherwise): worker RSS."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: the process reuses the memory instead
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _dump(pickler: pickle.Pickler, value: object) -> None:
