@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import uuid
 
+import sqlalchemy as sa
 from sqlalchemy import event, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
 from app.changes import notices_for
 from app.tenants.cache import identities
+from app.tenants.identity import TenantIdentity, UserIdentity
 from app.tenants.models import Tenant, User
 
 
@@ -15,14 +17,39 @@ def get_tenant_by_key(session: Session, key: str) -> Tenant | None:
     return session.exec(select(Tenant).where(Tenant.key == key)).first()
 
 
-def get_tenant_and_user(session: Session, key: str, subject: str) -> tuple[Tenant, User] | None:
-    """Both rows in one round trip: this runs for every request."""
-    row = session.exec(
-        select(Tenant, User)
-        .join(User, col(User.tenant_id) == Tenant.id)
-        .where(Tenant.key == key, User.subject == subject)
+def get_identity(session: Session, key: str, subject: str) -> tuple[TenantIdentity, UserIdentity] | None:
+    """The tenant and user of a sign-in as values, in one round trip of plain columns: this runs for each active
+    user every few seconds (identity reloads), and loading the two rows as models cost ~6x as much (280 -> 50 us)."""
+    row = session.execute(
+        sa.select(*_TENANT_COLUMNS, *_USER_COLUMNS)
+        .join(User, col(User.tenant_id) == col(Tenant.id))
+        .where(col(Tenant.key) == key, col(User.subject) == subject)
     ).first()
-    return (row[0], row[1]) if row else None
+    if row is None:
+        return None
+    tenant_id, tenant_key, name, internal_domains, default_language, version, *user = row
+    tenant = TenantIdentity(tenant_id, tenant_key, name, tuple(internal_domains or ()), default_language, version)
+    return tenant, UserIdentity(*user)
+
+
+# In the order of TenantIdentity's and UserIdentity's fields.
+_TENANT_COLUMNS = (
+    col(Tenant.id),
+    col(Tenant.key),
+    col(Tenant.name),
+    col(Tenant.internal_domains),
+    col(Tenant.default_language),
+    col(Tenant.version),
+)
+_USER_COLUMNS = (
+    col(User.id),
+    col(User.tenant_id),
+    col(User.subject),
+    col(User.email),
+    col(User.display_name),
+    col(User.locale),
+    col(User.role),
+)
 
 
 def get_user(session: Session, tenant_id: uuid.UUID, subject: str) -> User | None:

@@ -68,10 +68,9 @@ def cached_identity(principal: Principal, engine: Engine) -> Identity | None:
 def _load_known(session: Session, principal: Principal) -> Identity | None:
     """The principal's stored tenant and user, remembered, if they match the credential; no rows are written."""
     generation = identities.generation  # read first: a tenant change committed meanwhile discards this load
-    known = repository.get_tenant_and_user(session, principal.tenant_key, principal.subject)
-    if known is None or not _matches(known[1], principal):
+    identity = repository.get_identity(session, principal.tenant_key, principal.subject)
+    if identity is None or not _matches(identity[1], principal):
         return None
-    identity = TenantIdentity.of(known[0]), UserIdentity.of(known[1])
     identities.put(principal.tenant_key, principal.subject, *identity, generation=generation)
     return identity
 

@@ -82,12 +82,12 @@ def test_a_stale_identity_answers_and_one_reload_refreshes_it(
     newer = Tenant(id=tenant.id, key=tenant.key, name=tenant.name, internal_domains=["a.example"], version=2)
     gate, reads = threading.Event(), []
 
-    def get_tenant_and_user(session: object, key: str, subject: str) -> tuple[Tenant, User]:
+    def get_identity(session: object, key: str, subject: str) -> tuple[TenantIdentity, UserIdentity]:
         reads.append(key)
         assert gate.wait(10)
-        return newer, user
+        return TenantIdentity.of(newer), UserIdentity.of(user)
 
-    monkeypatch.setattr(repository, "get_tenant_and_user", get_tenant_and_user)
+    monkeypatch.setattr(repository, "get_identity", get_identity)
     assert service.cached_identity(_principal(), ENGINE) is not None  # fresh: no reload
     now[0] = 6.0
     answers = [service.cached_identity(_principal(), ENGINE) for _ in range(3)]
@@ -105,7 +105,8 @@ def test_a_reload_that_finds_the_user_changed_drops_the_entry(
 ) -> None:
     cache, now = identities
     tenant, user = _cached(cache)
-    monkeypatch.setattr(repository, "get_tenant_and_user", lambda *_: (tenant, _rows(role="admin")[1]))
+    changed = TenantIdentity.of(tenant), UserIdentity.of(_rows(role="admin")[1])
+    monkeypatch.setattr(repository, "get_identity", lambda *_: changed)
     now[0] = 6.0
     assert service.cached_identity(_principal(), ENGINE) is not None
     service.identity_reloads.wait_idle()
