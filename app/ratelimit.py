@@ -81,18 +81,19 @@ class RedisRateLimiter:
     """The same token bucket, kept in Redis; falls back to this process's buckets if Redis fails."""
 
     def __init__(self, client: aredis.Redis, name: str, per_minute: int, prefix: str) -> None:
+        from redis.exceptions import RedisError  # loaded with the client given: once here, not on every check
+
         self.capacity = float(per_minute)
         self.refill_per_second = per_minute / 60.0
         self._prefix = f"{prefix}rate:{name}:"
         self._script = client.register_script(_TAKE_SCRIPT)
         self._fallback = RateLimiter(per_minute)
+        self._unreachable = (RedisError, OSError)
 
     async def take_async(self, key: str) -> float:
-        from redis.exceptions import RedisError  # loaded with the client this limiter was given
-
         try:
             wait = await self._script(keys=[self._prefix + key], args=[self.capacity, self.refill_per_second])
-        except (RedisError, OSError):
+        except self._unreachable:
             log.warning("rate limit: Redis unreachable, limiting per process")
             return self._fallback.take(key)
         return float(wait)

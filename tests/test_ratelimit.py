@@ -35,3 +35,22 @@ def test_check_and_scan_answer_429_with_retry_after(client: TestClient, app: Any
     scan = {"name": "a.txt", "content_base64": "aGVsbG8="}
     assert client.post("/v1/attachments/scan", json=scan, headers=alex).status_code == 200
     assert_error(client.post("/v1/attachments/scan", json=scan, headers=alex), 429)
+
+
+def test_with_redis_unreachable_a_user_is_limited_by_this_process() -> None:
+    import asyncio
+
+    import redis.asyncio as aredis
+
+    from app.ratelimit import RedisRateLimiter
+
+    async def takes() -> list[float]:
+        client = aredis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2, socket_timeout=0.2)
+        limiter = RedisRateLimiter(client, "check", per_minute=2, prefix="test:")
+        try:
+            return [await limiter.take_async("tenant:user") for _ in range(3)]
+        finally:
+            await client.aclose()
+
+    first, second, third = asyncio.run(takes())
+    assert first == 0 and second == 0 and 29 <= third <= 31

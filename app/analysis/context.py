@@ -16,6 +16,7 @@ from app.analysis.documents import DocumentHistory
 from app.analysis.domains import email_domain, is_freemail, registrable_domain
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.index import DirectoryIndex
+from app.analysis.logistics import looks_like_logistics
 from app.analysis.normalize import SplitText, as_written, name_form, normalize_text, split_body
 
 Field = Literal["to", "cc", "bcc"]
@@ -58,6 +59,8 @@ class RecipientInfo:
     org_key: str
     # Why the address cannot be delivered ("no @", "invalid domain"), None when it can.
     problem: str | None = None
+    # Unknown to the directory, but its name or domain says it moves goods (app/analysis/logistics.py).
+    moves_goods: bool = False
 
     @property
     def visible(self) -> bool:
@@ -174,8 +177,11 @@ def resolve_recipient(
     org_index = None if internal else index.org_index_for_address(email)
     org = index.org(org_index) if org_index is not None else None
     org_key = org.id if org is not None else _unknown_org_key(email, domain)
-    problem = address_problem(email)
-    return RecipientInfo(email, recipient.name.strip(), field_name, domain, internal, org_index, org, org_key, problem)
+    name = recipient.name.strip()
+    moves_goods = org is None and not internal and looks_like_logistics(name, domain)
+    return RecipientInfo(
+        email, name, field_name, domain, internal, org_index, org, org_key, address_problem(email), moves_goods
+    )
 
 
 def _unknown_org_key(email: str, domain: str) -> str:

@@ -150,11 +150,10 @@ def read_index(
             names = _Unpickler(handle).load()
             if not isinstance(names, list) or names[:1] != ["automaton"]:
                 raise ValueError(f"{path} is not an index file")
-            reused = previous.part_digests if previous is not None else {}
             values: dict[str, Any] = {}
             digests: dict[str, bytes] = {}
             for name in names:
-                values[name], digests[name] = _read_part(handle, name, reused, previous, pause)
+                values[name], digests[name] = _read_part(handle, name, previous, pause)
             if not isinstance(values["automaton"], ahocorasick.Automaton):
                 raise ValueError(f"{path} is not an index file")
             index = DirectoryIndex(**values)
@@ -172,11 +171,7 @@ def read_index(
 
 
 def _read_part(
-    handle: BinaryIO,
-    name: str,
-    reused: dict[str, bytes],
-    previous: DirectoryIndex | None,
-    pause: Callable[[], None],
+    handle: BinaryIO, name: str, previous: DirectoryIndex | None, pause: Callable[[], None]
 ) -> tuple[Any, bytes]:
     header = _Unpickler(handle).load()
     if not (isinstance(header, tuple) and len(header) == 3 and header[0] == name):
@@ -184,7 +179,7 @@ def _read_part(
     _name, digest, length = header
     if not (isinstance(digest, bytes) and isinstance(length, int) and length >= 0):
         raise ValueError(f"index file part {name} is damaged")
-    if previous is not None and reused.get(name) == digest:
+    if previous is not None and previous.part_digests.get(name) == digest:
         handle.seek(length, os.SEEK_CUR)
         return getattr(previous, name), digest
     start = handle.tell()
@@ -256,7 +251,7 @@ def _dump(pickler: pickle.Pickler, value: object) -> None:
         _dump_chunks(pickler, "dict", list(value.items()))
     elif isinstance(value, set | frozenset):
         # In order: the same set writes the same bytes in every process (set order follows the hash seed).
-        items = _in_order(value)
+        items = sorted(value)  # index sets hold strings
         if len(items) > CHUNK:
             _dump_chunks(pickler, type(value).__name__, items)
         else:
@@ -265,13 +260,6 @@ def _dump(pickler: pickle.Pickler, value: object) -> None:
         _dump_chunks(pickler, "tuple", list(value))
     else:
         pickler.dump(("value", value))
-
-
-def _in_order(items: set[Any] | frozenset[Any]) -> list[Any]:
-    try:
-        return sorted(items)
-    except TypeError:  # not comparable with each other (no index set is): written as iterated
-        return list(items)
 
 
 def _weight(value: object) -> int:

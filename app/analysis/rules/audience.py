@@ -14,7 +14,6 @@ from collections import defaultdict
 from app.analysis.context import RecipientInfo, RuleContext
 from app.analysis.directory import AUDIENCE_KINDS
 from app.analysis.findings import Finding, Fix
-from app.analysis.logistics import looks_like_logistics
 from app.analysis.rules._common import emails, listing, org_label
 
 
@@ -29,7 +28,7 @@ def _is_audience(recipient: RecipientInfo) -> bool:
     if recipient.problem is not None:
         return False  # undeliverable: nobody reads it (invalid_address says so)
     if recipient.org is None:
-        return not looks_like_logistics(recipient.name, recipient.domain)
+        return not recipient.moves_goods
     return recipient.org.kind in AUDIENCE_KINDS
 
 
