@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.analysis import context
 from app.analysis.context import _resolve_recipients, scan_text
 from app.analysis.directory import DirectorySnapshot, OrgEntry
 from app.analysis.doc_classes import _name_for_matching
@@ -44,6 +45,19 @@ def test_the_domains_after_a_dot_word_are_still_read(small_index: DirectoryIndex
 def test_the_evidence_of_a_name_is_where_it_was_found(small_index: DirectoryIndex) -> None:
     # "heliotechnik" holds the name but is another word; the evidence is the name as written later on.
     assert _orgs(small_index, "heliotechnik von Heliotec") == [("helio", "Heliotec")]
+
+
+def test_a_long_thread_is_read_a_distinct_line_at_a_time_with_the_same_answers(
+    small_index: DirectoryIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = "From: Anna Weber <anna.weber@acme-trade.example>\nTo: info@hh-solar.de\nSee www.acme-trade.example\n"
+    # The second organization shows up once, far down, written in capitals: its evidence must be taken from
+    # the right place in the text as written.
+    text = header * 2_000 + "Cc: Einkauf <Einkauf@NL-Blau.de>\n" + header * 10
+    assert len(text) >= context._DISTINCT_LINES_FROM
+    by_lines = _orgs(small_index, text)
+    monkeypatch.setattr(context, "_DISTINCT_LINES_FROM", len(text) + 1)
+    assert by_lines == _orgs(small_index, text) == [("helio", "info@hh-solar.de"), ("nord", "Einkauf@NL-Blau.de")]
 
 
 # --- recipients --------------------------------------------------------------------------------------

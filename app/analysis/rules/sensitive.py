@@ -155,26 +155,42 @@ def internal_content_external(ctx: RuleContext) -> list[Finding]:
 def quoted_internal_headers(ctx: RuleContext) -> list[str]:
     """Quoted header blocks whose sender and all recipients are internal: a colleagues' discussion."""
     quoted = ctx.body.quoted
-    lines = quoted.splitlines()
-    found = []
+    lines = quoted.split("\n")  # the same line breaks as the count below and the pattern's "^"
     # Line numbers are counted on from the previous match, so the scan stays linear in the text.
     line_no, counted_to = 0, 0
-    internal: dict[str, bool] = {}  # a long thread repeats the same few addresses thousands of times
+    # A long thread repeats the same header blocks, lines and addresses thousands of times.
+    verdicts: dict[tuple[str, ...], str | None] = {}
+    internal: dict[str, bool] = {}
+    addressed: dict[str, list[str]] = {}
     for match in _HEADER_FROM.finditer(quoted):
         line_no += quoted.count("\n", counted_to, match.start())
         counted_to = match.start()
-        senders = _EMAIL.findall(match.group("rest"))
-        if not senders:
-            continue
-        recipients = [
-            address
-            for line in lines[line_no + 1 : line_no + 1 + _HEADER_SPAN]
-            if (to := _HEADER_TO.match(line))
-            for address in _EMAIL.findall(to.group("rest"))
-        ]
-        if recipients and all(_cached_internal(ctx, internal, a) for a in senders + recipients):
-            found.append(f"{senders[0]} -> {', '.join(recipients)}")
-    return found
+        block = tuple(lines[line_no : line_no + 1 + _HEADER_SPAN])
+        if block not in verdicts:
+            verdicts[block] = _colleagues_block(ctx, match.group("rest"), block[1:], addressed, internal)
+    return [evidence for evidence in verdicts.values() if evidence is not None]
+
+
+def _colleagues_block(
+    ctx: RuleContext, sent_by: str, after: tuple[str, ...], addressed: dict[str, list[str]], internal: dict[str, bool]
+) -> str | None:
+    """ "sender -> recipients" when a quoted header block's sender and all its recipients are internal."""
+    senders = _EMAIL.findall(sent_by)
+    if not senders:
+        return None
+    recipients = [address for line in after for address in _addressees(addressed, line)]
+    if recipients and all(_cached_internal(ctx, internal, a) for a in senders + recipients):
+        return f"{senders[0]} -> {', '.join(recipients)}"
+    return None
+
+
+def _addressees(known: dict[str, list[str]], line: str) -> list[str]:
+    """The addresses of a "To:" or "Cc:" header line; none for any other line."""
+    answer = known.get(line)
+    if answer is None:
+        to = _HEADER_TO.match(line)
+        answer = known[line] = _EMAIL.findall(to.group("rest")) if to else []
+    return answer
 
 
 def _cached_internal(ctx: RuleContext, known: dict[str, bool], address: str) -> bool:
