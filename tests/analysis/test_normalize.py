@@ -84,6 +84,30 @@ def test_html_quote_blocks_are_split_off():
     assert (split.new.strip(), "older" in split.quoted) == ("Hi", True)
 
 
+@pytest.mark.parametrize("odd", ["<!-- saved from Outlook -->", "<!--[if !mso]><![endif]-->", "<?xml version='1.0'?>"])
+def test_comments_after_an_outlook_reply_header_go_with_the_quote_without_their_text(odd):
+    html = f"<div>New text</div><div id='divRplyFwdMsg'>From: Michael</div>{odd}<div>old body</div>"
+    split = split_body(html, "html")
+    assert (split.new, split.quoted) == ("New text", "From: Michael\nold body")
+
+
+@pytest.mark.parametrize(
+    ("marked", "quoted"),
+    [
+        ("<div class='gmail_quote gmail_quote_container'>", True),
+        ("<div class='x\tgmail_quote'>", True),
+        ("<DIV ID='divRplyFwdMsg'>", True),
+        ("<div class='moz-cite-prefix'>", True),
+        ("<div class='gmail_quotes'>", False),
+        ("<div id='divrplyfwdmsg'>", False),
+        ("<div class='moz-cite-prefix x'>", False),
+    ],
+)
+def test_quote_containers_are_known_by_their_class_or_id(marked, quoted):
+    split = split_body(f"<div>New text</div>{marked}older</div>", "html")
+    assert ("older" in split.quoted, "older" in split.new) == (quoted, not quoted)
+
+
 @pytest.mark.parametrize(
     "code",
     [0x3040, 0x30FF, 0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xAC00, 0xD7AF, 0xF900, 0xFAFF, 0x20000, 0x2FA1F],

@@ -277,6 +277,16 @@ def test_odd_but_valid_drafts_never_fail(demo: TestClient) -> None:
         },
     )
     assert broken_html["check_id"]
+    # Outlook's quoted history is the reply header's siblings; a comment among them has no attributes.
+    outlook_comment = check(
+        demo,
+        {
+            "to": to("m.schmidt@solartech.example"),
+            "body_format": "html",
+            "body": "<p>Hi</p><div id='divRplyFwdMsg'>From: Michael</div><!--[if !mso]><![endif]--><p>old body</p>",
+        },
+    )
+    assert outlook_comment["check_id"]
     many = [{"email": f"buyer{i}@customer{i}.example"} for i in range(3000)]
     result = check(demo, {"to": many[:1], "cc": many[1:], "body": "Season's greetings"})
     assert "exposed_recipients" in by_code(result)  # the exposure card carries the Bcc fix for all of them
