@@ -169,6 +169,7 @@ def split_html(html: str) -> tuple[str, str]:
     root = _parse_html(html)
     if root is None:
         return "", ""
+    _open_blocks_on_new_lines(root)
     quoted_parts: list[str] = []
     for element in _quote_containers(root):
         if element.getparent() is None or _inside_removed_quote(element):
@@ -248,12 +249,16 @@ def _detach_quote(element: etree._Element) -> list[etree._Element]:
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
-def _element_text(element: etree._Element) -> str:
-    # A line break opens each block element; lxml then joins the texts and tails in C, in document order
-    # (an element's tail follows its children: "<div>the offer <b>is</b> attached.</div>" keeps "is attached."
-    # on its line). Comments' and processing instructions' own text is not text of the mail.
-    for block in element.iter(*_BLOCK_TAGS):
+def _open_blocks_on_new_lines(root: etree._Element) -> None:
+    """A line break opens each block element, once for the whole body (before quotes are taken out of it)."""
+    for block in root.iter(*_BLOCK_TAGS):
         block.text = "\n" + (block.text or "")
+
+
+def _element_text(element: etree._Element) -> str:
+    # lxml joins the texts and tails in C, in document order (an element's tail follows its children:
+    # "<div>the offer <b>is</b> attached.</div>" keeps "is attached." on its line). Comments' and processing
+    # instructions' own text is not text of the mail.
     text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
     return _BLANK_LINES.sub("\n\n", text).strip()
 

@@ -22,7 +22,7 @@ _PIECES = (
     "<div class=' gmail_quote  gmail_quote_container'>",
     "<div class='moz-cite-prefix'>",
     "<div id='divRplyFwdMsg' dir='ltr'>",
-    "<DIV ID=\"appendonsend\"></DIV>",
+    '<DIV ID="appendonsend"></DIV>',
     "<hr style='display:inline-block;width:98%'>",
     "<!--[if !mso]><style>v\\:* {behavior:url(#default#VML);}</style><![endif]-->",
     "<!-- hiddenword -->",
