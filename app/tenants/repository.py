@@ -17,14 +17,11 @@ def get_tenant_by_key(session: Session, key: str) -> Tenant | None:
     return session.exec(select(Tenant).where(Tenant.key == key)).first()
 
 
-def get_identity(session: Session, key: str, subject: str) -> tuple[TenantIdentity, UserIdentity] | None:
+def get_identity(connection: sa.Connection, key: str, subject: str) -> tuple[TenantIdentity, UserIdentity] | None:
     """The tenant and user of a sign-in as values, in one round trip of plain columns: this runs for each active
-    user every few seconds (identity reloads), and loading the two rows as models cost ~6x as much (280 -> 50 us)."""
-    row = session.execute(
-        sa.select(*_TENANT_COLUMNS, *_USER_COLUMNS)
-        .join(User, col(User.tenant_id) == col(Tenant.id))
-        .where(col(Tenant.key) == key, col(User.subject) == subject)
-    ).first()
+    user every few seconds (identity reloads). A statement built once, run on a connection: building it per call
+    and running it through an ORM session cost 4-5x as much (SQLite: ~700 vs ~150 us)."""
+    row = connection.execute(_IDENTITY, {"key": key, "subject": subject}).first()
     if row is None:
         return None
     tenant_id, tenant_key, name, internal_domains, default_language, version, *user = row
@@ -49,6 +46,11 @@ _USER_COLUMNS = (
     col(User.display_name),
     col(User.locale),
     col(User.role),
+)
+_IDENTITY = (
+    sa.select(*_TENANT_COLUMNS, *_USER_COLUMNS)
+    .join(User, col(User.tenant_id) == col(Tenant.id))
+    .where(col(Tenant.key) == sa.bindparam("key"), col(User.subject) == sa.bindparam("subject"))
 )
 
 

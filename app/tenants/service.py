@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -28,7 +28,7 @@ def resolve(session: Session, principal: Principal, *, signup_open: bool) -> Ide
     cached = known_identity(principal)
     if cached is not None:
         return cached
-    known = _load_known(session, principal)
+    known = _load_known(session.connection(), principal)
     if known is not None:
         return known
     tenant = repository.get_tenant_by_key(session, principal.tenant_key)
@@ -65,10 +65,10 @@ def cached_identity(principal: Principal, engine: Engine) -> Identity | None:
     return identity
 
 
-def _load_known(session: Session, principal: Principal) -> Identity | None:
+def _load_known(connection: Connection, principal: Principal) -> Identity | None:
     """The principal's stored tenant and user, remembered, if they match the credential; no rows are written."""
     generation = identities.generation  # read first: a tenant change committed meanwhile discards this load
-    identity = repository.get_identity(session, principal.tenant_key, principal.subject)
+    identity = repository.get_identity(connection, principal.tenant_key, principal.subject)
     if identity is None or not _matches(identity[1], principal):
         return None
     identities.put(principal.tenant_key, principal.subject, *identity, generation=generation)
@@ -76,8 +76,8 @@ def _load_known(session: Session, principal: Principal) -> Identity | None:
 
 
 def _reload_identity(engine: Engine, principal: Principal) -> None:
-    with Session(engine) as session:
-        known = _load_known(session, principal)
+    with engine.connect() as connection:
+        known = _load_known(connection, principal)
     if known is None:
         identities.drop(principal.tenant_key, principal.subject)  # gone or changed: the next request resolves it
 

@@ -23,14 +23,17 @@ def _tenant_with_user(db: Session, key: str, domains: list[str] | None) -> tuple
 
 def test_the_identity_holds_what_the_rows_hold(db: Session) -> None:
     tenant, user = _tenant_with_user(db, "t:acme", ["acme.example", "acme-trade.example"])
-    assert repository.get_identity(db, "t:acme", "sub-1") == (TenantIdentity.of(tenant), UserIdentity.of(user))
+    assert repository.get_identity(db.connection(), "t:acme", "sub-1") == (
+        TenantIdentity.of(tenant),
+        UserIdentity.of(user),
+    )
 
 
 def test_a_subject_is_looked_up_in_its_own_tenant_only(db: Session) -> None:
     _tenant_with_user(db, "t:one", None)  # no internal domains stored yet: an empty tuple
     other, _user = _tenant_with_user(db, "t:two", ["two.example"])
-    found = repository.get_identity(db, "t:one", "sub-1")
+    found = repository.get_identity(db.connection(), "t:one", "sub-1")
     assert found is not None and found[0].key == "t:one" and found[0].internal_domains == ()
     assert found[1].tenant_id != other.id
-    assert repository.get_identity(db, "t:one", "sub-2") is None
-    assert repository.get_identity(db, "t:three", "sub-1") is None
+    assert repository.get_identity(db.connection(), "t:one", "sub-2") is None
+    assert repository.get_identity(db.connection(), "t:three", "sub-1") is None
