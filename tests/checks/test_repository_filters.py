@@ -22,6 +22,7 @@ from app.checks.index_cache import IndexCache
 from app.checks.models import CheckRecord, Correspondent, Dismissal
 from app.checks.snapshot import load_snapshot
 from app.demo import ALEX, load_demo_data
+from app.directory.models import Organization
 from app.tenants.identity import TenantIdentity
 from app.tenants.models import Tenant
 from tests.checks.test_repository_rows import _tenant_and_user
@@ -187,6 +188,20 @@ def test_an_index_is_answered_from_at_once_when_current_or_when_too_large_to_wai
     assert not small.answers_at_once(NEWER)  # a check would wait for the small rebuild
     large, _ = _built_at_version_3_with_small_at_5(monkeypatch, orgs=6)
     assert large.answers_at_once(NEWER)  # checks keep using it while it rebuilds
+
+
+def test_an_edited_organization_keeps_its_place_in_the_snapshot(db: Session) -> None:
+    # PostgreSQL writes a row whose indexed columns change anew, after the others: read in storage order, a
+    # renamed organization moved to the end and the ones after it were renumbered.
+    load_demo_data(db)
+    tenant = TenantIdentity.of(db.exec(select(Tenant)).one())
+    before = [org.id for org in load_snapshot(db, tenant).organizations]
+    first = db.get(Organization, uuid.UUID(before[0]))
+    assert first is not None
+    first.name, first.name_key = "Renamed Solar GmbH", "renamed solar gmbh"
+    db.add(first)
+    db.commit()
+    assert [org.id for org in load_snapshot(db, tenant).organizations] == before
 
 
 def test_the_snapshot_copies_each_organizations_owner_code_language_and_aliases(db: Session) -> None:
