@@ -174,8 +174,7 @@ def split_html(html: str) -> tuple[str, str]:
     for element in _quote_containers(root):
         if element.getparent() is None or _inside_removed_quote(element):
             continue
-        for removed in _detach_quote(element):
-            quoted_parts.append(_element_text(removed))
+        quoted_parts.extend(_detach_quote(element))
     return _element_text(root), "\n".join(part for part in quoted_parts if part)
 
 
@@ -227,39 +226,48 @@ def _inside_removed_quote(element: etree._Element) -> bool:
     return any(a.get("data-sg-quoted") for a in element.iterancestors())
 
 
-def _detach_quote(element: etree._Element) -> list[etree._Element]:
-    """Remove a quote container from the tree and return the elements removed, in document order."""
+def _detach_quote(element: etree._Element) -> list[str]:
+    """Take a quote container out of the tree; the texts it held, in document order."""
     parent = element.getparent()
     if parent is None:
         return []
-    removed = [element]
-    # Outlook puts the quoted mail *after* the divRplyFwdMsg header as siblings, so take them too.
-    if element.get("id") in _QUOTE_DIV_IDS:
-        removed.extend(element.itersiblings())
+    if element.get("id") not in _QUOTE_DIV_IDS:
+        element.set("data-sg-quoted", "1")
+        text = _element_text(element)
+        # What follows a quote is the writer's again: "<blockquote>their question</blockquote>my answer".
+        _drop_keeping_tail(element)
+        return [text]
+    # Outlook puts the quoted mail *after* the divRplyFwdMsg header as siblings, and all of it is history: the
+    # text between them too, and comments and processing instructions go with them (they hold no text of the
+    # mail, and no attributes to mark).
+    removed = [element, *element.itersiblings()]
     for node in removed:
-        parent.remove(node)
-    # Comments and processing instructions among those siblings go too; they hold no text of the mail, and no
-    # attributes to mark.
-    elements = [node for node in removed if isinstance(node.tag, str)]
-    for node in elements:
-        node.set("data-sg-quoted", "1")
-    return elements
+        parent.remove(node)  # an element's tail goes with it
+        if isinstance(node.tag, str):
+            node.set("data-sg-quoted", "1")
+    return [
+        _element_text(node, with_tail=True) if isinstance(node.tag, str) else (node.tail or "").strip()
+        for node in removed
+    ]
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 def _open_blocks_on_new_lines(root: etree._Element) -> None:
-    """A line break opens each block element, once for the whole body (before quotes are taken out of it)."""
+    """A block element opens a line, and so does the text after it ("<div>Dear Michael,</div>the offer"), once
+    for the whole body, before quotes are taken out of it. A <br> is a line break of its own."""
     for block in root.iter(*_BLOCK_TAGS):
         block.text = "\n" + (block.text or "")
+        if block.tail and block.tag != "br":
+            block.tail = "\n" + block.tail
 
 
-def _element_text(element: etree._Element) -> str:
+def _element_text(element: etree._Element, with_tail: bool = False) -> str:
     # lxml joins the texts and tails in C, in document order (an element's tail follows its children:
     # "<div>the offer <b>is</b> attached.</div>" keeps "is attached." on its line). Comments' and processing
     # instructions' own text is not text of the mail.
-    text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    text = etree.tostring(element, method="text", encoding="unicode", with_tail=with_tail)
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 

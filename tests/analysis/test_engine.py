@@ -133,6 +133,16 @@ def test_html_body_uses_new_part_only_for_attachment_phrase(index):
     assert "missing_attachment" not in result.codes
 
 
+def test_an_inline_answer_after_a_quote_is_read_as_the_writers_own_text(index):
+    # Interleaved replies answer below each quoted question; that text is new and promises the attachment.
+    html = (
+        "<p>Dear Michael,</p><blockquote>Could you send the proforma invoice?</blockquote>"
+        "Yes, please find the proforma invoice attached.<blockquote>And the packing list?</blockquote>Next week."
+    )
+    result = check(draft(to=["m.schmidt@solartech.de"], body=html, body_format="html"), index)
+    assert "missing_attachment" in result.codes
+
+
 def test_enforcement_block_and_hold_minutes():
     policy = PolicyView(
         enforcement={"info": "allow", "low": "allow", "medium": "warn", "high": "warn", "critical": "block"},

@@ -89,6 +89,21 @@ def test_comments_after_an_outlook_reply_header_go_with_the_quote_without_their_
     html = f"<div>New text</div><div id='divRplyFwdMsg'>From: Michael</div>{odd}<div>old body</div>"
     split = split_body(html, "html")
     assert (split.new, split.quoted) == ("New text", "From: Michael\nold body")
+    assert "saved" not in split.quoted and "mso" not in split.quoted
+
+
+def test_text_after_a_quote_is_new_and_text_between_outlook_history_parts_is_quoted():
+    inline = split_body(
+        "<p>Hi</p><blockquote>their question</blockquote>my answer<blockquote>q2</blockquote>a2", "html"
+    )
+    assert (inline.new, inline.quoted) == ("Hi\nmy answer\na2", "their question\nq2")
+    outlook = split_body("<p>Hi</p><div id='divRplyFwdMsg'>From: Michael</div>loose history<p>more</p>", "html")
+    assert (outlook.new, outlook.quoted) == ("Hi", "From: Michael\nloose history\nmore")
+
+
+def test_text_after_a_block_starts_a_line_of_its_own():
+    # Glued, "GmbH" and "Heliotec" would make one word and neither name would be read.
+    assert html_to_text("<div>SolarTech GmbH</div>Heliotec<br>Hamburg") == "SolarTech GmbH\nHeliotec\nHamburg"
 
 
 @pytest.mark.parametrize(
