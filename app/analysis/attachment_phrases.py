@@ -27,6 +27,8 @@ ATTACHMENT_PHRASES: tuple[str, ...] = (
     "beigefügt",
     "anhang",
     "angehängt",
+    "hänge",
+    "hängen",
     "adjunto",
     "adjunta",
     "adjuntos",
@@ -74,6 +76,8 @@ ATTACHMENT_CLAIMS: tuple[str, ...] = (
     r"\bin der anlage\s+(?:finden|erhalten|sende|senden|übersende|übersenden|schicke|schicken|übermittle)\b"
     r"|\b(?:finden|erhalten) sie (?:[\w-]+\s+){0,5}?in der anlage\b",
     r"\b(?:beigefügt|angehängt)\b",
+    # "Die PI hänge ich Ihnen an.": the separable particle closes the clause ("hängt an der Verzollung" does not)
+    r"\bhäng(?:e|en)\s+(?:[\w-]+\s+){0,6}?an(?=\s*(?:[.,;:!)]|$))",
     # Spanish
     r"(?:^|[\s¿¡])(?:le |les |te |os |se )?adjunt(?:o|a|amos|an)\s+(?:la|el|los|las|le|les|te|su|sus|nuestr\w+|mi|mis"
     r"|un|una|copia|documento|archivo|factura|cotización|oferta|pi|lista|presupuesto|contrato|pedido|fotos?|planos?"
@@ -111,7 +115,8 @@ ATTACHMENT_NOT_A_CLAIM: tuple[str, ...] = (
     # "the bracket is attached to the rail": hardware, not mail
     r"\battached to (?!this|the (?:mail|e-?mail|message)|my|our)",
     # German
-    rf"\b(?:nicht|kein\w*)\s+{_W}(?:anbei|angehängt|beigefügt|anhang|anlage)|\bnoch nicht\b",
+    rf"\b(?:nicht|kein\w*)\s+{_W}(?:anbei|angehängt|beigefügt|anhang|anlage|häng\w*)|\bnoch nicht\b"
+    r"|\bhäng(?:e|en)\s+(?:[\w-]+\s+){0,6}?(?:nicht|kein\w*)\b",
     r"\b(?:folgt|folgen|nachreichen|nachgereicht|reiche\w* \w+ nach|sende\w* (?:\w+ ){1,3}nach|schicke\w* (?:\w+ ){1,3}"
     r"nach|später|morgen|nächste woche|in kürze|separat|gesondert|werde\w* \w+ (?:\w+ )?(?:senden|schicken|zusenden))\b",
     r"\b(?:ihr(?:e|em|en|er)? (?:anhang|anlage|datei|mail|e-mail|nachricht)|dank(?:e)? für (?:den|ihren|die|ihre|das)"

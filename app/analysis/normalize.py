@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from itertools import compress
 from operator import not_
 
 from lxml import etree
+
+from app.analysis.plain_quotes import SplitText, split_quoted
+
+__all__ = ["SplitText", "split_quoted"]  # where the analysis has always found them
 
 # Dashes, quotes and odd spaces folded to one form; every replacement is ASCII (or nothing), so the order
 # in which they are applied does not matter.
@@ -269,42 +272,6 @@ def _element_text(element: etree._Element, with_tail: bool = False) -> str:
     # instructions' own text is not text of the mail.
     text = etree.tostring(element, method="text", encoding="unicode", with_tail=with_tail)
     return _BLANK_LINES.sub("\n\n", text).strip()
-
-
-# --- quoted history in plain text ----------------------------------------------------------------
-
-_QUOTE_START = re.compile(
-    r"""^(?:
-        [ \t]*-{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|mensaje\s+original
-                     |message\s+d'origine|原始邮件|forwarded\s+message|weitergeleitete\s+nachricht)\s*-{2,}
-      | [ \t]*_{10,}[ \t]*$
-      | [ \t]*on\s.{1,200}\swrote:[ \t]*$
-      | [ \t]*am\s.{1,200}\sschrieb.{0,40}:[ \t]*$
-      | [ \t]*le\s.{1,200}\sa\s+écrit[ \t]*:[ \t]*$
-      | [ \t]*el\s.{1,200}\sescribió[ \t]*:[ \t]*$
-      | [ \t]*(?-i:[A-ZÀ-Þ][\w'\-]*\.?(?:[ \t]+[A-ZÀ-Þ][\w'\-]*\.?){0,3})(?:[ \t]*<[^>\n]{3,200}>)?
-        [ \t]+(?:wrote|schrieb|a\s+écrit|escribió)[ \t]*:[ \t]*$
-      | [ \t]*[\u4e00-\u9fff]{2,4}[ \t]*(?:<[^>\n]{3,200}>)?[ \t]*写道[:：][ \t]*$
-      | [ \t]*(?:发件人|寄件者)[:：]
-      | [ \t]*(?:from|von|de)[ \t]*:[^\n]*\n[ \t]*(?:sent|gesendet|envoyé|enviado|date|datum)[ \t]*:
-      | [ \t]*>
-    )""",
-    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class SplitText:
-    new: str
-    quoted: str
-
-
-def split_quoted(text: str) -> SplitText:
-    """Split a plain-text body at the first reply/forward marker: what the sender wrote vs history."""
-    match = _QUOTE_START.search(text)
-    if match is None:
-        return SplitText(text, "")
-    return SplitText(text[: match.start()], text[match.start() :])
 
 
 def split_body(body: str, body_format: str) -> SplitText:

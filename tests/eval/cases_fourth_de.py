@@ -387,6 +387,37 @@ c.normal(
     absent=["greeting_mismatch"],
 )
 
+# ------------------------------------------------------------------ inline answers (plain text, "> " quoting)
+c.risky(
+    "Antwort zwischen den zitierten Fragen verspricht die PI, kein Anhang",
+    {"missing_attachment": "medium"},
+    sender="tom",
+    to=["schmidt"],
+    subject="AW: Bestellung ST-1001-2026-21",
+    body=(
+        "Hallo Herr Schmidt,\n\nmeine Antworten unten im Text.\n\n"
+        "> Können Sie uns die Proforma-Rechnung für die Anzahlung schicken? Unsere Buchhaltung\n"
+        "> braucht sie bis Freitag.\n\n"
+        "Die PI hänge ich Ihnen hier an, Anzahlung wie besprochen 30 %.\n\n"
+        "> Und wann geht der Container raus?\n\n"
+        "KW 12 ab Ningbo, ETA Hamburg KW 17.\n\n" + T
+    ),
+)
+c.normal(
+    "Antwort im Text; nur der Kunde schrieb 'anbei' (im Zitat)",
+    sender="tom",
+    to=["schmidt"],
+    subject="AW: Bestellung ST-1001-2026-22",
+    body=(
+        "Hallo Herr Schmidt,\n\n"
+        "> anbei unsere Bestellung über 2 Container ACM-550M, bitte bestätigen Sie den Liefertermin.\n\n"
+        "Gern, Liefertermin KW 14 ab Lager Hamburg.\n\n"
+        "> Gilt der Preis aus dem Angebot vom März?\n\n"
+        "Ja, 0,118 USD/Wp wie angeboten.\n\n" + T
+    ),
+    absent=["missing_attachment"],
+)
+
 CASES = c.items
 for _case in CASES:  # distinct ids beside the other batches: de-q001 ...
     _case["id"] = _case["id"].replace("de-", "de-q", 1)

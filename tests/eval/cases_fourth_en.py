@@ -399,6 +399,22 @@ c.normal(
     known=True,
 )
 
+# ------------------------------------------------------------------ inline answers (HTML quote blocks)
+c.risky(
+    "HTML reply answering below each quoted question promises the packing list, none attached",
+    {"missing_attachment": "medium"},
+    sender="alex",
+    to=["schmidt"],
+    subject="RE: Order 2026-031 questions",
+    body=(
+        "<p>Dear Michael,</p><p>please see my answers below.</p>"
+        "<blockquote>1. Can you send the packing list before the container is loaded?</blockquote>"
+        "<p>Yes, please find the packing list attached.</p>"
+        "<blockquote>2. Is the ETA Hamburg still 8 January?</blockquote><p>Yes, unchanged.</p>"
+        "<p>Best regards,<br>Alex</p>"
+    ),
+    fmt="html",
+)
 CASES = c.items
 for _case in CASES:  # distinct ids beside the other batches: en-q001 ...
     _case["id"] = _case["id"].replace("en-", "en-q", 1)
