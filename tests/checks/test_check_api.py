@@ -268,25 +268,14 @@ def test_bad_input(demo: TestClient, app) -> None:  # type: ignore[no-untyped-de
 def test_odd_but_valid_drafts_never_fail(demo: TestClient) -> None:
     empty = check(demo, {})
     assert empty["verdict"] == "ok" and empty["findings"] == []
-    broken_html = check(
-        demo,
-        {
-            "to": to("m.schmidt@solartech.example"),
-            "body_format": "html",
-            "body": "<div><p>Dear Michael<table><tr><td>Preis <b>EUR 12 <i></div></html><script>alert(1)",
-        },
+    odd_html = (
+        "<div><p>Dear Michael<table><tr><td>Preis <b>EUR 12 <i></div></html><script>alert(1)",
+        # Outlook's quoted history is the reply header's siblings; a comment among them has no attributes.
+        "<p>Hi</p><div id='divRplyFwdMsg'>From: Michael</div><!--[if !mso]><![endif]--><p>old body</p>",
     )
-    assert broken_html["check_id"]
-    # Outlook's quoted history is the reply header's siblings; a comment among them has no attributes.
-    outlook_comment = check(
-        demo,
-        {
-            "to": to("m.schmidt@solartech.example"),
-            "body_format": "html",
-            "body": "<p>Hi</p><div id='divRplyFwdMsg'>From: Michael</div><!--[if !mso]><![endif]--><p>old body</p>",
-        },
-    )
-    assert outlook_comment["check_id"]
+    for body in odd_html:
+        html = {"to": to("m.schmidt@solartech.example"), "body_format": "html", "body": body}
+        assert check(demo, html)["check_id"]
     many = [{"email": f"buyer{i}@customer{i}.example"} for i in range(3000)]
     result = check(demo, {"to": many[:1], "cc": many[1:], "body": "Season's greetings"})
     assert "exposed_recipients" in by_code(result)  # the exposure card carries the Bcc fix for all of them
