@@ -31,10 +31,12 @@ _ATTRIBUTION = r"""
 """
 _FLAGS = re.IGNORECASE | re.MULTILINE | re.VERBOSE
 _QUOTE_START = re.compile(rf"^(?:{_HISTORY}|{_ATTRIBUTION}|[ \t]*>)", _FLAGS)
-_HISTORY_START = re.compile(rf"^(?:{_HISTORY})", _FLAGS)
-_ATTRIBUTION_LINE = re.compile(rf"^(?:{_ATTRIBUTION})", _FLAGS)
+_HISTORY_START = re.compile(rf"(?:{_HISTORY})", _FLAGS)
+_ATTRIBUTION_LINE = re.compile(rf"(?:{_ATTRIBUTION})", _FLAGS)
+# Searched from a line break: a pattern that starts with a literal is scanned for at C speed.
+_UNMARKED_LINE = re.compile(r"\n[ \t]*[^>\s]")
 _QUOTED_LINE = re.compile(r"[ \t]*>")
-_ANY_QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
+_QUOTED_LINE_BELOW = re.compile(r"\n[ \t]*>")
 # A quoted line the writer's client wrapped goes on without "> "; it follows a line that ends mid-sentence.
 _SENTENCE_END = re.compile(r"[.!?。！？…:)\"'»”]\s*$")
 
@@ -51,35 +53,56 @@ def split_quoted(text: str) -> SplitText:
     if first is None:
         return SplitText(text, "")
     start = first.start()
-    history = _HISTORY_START.search(text, start)
-    if history is not None and history.start() == start:
-        return SplitText(text[:start], text[start:])
-    end = history.start() if history is not None else len(text)
-    region = text[start:end]
-    if _ANY_QUOTED_LINE.search(region) is None:
-        return SplitText(text[:start], text[start:])  # an attribution over unmarked history
-    new, quoted = _line_by_line(region)
-    return SplitText(text[:start] + new, quoted + text[end:])
+    if _HISTORY_START.match(text, start):
+        return SplitText(text[:start], text[start:])  # Outlook's history: all of it
+    new, quoted = _line_by_line(text[start:])
+    return SplitText(text[:start] + new, quoted)
 
 
 def _line_by_line(region: str) -> tuple[str, str]:
-    """Lines quoted with "> " (and their attributions) vs the writer's lines between and after them."""
-    new: list[str] = []
-    quoted: list[str] = []
-    side, last_quoted, after_blank = quoted, "", False
-    for line in region.splitlines(keepends=True):
-        if not line.strip():
-            side.append(line)
-            after_blank = True
-            continue
-        if _QUOTED_LINE.match(line) or _ATTRIBUTION_LINE.match(line):
-            side = quoted
-        elif side is quoted and not after_blank and not _SENTENCE_END.search(last_quoted):
-            side = quoted  # the rest of a quoted line the client wrapped
+    """The writer's lines between and after the "> " lines of `region` vs the rest of it (quoted).
+
+    Only the lines without "> " are looked at, found by a search at C speed: a quoted thread is thousands of
+    quoted lines and a few others (attributions, answers, an Outlook history below them)."""
+    new_spans: list[tuple[int, int]] = []
+    previous_end = region.find("\n")  # the marker's line is quoted
+    if previous_end < 0:
+        return "", region
+    previous_line, previous_new = region[:previous_end], False
+    seen_quoted = _QUOTED_LINE.match(region) is not None
+    for unmarked in _UNMARKED_LINE.finditer(region, previous_end):
+        start = unmarked.start() + 1
+        if _HISTORY_START.match(region, start):
+            break  # Outlook's history below the quoted lines: all of it is quoted
+        end = region.find("\n", start)
+        end = len(region) if end < 0 else end
+        line = region[start:end]
+        between = region[previous_end : unmarked.start()]
+        quoted_between = between.rstrip()
+        if quoted_between.strip():  # "> " lines came between: the last of them is the line before
+            previous_line, previous_new, seen_quoted = quoted_between[quoted_between.rfind("\n") + 1 :], False, True
+        after_blank = "\n" in between[len(quoted_between) :]
+        if _ATTRIBUTION_LINE.match(line):
+            is_new = False
+        elif previous_new:
+            is_new = True  # the writer's paragraph goes on
         else:
-            side = new
-        side.append(line)
-        if side is quoted:
-            last_quoted = line
-        after_blank = False
-    return "".join(new), "".join(quoted)
+            # After a quoted line that ends mid-sentence, with no blank line between: the client wrapped it.
+            is_new = after_blank or _SENTENCE_END.search(previous_line) is not None
+        if is_new:
+            new_spans.append((start, min(end + 1, len(region))))
+        previous_end, previous_line, previous_new = end, line, is_new
+    if not new_spans or not (seen_quoted or _QUOTED_LINE_BELOW.search(region, previous_end)):
+        return "", region  # nothing of the writer's, or an attribution over unmarked history
+    return _without(region, new_spans)
+
+
+def _without(region: str, spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """(the spans' text, the region's text around them)."""
+    taken = "".join(region[start:end] for start, end in spans)
+    kept, at = [], 0
+    for start, end in spans:
+        kept.append(region[at:start])
+        at = end
+    kept.append(region[at:])
+    return taken, "".join(kept)
