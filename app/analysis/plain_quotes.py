@@ -70,10 +70,12 @@ def _line_by_line(region: str) -> tuple[str, str]:
         return "", region
     previous_line, previous_new = region[:previous_end], False
     seen_quoted = _QUOTED_LINE.match(region) is not None
+    history = len(region)
     for unmarked in _UNMARKED_LINE.finditer(region, previous_end):
         start = unmarked.start() + 1
         if _HISTORY_START.match(region, start):
-            break  # Outlook's history below the quoted lines: all of it is quoted
+            history = unmarked.start()  # Outlook's history below the quoted lines: all of it is quoted
+            break
         end = region.find("\n", start)
         end = len(region) if end < 0 else end
         line = region[start:end]
@@ -92,7 +94,7 @@ def _line_by_line(region: str) -> tuple[str, str]:
         if is_new:
             new_spans.append((start, min(end + 1, len(region))))
         previous_end, previous_line, previous_new = end, line, is_new
-    if not new_spans or not (seen_quoted or _QUOTED_LINE_BELOW.search(region, previous_end)):
+    if not new_spans or not (seen_quoted or _QUOTED_LINE_BELOW.search(region, previous_end, history)):
         return "", region  # nothing of the writer's, or an attribution over unmarked history
     return _without(region, new_spans)
 

@@ -73,3 +73,8 @@ def test_an_attribution_over_unmarked_history_keeps_all_of_it_quoted():
     text = "Thanks.\n\nAm 2. März 2026 schrieb Michael Schmidt:\nBitte senden Sie die PI.\nGruß\n"
     split = split_quoted(text)
     assert (split.new, split.quoted) == ("Thanks.\n\n", text[len("Thanks.\n\n") :])
+
+
+def test_quoted_lines_inside_an_outlook_history_do_not_make_the_text_above_it_an_answer():
+    text = "Thanks.\n\nOn Mon, Michael wrote:\nplain history line\n-----Original Message-----\n> older\n"
+    assert split_quoted(text).new == "Thanks.\n\n"
