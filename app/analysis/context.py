@@ -18,7 +18,8 @@ from app.analysis.domains import email_domain, is_freemail, registrable_domain
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.index import DirectoryIndex
 from app.analysis.logistics import looks_like_logistics
-from app.analysis.normalize import SplitText, as_written, name_form, normalize_text, split_body
+from app.analysis.normalize import as_written, name_form, normalize_text, split_body
+from app.analysis.plain_quotes import SplitText
 
 Field = Literal["to", "cc", "bcc"]
 Location = Literal["subject", "body", "quoted", "attachment_name", "attachment_text"]

@@ -16,8 +16,6 @@ from lxml import etree
 
 from app.analysis.plain_quotes import SplitText, split_quoted
 
-__all__ = ["SplitText", "split_quoted"]  # where the analysis has always found them
-
 # Dashes, quotes and odd spaces folded to one form; every replacement is ASCII (or nothing), so the order
 # in which they are applied does not matter.
 _PUNCTUATION_FOLD = {
@@ -185,11 +183,16 @@ def split_html(html: str) -> tuple[str, str]:
 _HTML_PARSER = etree.HTMLParser()
 
 
+# What libxml2 keeps in a text node but lxml refuses to write back into one (the split rewrites text and tails):
+# control characters, lone surrogates, U+FFFE/U+FFFF. None of them is text a reader sees.
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _parse_html(html: str) -> etree._Element | None:
     if not html.strip():
         return None
     try:
-        root = etree.fromstring(html, _HTML_PARSER)
+        root = etree.fromstring(_NOT_XML_TEXT.sub(" ", html), _HTML_PARSER)
     except (etree.ParserError, ValueError):
         return None
     if root is None:

@@ -7,7 +7,6 @@ from app.analysis.normalize import (
     is_cjk,
     normalize_text,
     split_body,
-    split_quoted,
 )
 
 
@@ -32,38 +31,6 @@ def test_normalize_folds_width_case_and_dashes():
 def test_word_boundaries_only_for_spaced_scripts(text, word, expected):
     start = text.index(word)
     assert has_boundaries(text, start, start + len(word)) is expected
-
-
-@pytest.mark.parametrize(
-    "marker",
-    [
-        "-----Original Message-----\nFrom: x",
-        "On Mon, 2 Mar 2026 at 10:00, Michael <m@x.de> wrote:",
-        "Am 02.03.2026 um 10:00 schrieb Michael Schmidt:",
-        "Le lun. 2 mars 2026, Pierre a écrit :",
-        "El lun, 2 mar 2026, José escribió:",
-        "发件人: 王伟\n发送时间: 2026年3月2日",
-        "From: Michael Schmidt\nSent: Monday, March 2, 2026",
-        "> quoted line",
-        "Anna Weber wrote:",
-        "Anna Weber <a.weber@sonnenkraft.de> wrote:",
-        "Michael Schmidt schrieb:",
-        "Pierre Dubois a écrit :",
-        "José García escribió:",
-        "王伟 写道：",
-    ],
-)
-def test_split_quoted_recognizes_reply_markers(marker):
-    split = split_quoted(f"Thanks, noted.\n\n{marker}\nold text")
-    assert split.new.strip() == "Thanks, noted."
-    assert "old text" in split.quoted
-
-
-def test_split_quoted_without_history():
-    assert split_quoted("Dear Anna,\nFrom now on, the price is fixed.").quoted == ""
-    # A sentence that mentions writing is the sender's own text, not an attribution line.
-    assert split_quoted("Dear Anna,\nthe price is what our manager wrote: 12 USD.").quoted == ""
-    assert split_quoted("Dear Anna,\nas we wrote:\nthe price is fixed.").quoted == ""
 
 
 def test_html_to_text_drops_script_style_and_survives_broken_html():
@@ -99,6 +66,13 @@ def test_text_after_a_quote_is_new_and_text_between_outlook_history_parts_is_quo
     assert (inline.new, inline.quoted) == ("Hi\nmy answer\na2", "their question\nq2")
     outlook = split_body("<p>Hi</p><div id='divRplyFwdMsg'>From: Michael</div>loose history<p>more</p>", "html")
     assert (outlook.new, outlook.quoted) == ("Hi", "From: Michael\nloose history\nmore")
+
+
+@pytest.mark.parametrize("odd", ["\x0b", "\x01", "\x1f", "\ud800", "\uffff"])
+def test_characters_xml_cannot_hold_are_read_as_spaces(odd):
+    html = f"<p>PI{odd}attached</p><blockquote>q{odd}</blockquote>after{odd}<div id='divRplyFwdMsg'>x</div>t{odd}"
+    split = split_body(html, "html")
+    assert (split.new, split.quoted) == ("PI attached\nafter", "q\nx\nt")
 
 
 def test_text_after_a_block_starts_a_line_of_its_own():

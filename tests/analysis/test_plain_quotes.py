@@ -3,6 +3,8 @@ quoted lines and after them."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.analysis.plain_quotes import split_quoted
 
 
@@ -78,3 +80,35 @@ def test_an_attribution_over_unmarked_history_keeps_all_of_it_quoted():
 def test_quoted_lines_inside_an_outlook_history_do_not_make_the_text_above_it_an_answer():
     text = "Thanks.\n\nOn Mon, Michael wrote:\nplain history line\n-----Original Message-----\n> older\n"
     assert split_quoted(text).new == "Thanks.\n\n"
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "-----Original Message-----\nFrom: x",
+        "On Mon, 2 Mar 2026 at 10:00, Michael <m@x.de> wrote:",
+        "Am 02.03.2026 um 10:00 schrieb Michael Schmidt:",
+        "Le lun. 2 mars 2026, Pierre a écrit :",
+        "El lun, 2 mar 2026, José escribió:",
+        "发件人: 王伟\n发送时间: 2026年3月2日",
+        "From: Michael Schmidt\nSent: Monday, March 2, 2026",
+        "> quoted line",
+        "Anna Weber wrote:",
+        "Anna Weber <a.weber@sonnenkraft.de> wrote:",
+        "Michael Schmidt schrieb:",
+        "Pierre Dubois a écrit :",
+        "José García escribió:",
+        "王伟 写道：",
+    ],
+)
+def test_split_quoted_recognizes_reply_markers(marker):
+    split = split_quoted(f"Thanks, noted.\n\n{marker}\nold text")
+    assert split.new.strip() == "Thanks, noted."
+    assert "old text" in split.quoted
+
+
+def test_split_quoted_without_history():
+    assert split_quoted("Dear Anna,\nFrom now on, the price is fixed.").quoted == ""
+    # A sentence that mentions writing is the sender's own text, not an attribution line.
+    assert split_quoted("Dear Anna,\nthe price is what our manager wrote: 12 USD.").quoted == ""
+    assert split_quoted("Dear Anna,\nas we wrote:\nthe price is fixed.").quoted == ""

@@ -272,6 +272,8 @@ def test_odd_but_valid_drafts_never_fail(demo: TestClient) -> None:
         "<div><p>Dear Michael<table><tr><td>Preis <b>EUR 12 <i></div></html><script>alert(1)",
         # Outlook's quoted history is the reply header's siblings; a comment among them has no attributes.
         "<p>Hi</p><div id='divRplyFwdMsg'>From: Michael</div><!--[if !mso]><![endif]--><p>old body</p>",
+        # Control characters pasted from another program: the parser keeps them, lxml refuses to write them back.
+        "<p>PI attached\x0b</p><blockquote>q\x01</blockquote>after\x1f<div id='divRplyFwdMsg'>x</div>tail\x07",
     )
     for body in odd_html:
         html = {"to": to("m.schmidt@solartech.example"), "body_format": "html", "body": body}
