@@ -305,7 +305,8 @@ def report(sizes: list[SizeFigures], args: argparse.Namespace) -> str:
         "worker; a worker keeps the parts of the new index it holds already: here all but the automaton, its key",
         "tables and the organization table). Then",
         "checks on fresh connections until every worker answers from the index of the last edit's version; worker",
-        "memory is read after that, so the peak includes a worker holding the old and the new index at the swap.",
+        "memory is read after that, so the peak includes the swap (the old index and the parts of the new one it does not "
+        "share, one automaton at a time: the old one goes before the new one is read).",
         "",
         "| orgs | edits | checks/s | p99 ms | slowest ms | all workers on the new index after s | worker RSS MB (now / peak) |",
         "|---:|---:|---:|---:|---:|---:|---|",

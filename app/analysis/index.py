@@ -44,6 +44,15 @@ Payload = tuple[str, object, str]
 _Pending = int | list[Payload]
 
 
+class IndexReleased(Exception):
+    """The index's automaton was let go because a newer index is being read in its place: ask for the index
+    again (the swap takes a fraction of a second)."""
+
+
+# What a released index holds instead of its automaton (an empty one: never scanned, see `scan`).
+_RELEASED = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
@@ -121,15 +130,28 @@ class DirectoryIndex:
 
     # --- text -----------------------------------------------------------------------------------
 
+    def release_automaton(self) -> None:
+        """Let go of the automaton (a worker reading the next index holds one automaton at a time, not two).
+        A scan running on it finishes (its iterator keeps the automaton alive); later scans raise
+        `IndexReleased`."""
+        self.automaton = _RELEASED
+
+    @property
+    def released(self) -> bool:
+        return self.automaton is _RELEASED
+
     def scan(self, normalized: str) -> Iterator[Hit]:
         """First hit of each pattern in an already normalized text, word boundaries enforced for Latin.
 
         Later hits of an accepted pattern are skipped before any Python work: a 1 MB price list says
         "price" thousands of times, and one piece of evidence per pattern is enough.
         """
+        automaton = self.automaton
+        if automaton is _RELEASED:
+            raise IndexReleased
         accepted: set[int] = set()
         lengths = self.key_lengths
-        for end_inclusive, key_id in self.automaton.iter(normalized):
+        for end_inclusive, key_id in automaton.iter(normalized):
             if key_id in accepted:
                 continue
             start = end_inclusive - lengths[key_id] + 1

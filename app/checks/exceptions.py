@@ -1,4 +1,4 @@
-from app.errors import NotFound, PayloadTooLarge, ValidationFailed
+from app.errors import AppError, NotFound, PayloadTooLarge, ValidationFailed
 
 
 class CheckNotFound(NotFound):
@@ -24,3 +24,12 @@ class BodyTooLarge(PayloadTooLarge):
 class UnknownDismissedCode(ValidationFailed):
     code = "unknown_dismissed_code"
     message = "Only findings of this check can be dismissed."
+
+
+class IndexUnavailable(AppError):
+    status_code = 503
+    code = "index_unavailable"
+    message = "The directory is being reloaded; try again in a moment."
+
+    def __init__(self) -> None:
+        super().__init__(headers={"Retry-After": "1"})

@@ -14,6 +14,7 @@ import os
 import pickle
 import threading
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -43,11 +44,17 @@ class HostBuilder:
         self.built = 0  # builds this worker had the builder process run
         self.loaded = 0  # indexes read from a file another worker's build wrote
 
-    def obtain(self, tenant_id: uuid.UUID, previous: DirectoryIndex | None = None) -> DirectoryIndex:
+    def obtain(
+        self,
+        tenant_id: uuid.UUID,
+        previous: DirectoryIndex | None = None,
+        before_automaton: Callable[[], None] | None = None,
+    ) -> DirectoryIndex:
         """The tenant's current index from its file (built first if there is none); parts of the file that
-        `previous`, the tenant's index in use, was read from are taken from it rather than read again."""
+        `previous`, the tenant's index in use, was read from are taken from it rather than read again, and
+        `before_automaton` runs before a new automaton is read (see `read_index`)."""
         version = self._version(tenant_id)
-        index = self._read(index_path(self.index_dir, tenant_id, version), previous)
+        index = self._read(index_path(self.index_dir, tenant_id, version), previous, before_automaton)
         if index is not None:
             self.loaded += 1
             return index
@@ -62,7 +69,7 @@ class HostBuilder:
                 prune(self.index_dir, tenant_id, version)
             else:
                 self.loaded += 1
-        index = self._read(path, previous)
+        index = self._read(path, previous, before_automaton)
         if index is None:
             raise FileNotFoundError(path)
         return index
@@ -77,9 +84,11 @@ class HostBuilder:
         with Session(self._engine) as session:
             return current_version(session, tenant_id)[0]
 
-    def _read(self, path: Path, previous: DirectoryIndex | None) -> DirectoryIndex | None:
+    def _read(
+        self, path: Path, previous: DirectoryIndex | None, before_automaton: Callable[[], None] | None
+    ) -> DirectoryIndex | None:
         try:
-            index = read_index(path, previous=previous)
+            index = read_index(path, previous=previous, before_automaton=before_automaton)
             return_free_memory()
             return index
         except FileNotFoundError:

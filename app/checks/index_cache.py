@@ -10,11 +10,14 @@ shows in the very next check; a large one never makes a check wait.
 A large directory (above `PROCESS_BUILD_ORGS`) is not built in this process at all: the host's builder
 process builds it once and every worker of the host reads the file it writes (app/checks/index_builder.py).
 The previous index is then taken apart in small steps rather than freed in one go, which would hold the
-GIL for a third of a second at 100,000 organizations.
+GIL for a third of a second at 100,000 organizations. Its automaton goes first, before the new one is read
+(reading one peaks at twice its size): for that fraction of a second checks of the tenant wait for the new
+index, and a check that was reading the old one when it went starts again on the new one.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import queue
@@ -31,6 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from app.analysis.index import DirectoryIndex, build_index
+from app.checks.exceptions import IndexUnavailable
 from app.checks.index_builder import HostBuilder
 from app.checks.index_store import dismantle
 from app.checks.snapshot import load_snapshot
@@ -53,6 +57,14 @@ IDLE_THREAD_SECONDS = 60.0
 # Above this many organizations the index is built by the host's builder process and shared as a file;
 # below it a build takes a fraction of a second and runs on the builder thread.
 PROCESS_BUILD_ORGS = 5_000
+# How long a check waits for a swap that let go of the old automaton (reading the next one takes ~0.1 s).
+SWAP_WAIT_SECONDS = 2.0
+
+
+def _open_gate() -> threading.Event:
+    event = threading.Event()
+    event.set()
+    return event
 
 
 @dataclass
@@ -63,6 +75,8 @@ class _Entry:
     rebuilt: threading.Event = field(default_factory=threading.Event)
     queued: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Cleared from the moment a swap lets go of the index's automaton until the next index is in place.
+    settled: threading.Event = field(default_factory=_open_gate)
 
 
 class IndexCache:
@@ -84,7 +98,11 @@ class IndexCache:
     def _build_from_database(self, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
         if self.host is not None and _organization_count(session, tenant.id) > PROCESS_BUILD_ORGS:
             try:
-                return self.host.obtain(tenant.id, previous=self.current(tenant.id))
+                return self.host.obtain(
+                    tenant.id,
+                    previous=self.current(tenant.id),
+                    before_automaton=functools.partial(self._let_go_of_automaton, tenant.id),
+                )
             except (BrokenProcessPool, OSError):
                 log.exception("the index builder process failed; building tenant %s here", tenant.id)
         return build_index(load_snapshot(session, tenant))
@@ -93,9 +111,15 @@ class IndexCache:
 
     def get(self, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
         entry = self._entry(tenant.id)
+        if not entry.settled.is_set():
+            entry.settled.wait(SWAP_WAIT_SECONDS)
         current = entry.index
         if current is None:
             return self._build_now(entry, session, tenant)
+        if current.released:
+            # The swap let go of the old automaton and could not read the new one: try again, say so meanwhile.
+            self.refresh(tenant.id)
+            raise IndexUnavailable
         if current.version >= tenant.version:
             return current
         rebuilt = self.refresh(tenant.id)
@@ -112,7 +136,8 @@ class IndexCache:
         """Whether `get` answers without building or waiting: the index is current, or it is large and checks
         keep using it while it rebuilds (an edit to a large directory must not send every check to a thread for
         the seconds its rebuild takes)."""
-        index = self.current(tenant.id)
+        entry = self._entries.get(tenant.id)
+        index = entry.index if entry is not None and entry.settled.is_set() else None
         return index is not None and (index.version >= tenant.version or not _waited_for(index))
 
     def _build_now(self, entry: _Entry, session: Session, tenant: TenantIdentity) -> DirectoryIndex:
@@ -201,7 +226,7 @@ class IndexCache:
                     return
                 tenant = TenantIdentity.of(row)
                 with entry.lock:
-                    if entry.index is None or entry.index.version < tenant.version:
+                    if entry.index is None or entry.index.released or entry.index.version < tenant.version:
                         previous = self._install(entry, session, tenant)
         except Exception:
             # The previous index keeps serving; the next change or stale check queues another try.
@@ -217,15 +242,26 @@ class IndexCache:
     def _install(self, entry: _Entry, session: Session, tenant: TenantIdentity) -> DirectoryIndex | None:
         """Build and swap in the tenant's index; returns the one it replaced."""
         started = time.perf_counter()
-        index = self._build(session, tenant)
+        try:
+            index = self._build(session, tenant)
+            previous, entry.index = entry.index, index  # one swap: checks see the old index or the new one
+        finally:
+            entry.settled.set()
         entry.build_seconds = time.perf_counter() - started
         log.info("index built: tenant %s, %d organizations, %.2f s", tenant.id, len(index.orgs), entry.build_seconds)
-        previous, entry.index = entry.index, index  # one swap: checks see the old index or the new one
         self.builds += 1
         # The index is millions of long-lived objects: keep the cyclic GC from walking them on every
         # full collection, which would show up as latency spikes on the check path.
         gc.freeze()
         return previous
+
+    def _let_go_of_automaton(self, tenant_id: uuid.UUID) -> None:
+        """Called by the file reader just before it reads a new automaton: checks of the tenant wait from now
+        until the swap, and the old automaton goes as soon as the scans running on it end."""
+        entry = self._entry(tenant_id)
+        entry.settled.clear()
+        if entry.index is not None:
+            entry.index.release_automaton()
 
     def _entry(self, tenant_id: uuid.UUID) -> _Entry:
         entry = self._entries.get(tenant_id)

@@ -12,7 +12,8 @@ part, bounded pickles (objects shared within a field stay shared when read back)
 as chunks of `CHUNK` items. Reading one chunk holds the GIL for a few milliseconds; `read_index` pauses between
 chunks, so a worker loading an index keeps answering checks. Contacts, organizations and the address, domain and
 look-alike tables are packed buffers (app/analysis/packed.py), each read in one short step. The automaton is
-the one step that cannot be split (~0.08 s CPU at 100,000 organizations).
+the one step that cannot be split (~0.08 s CPU at 100,000 organizations); it is written first and read last,
+after the caller has let go of the one it replaces.
 """
 
 from __future__ import annotations
@@ -135,11 +136,18 @@ def _pause() -> None:
 
 
 def read_index(
-    path: Path, pause: Callable[[], None] = _pause, previous: DirectoryIndex | None = None
+    path: Path,
+    pause: Callable[[], None] = _pause,
+    previous: DirectoryIndex | None = None,
+    before_automaton: Callable[[], None] | None = None,
 ) -> DirectoryIndex:
     """Read an index file; a part whose digest the `previous` index (of the same tenant) was read from is that
     index's own object again, not a copy: an edit to one organization leaves the contacts and most tables as they
-    were, and a worker swapping indexes then holds those once (they are never changed after reading)."""
+    were, and a worker swapping indexes then holds those once (they are never changed after reading).
+
+    The automaton is read last, and only after `before_automaton` (when given) has run: reading one peaks at
+    twice its size (its pickled nodes and the nodes), so the caller lets go of the automaton it replaces there
+    rather than hold two (`IndexCache`)."""
     # Reading creates millions of acyclic objects: cyclic GC passes over them would only stall the reader.
     gc_was_enabled = gc.isenabled()
     gc.disable()
@@ -152,8 +160,24 @@ def read_index(
                 raise ValueError(f"{path} is not an index file")
             values: dict[str, Any] = {}
             digests: dict[str, bytes] = {}
-            for name in names:
+            automaton_at = handle.tell()
+            automaton_digest = _skip_part(handle, "automaton")
+            for name in names[1:]:
                 values[name], digests[name] = _read_part(handle, name, previous, pause)
+            end = handle.tell()
+            if (
+                previous is not None
+                and not previous.released
+                and previous.part_digests.get("automaton") == automaton_digest
+            ):
+                values["automaton"], digests["automaton"] = previous.automaton, automaton_digest
+            else:
+                previous = None  # the caller may let go of it now
+                if before_automaton is not None:
+                    before_automaton()
+                handle.seek(automaton_at)
+                values["automaton"], digests["automaton"] = _read_part(handle, "automaton", None, pause)
+                handle.seek(end)
             if not isinstance(values["automaton"], ahocorasick.Automaton):
                 raise ValueError(f"{path} is not an index file")
             index = DirectoryIndex(**values)
@@ -170,15 +194,26 @@ def read_index(
             gc.enable()
 
 
-def _read_part(
-    handle: BinaryIO, name: str, previous: DirectoryIndex | None, pause: Callable[[], None]
-) -> tuple[Any, bytes]:
+def _part_header(handle: BinaryIO, name: str) -> tuple[bytes, int]:
     header = _Unpickler(handle).load()
     if not (isinstance(header, tuple) and len(header) == 3 and header[0] == name):
         raise ValueError(f"index file part {name} is missing")
     _name, digest, length = header
     if not (isinstance(digest, bytes) and isinstance(length, int) and length >= 0):
         raise ValueError(f"index file part {name} is damaged")
+    return digest, length
+
+
+def _skip_part(handle: BinaryIO, name: str) -> bytes:
+    digest, length = _part_header(handle, name)
+    handle.seek(length, os.SEEK_CUR)
+    return digest
+
+
+def _read_part(
+    handle: BinaryIO, name: str, previous: DirectoryIndex | None, pause: Callable[[], None]
+) -> tuple[Any, bytes]:
+    digest, length = _part_header(handle, name)
     if previous is not None and previous.part_digests.get(name) == digest:
         handle.seek(length, os.SEEK_CUR)
         return getattr(previous, name), digest

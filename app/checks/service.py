@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlmodel import Session
 
@@ -12,12 +14,12 @@ from app.analysis.documents import DocumentHistory
 from app.analysis.draft import Attachment, Draft, Recipient
 from app.analysis.engine import check as run_engine
 from app.analysis.findings import CheckResult
-from app.analysis.index import DirectoryIndex
+from app.analysis.index import DirectoryIndex, IndexReleased
 from app.analysis.messages import localize, supported_locale
 from app.auth.dependencies import AuthContext
 from app.checks import attachments, repository
 from app.checks.dismissals import dismiss, finding_targets, hash_address, salt_for, suppressed_keys
-from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound
+from app.checks.exceptions import AttachmentTooLarge, BodyTooLarge, CheckNotFound, IndexUnavailable
 from app.checks.extraction import ExtractionPool
 from app.checks.history import UserHistory, user_history
 from app.checks.index_cache import IndexCache
@@ -38,6 +40,8 @@ from app.common import new_id, utcnow
 from app.config import Settings
 from app.mailbox.base import MailAddress, MailAttachment, MailMessage
 from app.observability import Metrics
+
+_T = TypeVar("_T")
 
 
 def request_locale(requested: str | None, auth: AuthContext) -> str:
@@ -143,13 +147,29 @@ def analyse(
     With a `recorder`, attachment scans are written in its next batch, else in this transaction."""
     if len(message.body) > settings.max_body_chars:
         raise BodyTooLarge(details={"max_chars": settings.max_body_chars})
-    index = cache.get(session, auth.tenant)
-    # What the database tells comes first, before any attachment is read or any scan queued.
-    documents = cache.documents.for_tenant(session, auth.tenant.id)
-    past = user_history.get(session, auth.tenant.id, auth.user.id)
-    draft = _analysis_draft(session, auth, index, settings, extractor, message, recorder)
-    result = run_engine(draft, index, _context(auth, index, draft, correspondents, documents, past))
-    return result, index, draft
+
+    def on(index: DirectoryIndex) -> tuple[CheckResult, DirectoryIndex, Draft]:
+        # What the database tells comes first, before any attachment is read or any scan queued.
+        documents = cache.documents.for_tenant(session, auth.tenant.id)
+        past = user_history.get(session, auth.tenant.id, auth.user.id)
+        draft = _analysis_draft(session, auth, index, settings, extractor, message, recorder)
+        result = run_engine(draft, index, _context(auth, index, draft, correspondents, documents, past))
+        return result, index, draft
+
+    return on_current_index(session, auth, cache, on)
+
+
+def on_current_index(session: Session, auth: AuthContext, cache: IndexCache, run: Callable[[DirectoryIndex], _T]) -> _T:
+    """`run` on the tenant's index, and once more on the next one if a swap let go of it meanwhile (a swap
+    takes a fraction of a second; see app/checks/index_cache.py)."""
+    try:
+        return run(cache.get(session, auth.tenant))
+    except IndexReleased:
+        pass
+    try:
+        return run(cache.get(session, auth.tenant))
+    except IndexReleased:
+        raise IndexUnavailable from None
 
 
 def _analysis_draft(
@@ -321,12 +341,16 @@ def scan_attachment(
     extractor: ExtractionPool,
     body: ScanRequest,
 ) -> ScanResponse:
-    index = cache.get(session, auth.tenant)
     data = attachments.decode(body.content_base64, body.name, settings.max_attachment_bytes)
     until = attachments.deadline(settings)
-    scanned = attachments.scan(
-        session, auth.tenant, index, body.name, body.content_type, data, settings, extractor, until
-    )
+
+    def on(index: DirectoryIndex) -> tuple[DirectoryIndex, attachments.ScannedAttachment]:
+        scanned = attachments.scan(
+            session, auth.tenant, index, body.name, body.content_type, data, settings, extractor, until
+        )
+        return index, scanned
+
+    index, scanned = on_current_index(session, auth, cache, on)
     session.commit()
     names = {
         org_id: index.org(index.org_index_by_id[org_id]).name

@@ -128,7 +128,7 @@ class _Rebuilt(threading.Event):
 
 
 def _index(version: int, orgs: int) -> DirectoryIndex:
-    return cast(DirectoryIndex, SimpleNamespace(version=version, orgs=range(orgs)))
+    return cast(DirectoryIndex, SimpleNamespace(version=version, orgs=range(orgs), released=False))
 
 
 def _cache_refreshing(monkeypatch: pytest.MonkeyPatch, index: DirectoryIndex) -> tuple[IndexCache, list[_Rebuilt]]:
