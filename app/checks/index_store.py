@@ -12,8 +12,8 @@ part, bounded pickles (objects shared within a field stay shared when read back)
 as chunks of `CHUNK` items. Reading one chunk holds the GIL for a few milliseconds; `read_index` pauses between
 chunks, so a worker loading an index keeps answering checks. Contacts, organizations and the address, domain and
 look-alike tables are packed buffers (app/analysis/packed.py), each read in one short step. The automaton is
-the one step that cannot be split (~0.08 s CPU at 100,000 organizations); it is written first and read last,
-after the caller has let go of the one it replaces.
+the one step that cannot be split (~0.08 s CPU at 100,000 organizations); its pickled nodes are read first and
+built last, after the caller has let go of the automaton it replaces.
 """
 
 from __future__ import annotations
@@ -145,9 +145,10 @@ def read_index(
     index's own object again, not a copy: an edit to one organization leaves the contacts and most tables as they
     were, and a worker swapping indexes then holds those once (they are never changed after reading).
 
-    The automaton is read last, and only after `before_automaton` (when given) has run: reading one peaks at
-    twice its size (its pickled nodes and the nodes), so the caller lets go of the automaton it replaces there
-    rather than hold two (`IndexCache`)."""
+    The automaton's pickled nodes are read in file order, but the automaton is built from them last, after
+    `before_automaton` (when given) has run: building one peaks at twice its size (the pickled nodes and the
+    nodes), so the caller lets go of the automaton it replaces there rather than hold two (`IndexCache`), and
+    what it waits for is the build alone, not the reading of the file."""
     # Reading creates millions of acyclic objects: cyclic GC passes over them would only stall the reader.
     gc_was_enabled = gc.isenabled()
     gc.disable()
@@ -160,24 +161,14 @@ def read_index(
                 raise ValueError(f"{path} is not an index file")
             values: dict[str, Any] = {}
             digests: dict[str, bytes] = {}
-            automaton_at = handle.tell()
-            automaton_digest = _skip_part(handle, "automaton")
-            for name in names[1:]:
+            for name in names:
                 values[name], digests[name] = _read_part(handle, name, previous, pause)
-            end = handle.tell()
-            if (
-                previous is not None
-                and not previous.released
-                and previous.part_digests.get("automaton") == automaton_digest
-            ):
-                values["automaton"], digests["automaton"] = previous.automaton, automaton_digest
-            else:
+            if isinstance(values["automaton"], _AutomatonState):
                 previous = None  # the caller may let go of it now
                 if before_automaton is not None:
                     before_automaton()
-                handle.seek(automaton_at)
-                values["automaton"], digests["automaton"] = _read_part(handle, "automaton", None, pause)
-                handle.seek(end)
+                values["automaton"] = values["automaton"].build()
+                return_free_memory()  # the pickled nodes
             if not isinstance(values["automaton"], ahocorasick.Automaton):
                 raise ValueError(f"{path} is not an index file")
             index = DirectoryIndex(**values)
@@ -204,28 +195,23 @@ def _part_header(handle: BinaryIO, name: str) -> tuple[bytes, int]:
     return digest, length
 
 
-def _skip_part(handle: BinaryIO, name: str) -> bytes:
-    digest, length = _part_header(handle, name)
-    handle.seek(length, os.SEEK_CUR)
-    return digest
-
-
 def _read_part(
     handle: BinaryIO, name: str, previous: DirectoryIndex | None, pause: Callable[[], None]
 ) -> tuple[Any, bytes]:
     digest, length = _part_header(handle, name)
-    if previous is not None and previous.part_digests.get(name) == digest:
+    released = name == "automaton" and previous is not None and previous.released
+    if previous is not None and previous.part_digests.get(name) == digest and not released:
         handle.seek(length, os.SEEK_CUR)
         return getattr(previous, name), digest
     start = handle.tell()
     # An unpickler keeps everything it read (its memo) until it is gone: the automaton is built from ~40 MB of
     # pickled chunks at 100,000 organizations, each table from chunk lists. Read by an unpickler of its own, what a
     # part was read from goes before the next part is read (a worker swapping indexes holds the old one as well).
-    value = _load(_Unpickler(handle), pause)
+    unpickler = _AutomatonUnpickler(handle) if name == "automaton" else _Unpickler(handle)
+    value = _load(unpickler, pause)
+    del unpickler
     if handle.tell() != start + length:
         raise ValueError(f"index file part {name} is damaged")
-    if name == "automaton":
-        return_free_memory()
     return value, digest
 
 
@@ -354,4 +340,26 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if not module.startswith(_ALLOWED_MODULES):
             raise pickle.UnpicklingError(f"{module}.{name} is not part of an index")
+        return super().find_class(module, name)
+
+
+class _AutomatonState:
+    """An automaton's pickled nodes as read from a file; `build` makes the automaton (see `read_index`)."""
+
+    __slots__ = ("_args",)
+
+    def __init__(self, *args: Any) -> None:
+        self._args = args
+
+    def build(self) -> ahocorasick.Automaton:
+        args, self._args = self._args, ()
+        return ahocorasick.Automaton(*args)
+
+
+class _AutomatonUnpickler(_Unpickler):
+    """Reads an automaton part without building the automaton."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("ahocorasick", "Automaton"):
+            return _AutomatonState
         return super().find_class(module, name)

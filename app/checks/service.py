@@ -40,6 +40,7 @@ from app.common import new_id, utcnow
 from app.config import Settings
 from app.mailbox.base import MailAddress, MailAttachment, MailMessage
 from app.observability import Metrics
+from app.tenants.identity import TenantIdentity
 
 _T = TypeVar("_T")
 
@@ -156,18 +157,20 @@ def analyse(
         result = run_engine(draft, index, _context(auth, index, draft, correspondents, documents, past))
         return result, index, draft
 
-    return on_current_index(session, auth, cache, on)
+    return on_current_index(session, auth.tenant, cache, on)
 
 
-def on_current_index(session: Session, auth: AuthContext, cache: IndexCache, run: Callable[[DirectoryIndex], _T]) -> _T:
+def on_current_index(
+    session: Session, tenant: TenantIdentity, cache: IndexCache, run: Callable[[DirectoryIndex], _T]
+) -> _T:
     """`run` on the tenant's index, and once more on the next one if a swap let go of it meanwhile (a swap
     takes a fraction of a second; see app/checks/index_cache.py)."""
     try:
-        return run(cache.get(session, auth.tenant))
+        return run(cache.get(session, tenant))
     except IndexReleased:
         pass
     try:
-        return run(cache.get(session, auth.tenant))
+        return run(cache.get(session, tenant))
     except IndexReleased:
         raise IndexUnavailable from None
 
@@ -350,7 +353,7 @@ def scan_attachment(
         )
         return index, scanned
 
-    index, scanned = on_current_index(session, auth, cache, on)
+    index, scanned = on_current_index(session, auth.tenant, cache, on)
     session.commit()
     names = {
         org_id: index.org(index.org_index_by_id[org_id]).name

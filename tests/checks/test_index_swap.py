@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -21,7 +20,6 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.analysis.index import DirectoryIndex, IndexReleased, build_index
-from app.auth.dependencies import AuthContext
 from app.checks import index_cache as module
 from app.checks import index_store, service
 from app.checks.exceptions import IndexUnavailable
@@ -66,11 +64,18 @@ def parts_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield names
 
 
-def test_a_new_automaton_is_read_last_after_the_caller_let_go_of_the_old_one(
-    tmp_path: Path, parts_read: list[str]
+def test_a_new_automaton_is_built_last_after_the_caller_let_go_of_the_old_one(
+    tmp_path: Path, parts_read: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     old = index_store.read_index(_written(tmp_path), lambda: None)
     parts_read.clear()
+    build = index_store._AutomatonState.build
+
+    def recording_build(state: Any) -> Any:
+        parts_read.append("built")
+        return build(state)
+
+    monkeypatch.setattr(index_store._AutomatonState, "build", recording_build)
     seen_at_hook: list[list[str]] = []
 
     def let_go() -> None:
@@ -78,8 +83,9 @@ def test_a_new_automaton_is_read_last_after_the_caller_let_go_of_the_old_one(
         old.release_automaton()
 
     new = index_store.read_index(_written(tmp_path, "Quorvantis"), lambda: None, previous=old, before_automaton=let_go)
-    assert len(seen_at_hook) == 1 and "orgs" in seen_at_hook[0] and "automaton" not in seen_at_hook[0]
-    assert parts_read[-1] == "automaton"
+    # Every part is read from the file before the hook (the caller waits for the build alone), built after it.
+    assert len(seen_at_hook) == 1 and {"automaton", "orgs"} <= set(seen_at_hook[0]) and "built" not in seen_at_hook[0]
+    assert parts_read[-1] == "built"
     assert any(hit.payload == ("org", 3, "org") for hit in new.scan("quorvantis"))
     assert old.released and not new.released
     with pytest.raises(IndexReleased):
@@ -235,17 +241,17 @@ def _scan_org_names(index: DirectoryIndex) -> int:
 
 
 def test_a_check_whose_index_was_let_go_runs_once_more_on_the_next_one() -> None:
-    auth = cast(AuthContext, SimpleNamespace(tenant=None))
+    tenant = cast(TenantIdentity, None)
     fresh = _index(released=False)
     cache = cast(IndexCache, _SwappingCache(_index(released=True), fresh))
-    assert service.on_current_index(cast(Session, None), auth, cache, _scan_org_names) >= 1
+    assert service.on_current_index(cast(Session, None), tenant, cache, _scan_org_names) >= 1
 
 
 def test_a_check_let_go_of_twice_is_answered_503_not_500() -> None:
-    auth = cast(AuthContext, SimpleNamespace(tenant=None))
+    tenant = cast(TenantIdentity, None)
     cache = cast(IndexCache, _SwappingCache(_index(released=True), _index(released=True)))
     with pytest.raises(IndexUnavailable):
-        service.on_current_index(cast(Session, None), auth, cache, _scan_org_names)
+        service.on_current_index(cast(Session, None), tenant, cache, _scan_org_names)
 
 
 def test_the_api_answers_a_check_on_a_released_index_with_the_error_body_and_retry_after(demo: TestClient) -> None:
