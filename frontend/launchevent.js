@@ -18,6 +18,9 @@
   var MAX_MESSAGE_CHARS = 500;
   // The task pane button that the Smart Alerts dialog opens (manifest: ribbons[0]...controls[0].id).
   var COMMAND_ID = "SendGuardComposeButton";
+  // A 503 with a short Retry-After (the service swapping a large directory's index, a dependency blinking) is
+  // worth one more try inside the budget, rather than letting the mail go by the fail mode.
+  var RETRY_AFTER_MAX_S = 2;
 
   var STRINGS = {
     en: {
@@ -188,7 +191,7 @@
     return officeCall(item.internetHeaders, "setAsync", { "X-SendGuard-Check": String(checkId) });
   }
 
-  function postCheck(draft, headers, signal) {
+  function postCheck(draft, headers, signal, retried) {
     var body = JSON.stringify({ client: "outlook", trigger: "send", locale: uiLocale(), draft: draft });
     var allHeaders = { "Content-Type": "application/json" };
     Object.keys(headers).forEach(function (k) { allHeaders[k] = headers[k]; });
@@ -198,9 +201,26 @@
       body: body,
       signal: signal,
     }).then(function (response) {
+      var wait = retried ? null : shortRetryAfter(response);
+      if (wait !== null) {
+        return delay(wait * 1000).then(function () { return postCheck(draft, headers, signal, true); });
+      }
       if (!response.ok) throw new Error("check failed: HTTP " + response.status);
       return response.json();
     });
+  }
+
+  // Seconds to wait before the one retry of a 503, or null (not a 503, no or a long Retry-After).
+  function shortRetryAfter(response) {
+    if (response.status !== 503 || !response.headers || typeof response.headers.get !== "function") return null;
+    var raw = response.headers.get("Retry-After");
+    if (raw === null || raw === undefined || String(raw).trim() === "") return null;
+    var seconds = Number(raw);
+    return isFinite(seconds) && seconds >= 0 && seconds <= RETRY_AFTER_MAX_S ? seconds : null;
+  }
+
+  function delay(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
   }
 
   function refreshPolicy(headers, signal) {

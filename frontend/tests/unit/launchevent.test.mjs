@@ -175,6 +175,47 @@ test("a server error follows the fail mode", async () => {
   assert.deepEqual(calls.map((c) => c.options), [{ allowEvent: true }]);
 });
 
+function unavailable(retryAfter) {
+  const response = jsonResponse({ error: { code: "index_unavailable", message: "m", details: null } }, 503);
+  response.headers = { get: (name) => (name.toLowerCase() === "retry-after" ? retryAfter : null) };
+  return response;
+}
+
+test("a 503 with a short Retry-After is tried once more after that wait, and its answer decides", async () => {
+  const answers = [unavailable("1"), jsonResponse(WARN)];
+  const { handler, requests } = setup({ response: () => answers.shift() });
+  const calls = await send(handler);
+  assert.equal(calls.length, 1);
+  assert.equal(calls[0].options.allowEvent, false, "the second answer (warn) blocked the send");
+  assert.equal(calls[0].options.errorMessage, WARN.summary);
+  assert.ok(calls[0].ms >= 1000 && calls[0].ms < 3500, `completed after ${calls[0].ms} ms`);
+  assert.equal(requests.filter((r) => r.url.endsWith("/v1/drafts/check")).length, 2);
+});
+
+test("a second 503 follows the fail mode: one retry only, inside the time budget", async () => {
+  const requests = [];
+  const { handler } = setup({
+    fetchImpl: async (url) => {
+      requests.push({ url });
+      return url.endsWith("/v1/policy") ? jsonResponse({ fail_mode: "closed" }) : unavailable("0");
+    },
+  });
+  const calls = await send(handler);
+  assert.equal(calls.length, 1);
+  assert.equal(calls[0].options.allowEvent, false, "blocked: the policy says closed");
+  assert.ok(calls[0].ms < 1000, `completed after ${calls[0].ms} ms`);
+  assert.equal(requests.filter((r) => r.url.endsWith("/v1/drafts/check")).length, 2);
+});
+
+test("a 503 without Retry-After, or with a long one, is not retried", async () => {
+  for (const retryAfter of [null, "30", "soon"]) {
+    const { handler, requests } = setup({ response: () => unavailable(retryAfter) });
+    const calls = await send(handler);
+    assert.deepEqual(calls.map((c) => c.options), [{ allowEvent: true }], `Retry-After ${retryAfter}`);
+    assert.equal(requests.filter((r) => r.url.endsWith("/v1/drafts/check")).length, 1, `Retry-After ${retryAfter}`);
+  }
+});
+
 test("a malformed answer follows the fail mode", async () => {
   const { handler } = setup({ response: jsonResponse({ verdict: "maybe" }) });
   const calls = await send(handler);
