@@ -10,8 +10,8 @@ shows in the very next check; a large one never makes a check wait.
 A large directory (above `PROCESS_BUILD_ORGS`) is not built in this process at all: the host's builder
 process builds it once and every worker of the host reads the file it writes (app/checks/index_builder.py).
 The previous index is then taken apart in small steps rather than freed in one go, which would hold the
-GIL for a third of a second at 100,000 organizations. Its automaton goes first, before the new one is read
-(reading one peaks at twice its size): for that fraction of a second checks of the tenant wait for the new
+GIL for a third of a second at 100,000 organizations. Its automaton goes first, before the new one is built
+(building one peaks at twice its size): for that tenth of a second checks of the tenant wait for the new
 index, and a check that was reading the old one when it went starts again on the new one.
 """
 
@@ -57,7 +57,7 @@ IDLE_THREAD_SECONDS = 60.0
 # Above this many organizations the index is built by the host's builder process and shared as a file;
 # below it a build takes a fraction of a second and runs on the builder thread.
 PROCESS_BUILD_ORGS = 5_000
-# How long a check waits for a swap that let go of the old automaton (reading the next one takes ~0.1 s).
+# How long a check waits for a swap that let go of the old automaton (building the next one takes ~0.1 s).
 SWAP_WAIT_SECONDS = 2.0
 
 
@@ -117,7 +117,7 @@ class IndexCache:
         if current is None:
             return self._build_now(entry, session, tenant)
         if current.released:
-            # The swap let go of the old automaton and could not read the new one: try again, say so meanwhile.
+            # The swap let go of the old automaton and could not build the new one: try again, say so meanwhile.
             self.refresh(tenant.id)
             raise IndexUnavailable
         if current.version >= tenant.version:
@@ -229,7 +229,8 @@ class IndexCache:
                     if entry.index is None or entry.index.released or entry.index.version < tenant.version:
                         previous = self._install(entry, session, tenant)
         except Exception:
-            # The previous index keeps serving; the next change or stale check queues another try.
+            # The previous index keeps serving (unless its automaton was let go of already: then its checks are
+            # answered 503 until a rebuild succeeds); the next change or stale check queues another try.
             log.exception("index rebuild failed for tenant %s", tenant_id)
         finally:
             rebuilt.set()
@@ -256,7 +257,7 @@ class IndexCache:
         return previous
 
     def _let_go_of_automaton(self, tenant_id: uuid.UUID) -> None:
-        """Called by the file reader just before it reads a new automaton: checks of the tenant wait from now
+        """Called by the file reader just before it builds a new automaton: checks of the tenant wait from now
         until the swap, and the old automaton goes as soon as the scans running on it end."""
         entry = self._entry(tenant_id)
         entry.settled.clear()
