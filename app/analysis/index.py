@@ -133,8 +133,10 @@ class DirectoryIndex:
     def release_automaton(self) -> None:
         """Let go of the automaton (a worker reading the next index holds one automaton at a time, not two).
         A scan running on it finishes (its iterator keeps the automaton alive); later scans raise
-        `IndexReleased`."""
+        `IndexReleased`. The index no longer claims the automaton's part of its file, so the next index never takes
+        the released one over."""
         self.automaton = _RELEASED
+        self.part_digests.pop("automaton", None)
 
     @property
     def released(self) -> bool:

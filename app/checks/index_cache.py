@@ -260,8 +260,8 @@ class IndexCache:
         """Called by the file reader just before it builds a new automaton: checks of the tenant wait from now
         until the swap, and the old automaton goes as soon as the scans running on it end."""
         entry = self._entry(tenant_id)
-        entry.settled.clear()
-        if entry.index is not None:
+        if entry.index is not None:  # the first index of a tenant replaces none: nothing to wait for
+            entry.settled.clear()
             entry.index.release_automaton()
 
     def _entry(self, tenant_id: uuid.UUID) -> _Entry:

@@ -164,7 +164,6 @@ def read_index(
             for name in names:
                 values[name], digests[name] = _read_part(handle, name, previous, pause)
             if isinstance(values["automaton"], _AutomatonState):
-                previous = None  # the caller may let go of it now
                 if before_automaton is not None:
                     before_automaton()
                 values["automaton"] = values["automaton"].build()
@@ -185,31 +184,23 @@ def read_index(
             gc.enable()
 
 
-def _part_header(handle: BinaryIO, name: str) -> tuple[bytes, int]:
+def _read_part(
+    handle: BinaryIO, name: str, previous: DirectoryIndex | None, pause: Callable[[], None]
+) -> tuple[Any, bytes]:
     header = _Unpickler(handle).load()
     if not (isinstance(header, tuple) and len(header) == 3 and header[0] == name):
         raise ValueError(f"index file part {name} is missing")
     _name, digest, length = header
     if not (isinstance(digest, bytes) and isinstance(length, int) and length >= 0):
         raise ValueError(f"index file part {name} is damaged")
-    return digest, length
-
-
-def _read_part(
-    handle: BinaryIO, name: str, previous: DirectoryIndex | None, pause: Callable[[], None]
-) -> tuple[Any, bytes]:
-    digest, length = _part_header(handle, name)
-    released = name == "automaton" and previous is not None and previous.released
-    if previous is not None and previous.part_digests.get(name) == digest and not released:
+    if previous is not None and previous.part_digests.get(name) == digest:
         handle.seek(length, os.SEEK_CUR)
         return getattr(previous, name), digest
     start = handle.tell()
     # An unpickler keeps everything it read (its memo) until it is gone: the automaton is built from ~40 MB of
     # pickled chunks at 100,000 organizations, each table from chunk lists. Read by an unpickler of its own, what a
     # part was read from goes before the next part is read (a worker swapping indexes holds the old one as well).
-    unpickler = _AutomatonUnpickler(handle) if name == "automaton" else _Unpickler(handle)
-    value = _load(unpickler, pause)
-    del unpickler
+    value = _load((_AutomatonUnpickler if name == "automaton" else _Unpickler)(handle), pause)
     if handle.tell() != start + length:
         raise ValueError(f"index file part {name} is damaged")
     return value, digest

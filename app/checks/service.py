@@ -165,14 +165,12 @@ def on_current_index(
 ) -> _T:
     """`run` on the tenant's index, and once more on the next one if a swap let go of it meanwhile (a swap
     takes a fraction of a second; see app/checks/index_cache.py)."""
-    try:
-        return run(cache.get(session, tenant))
-    except IndexReleased:
-        pass
-    try:
-        return run(cache.get(session, tenant))
-    except IndexReleased:
-        raise IndexUnavailable from None
+    for _attempt in range(2):
+        try:
+            return run(cache.get(session, tenant))
+        except IndexReleased:
+            continue
+    raise IndexUnavailable
 
 
 def _analysis_draft(
